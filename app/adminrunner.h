@@ -1,0 +1,7 @@
+#pragma once
+
+class CommandLine;
+class DatabaseUrl;
+
+// Runs one admin command (domain, user, alias, config) and returns the process exit code.
+int runAdminCommand(const CommandLine &command, const DatabaseUrl &databaseUrl);

@@ -1,0 +1,332 @@
+#include "adminservice.h"
+
+#include "log.h"
+#include "mailaddress.h"
+#include "passwordhash.h"
+#include "settings.h"
+#include "settingsschema.h"
+#include "storage.h"
+#include "storageerror.h"
+
+namespace {
+
+// Stored for accounts created without a password: no PBKDF2 string ever equals it, so nobody
+// can log in until `user passwd` sets one.
+const QString kNoPassword = QStringLiteral("!");
+
+[[noreturn]] void invalid(const QString &why)
+{
+    throw StorageError(StorageError::Kind::Invalid, why);
+}
+
+[[noreturn]] void notFound(const QString &why)
+{
+    throw StorageError(StorageError::Kind::NotFound, why);
+}
+
+QString postmasterOf(const QString &domain)
+{
+    return QStringLiteral("postmaster@") + domain;
+}
+
+bool hasControlCharacters(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+}
+
+AdminService::AdminService(Storage &storage, QString actor)
+    : m_storage(storage), m_actor(std::move(actor))
+{
+}
+
+void AdminService::audit(const QString &text)
+{
+    Log::info(QStringLiteral("admin"), m_actor, text);
+}
+
+QString AdminService::localDomainOf(const QString &address, QString *canonical)
+{
+    const MailAddress parsed = MailAddress::parse(address.trimmed());
+    if (!parsed.isValid())
+        invalid(parsed.error());
+    if (!m_storage.hasDomain(parsed.domain()))
+        notFound(QStringLiteral("unknown domain %1 (add it first with: postern domain add %1)").arg(parsed.domain()));
+    *canonical = parsed.canonical();
+    return parsed.domain();
+}
+
+QString AdminService::canonicalAccount(const QString &address)
+{
+    QString canonical;
+    localDomainOf(address, &canonical);
+    if (!m_storage.account(canonical))
+        notFound(QStringLiteral("no account %1").arg(canonical));
+    return canonical;
+}
+
+void AdminService::checkPassword(const QString &password)
+{
+    if (password.size() < kMinimumPasswordLength)
+        invalid(QStringLiteral("password too short: use at least %1 characters").arg(kMinimumPasswordLength));
+    if (hasControlCharacters(password))
+        invalid(QStringLiteral("password contains control characters"));
+}
+
+QStringList AdminService::domains()
+{
+    return m_storage.domains();
+}
+
+QString AdminService::addDomain(const QString &domain)
+{
+    QString error;
+    const QString ace = MailAddress::normalizeDomain(domain, &error);
+    if (ace.isEmpty() || ace.startsWith(QLatin1Char('[')))
+        invalid(error.isEmpty() ? QStringLiteral("\"%1\" is not a valid domain name").arg(domain) : error);
+    if (m_storage.hasDomain(ace))
+        throw StorageError(StorageError::Kind::Duplicate, QStringLiteral("domain %1 already exists").arg(ace));
+    m_storage.addDomain(ace);
+    audit(QStringLiteral("domain added: %1").arg(ace));
+    return QStringLiteral("domain %1 added").arg(ace);
+}
+
+QString AdminService::removeDomain(const QString &domain)
+{
+    const QString ace = MailAddress::normalizeDomain(domain);
+    if (ace.isEmpty() || !m_storage.hasDomain(ace))
+        notFound(QStringLiteral("no domain %1").arg(domain));
+    m_storage.transaction([&] {
+        const QList<AccountRecord> accounts = m_storage.accounts(ace);
+        m_storage.removeDomain(ace);
+        for (const AccountRecord &account : accounts)
+            dropTarget(account.address);
+    });
+    audit(QStringLiteral("domain removed: %1 (with its accounts and aliases; stored mail kept on disk)").arg(ace));
+    return QStringLiteral("domain %1 removed with its accounts and aliases; its stored mail stays on disk").arg(ace);
+}
+
+QString AdminService::addUser(const NewAccount &account)
+{
+    QString canonical;
+    const QString domain = localDomainOf(account.address, &canonical);
+    if (m_storage.account(canonical))
+        throw StorageError(StorageError::Kind::Duplicate, QStringLiteral("account %1 already exists").arg(canonical));
+    if (m_storage.alias(canonical))
+        throw StorageError(StorageError::Kind::Duplicate, QStringLiteral("%1 is already an alias").arg(canonical));
+    if (hasControlCharacters(account.displayName))
+        invalid(QStringLiteral("display name contains control characters"));
+    if (account.quotaBytes < 0)
+        invalid(QStringLiteral("quota must not be negative"));
+    if (account.password)
+        checkPassword(*account.password);
+
+    AccountRecord record;
+    record.address = canonical;
+    record.displayName = account.displayName.trimmed();
+    record.quotaBytes = account.quotaBytes;
+    record.enabled = true;
+    record.passwordHash = account.password ? PasswordHash::create(*account.password) : kNoPassword;
+    m_storage.transaction([&] {
+        m_storage.addAccount(record);
+        ensurePostmaster(domain);
+    });
+    audit(QStringLiteral("account added: %1 (quota %2, %3)")
+              .arg(canonical)
+              .arg(record.quotaBytes)
+              .arg(account.password ? QStringLiteral("password set") : QStringLiteral("no password yet")));
+    return account.password ? QStringLiteral("account %1 added").arg(canonical)
+                            : QStringLiteral("account %1 added without a password: set one with postern user passwd %1")
+                                  .arg(canonical);
+}
+
+QString AdminService::removeUser(const QString &address)
+{
+    const QString canonical = canonicalAccount(address);
+    m_storage.transaction([&] {
+        m_storage.removeAccount(canonical);
+        dropTarget(canonical);
+        ensurePostmaster(MailAddress::parse(canonical).domain());
+    });
+    audit(QStringLiteral("account removed: %1 (stored mail kept on disk)").arg(canonical));
+    return QStringLiteral("account %1 removed; its stored mail stays on disk").arg(canonical);
+}
+
+QString AdminService::setPassword(const QString &address, const QString &password)
+{
+    const QString canonical = canonicalAccount(address);
+    checkPassword(password);
+    m_storage.setPasswordHash(canonical, PasswordHash::create(password));
+    audit(QStringLiteral("password changed: %1").arg(canonical));
+    return QStringLiteral("password of %1 changed").arg(canonical);
+}
+
+QString AdminService::setEnabled(const QString &address, bool enabled)
+{
+    const QString canonical = canonicalAccount(address);
+    m_storage.setAccountEnabled(canonical, enabled);
+    const QString state = enabled ? QStringLiteral("enabled") : QStringLiteral("disabled");
+    audit(QStringLiteral("account %1: %2").arg(state, canonical));
+    return QStringLiteral("account %1 %2").arg(canonical, state);
+}
+
+QList<AccountRecord> AdminService::users(const QString &domain)
+{
+    if (domain.isEmpty())
+        return m_storage.accounts();
+    const QString ace = MailAddress::normalizeDomain(domain);
+    if (ace.isEmpty() || !m_storage.hasDomain(ace))
+        notFound(QStringLiteral("no domain %1").arg(domain));
+    return m_storage.accounts(ace);
+}
+
+QString AdminService::addAlias(const QString &alias, const QStringList &targets)
+{
+    QString canonical;
+    localDomainOf(alias, &canonical);
+    if (targets.isEmpty())
+        invalid(QStringLiteral("an alias needs at least one target"));
+    if (m_storage.account(canonical))
+        throw StorageError(StorageError::Kind::Duplicate, QStringLiteral("%1 is an account, not an alias").arg(canonical));
+
+    AliasRecord record = m_storage.alias(canonical).value_or(AliasRecord{canonical, {}});
+    for (const QString &target : targets) {
+        const MailAddress parsed = MailAddress::parse(target.trimmed());
+        if (!parsed.isValid())
+            invalid(QStringLiteral("target: %1").arg(parsed.error()));
+        const QString targetAddress = parsed.canonical();
+        if (targetAddress == canonical)
+            invalid(QStringLiteral("alias %1 cannot point to itself").arg(canonical));
+        if (m_storage.hasDomain(parsed.domain()) && !m_storage.account(targetAddress) && !m_storage.alias(targetAddress))
+            notFound(QStringLiteral("target %1 is in a local domain but is neither an account nor an alias").arg(targetAddress));
+        if (!record.targets.contains(targetAddress))
+            record.targets << targetAddress;
+    }
+    m_storage.setAlias(record);
+    audit(QStringLiteral("alias set: %1 -> %2").arg(canonical, record.targets.join(QLatin1Char(','))));
+    return QStringLiteral("alias %1 -> %2").arg(canonical, record.targets.join(QStringLiteral(", ")));
+}
+
+QString AdminService::removeAlias(const QString &alias, const QStringList &targets)
+{
+    QString canonical;
+    const QString domain = localDomainOf(alias, &canonical);
+    std::optional<AliasRecord> record = m_storage.alias(canonical);
+    if (!record)
+        notFound(QStringLiteral("no alias %1").arg(canonical));
+    for (const QString &target : targets) {
+        const QString targetAddress = MailAddress::parse(target.trimmed()).canonical();
+        if (!record->targets.removeOne(targetAddress))
+            notFound(QStringLiteral("%1 is not a target of %2").arg(target, canonical));
+    }
+    const bool removeWhole = targets.isEmpty() || record->targets.isEmpty();
+    if (removeWhole && canonical == postmasterOf(domain) && !m_storage.accounts(domain).isEmpty()) {
+        invalid(QStringLiteral("%1 must always deliver somewhere (RFC 5321 section 4.5.1): "
+                               "add another target first, or create a postmaster account")
+                    .arg(canonical));
+    }
+    if (removeWhole)
+        m_storage.removeAlias(canonical);
+    else
+        m_storage.setAlias(*record);
+    audit(removeWhole ? QStringLiteral("alias removed: %1").arg(canonical)
+                      : QStringLiteral("alias set: %1 -> %2").arg(canonical, record->targets.join(QLatin1Char(','))));
+    return removeWhole ? QStringLiteral("alias %1 removed").arg(canonical)
+                       : QStringLiteral("alias %1 -> %2").arg(canonical, record->targets.join(QStringLiteral(", ")));
+}
+
+QList<AliasRecord> AdminService::aliases()
+{
+    return m_storage.aliases();
+}
+
+void AdminService::dropTarget(const QString &target)
+{
+    for (AliasRecord alias : m_storage.aliases()) {
+        if (!alias.targets.removeAll(target))
+            continue;
+        if (alias.targets.isEmpty())
+            m_storage.removeAlias(alias.address);
+        else
+            m_storage.setAlias(alias);
+        const QString domain = MailAddress::parse(alias.address).domain();
+        if (m_storage.hasDomain(domain))
+            ensurePostmaster(domain);
+    }
+}
+
+void AdminService::ensurePostmaster(const QString &domain)
+{
+    const QString postmaster = postmasterOf(domain);
+    if (m_storage.account(postmaster) || m_storage.alias(postmaster))
+        return;
+    const QList<AccountRecord> accounts = m_storage.accounts(domain);
+    if (accounts.isEmpty())
+        return;
+    m_storage.setAlias(AliasRecord{postmaster, {accounts.first().address}});
+    audit(QStringLiteral("alias set: %1 -> %2 (postmaster must deliver, RFC 5321 section 4.5.1)")
+              .arg(postmaster, accounts.first().address));
+}
+
+QString AdminService::configGet(const QString &key)
+{
+    const QMap<QString, QString> values = configList();
+    const auto it = values.constFind(key);
+    if (it == values.cend())
+        notFound(QStringLiteral("unknown setting %1 (see: postern config list)").arg(key));
+    return *it;
+}
+
+QString AdminService::configSet(const QString &key, const QString &value)
+{
+    const SettingSpec *spec = SettingsSchema::find(key);
+    if (!spec)
+        notFound(QStringLiteral("unknown setting %1 (see: postern config list)").arg(key));
+    QString error;
+    const QString normalized = SettingsSchema::normalize(*spec, value, &error);
+    if (normalized.isEmpty())
+        invalid(error);
+    m_storage.setSetting(key, normalized);
+    audit(QStringLiteral("setting changed: %1 = %2").arg(key, normalized));
+    return QStringLiteral("%1 = %2").arg(key, normalized);
+}
+
+QString AdminService::configReset(const QString &key)
+{
+    const SettingSpec *spec = SettingsSchema::find(key);
+    if (!spec)
+        notFound(QStringLiteral("unknown setting %1 (see: postern config list)").arg(key));
+    m_storage.resetSetting(key);
+    const QString value = SettingsSchema::defaultValue(*spec);
+    audit(QStringLiteral("setting reset: %1 = %2 (default)").arg(key, value));
+    return QStringLiteral("%1 = %2 (default)").arg(key, value);
+}
+
+QMap<QString, QString> AdminService::configList()
+{
+    return Settings::fromStored(m_storage.settings()).values();
+}
+
+qint64 AdminService::parseQuota(const QString &text)
+{
+    QString digits = text.trimmed().toUpper();
+    qint64 unit = 1;
+    if (digits.endsWith(QLatin1Char('B')))
+        digits.chop(1);
+    const QString suffixes = QStringLiteral("KMGT");
+    if (!digits.isEmpty() && suffixes.contains(digits.back())) {
+        for (int i = 0; i <= suffixes.indexOf(digits.back()); ++i)
+            unit *= 1024;
+        digits.chop(1);
+    }
+    bool ok = false;
+    const qint64 number = digits.toLongLong(&ok);
+    if (!ok || number < 0 || number > std::numeric_limits<qint64>::max() / unit)
+        invalid(QStringLiteral("invalid --quota \"%1\": use bytes, or a number with K, M, G or T").arg(text));
+    return number * unit;
+}

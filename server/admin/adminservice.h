@@ -1,0 +1,64 @@
+#pragma once
+
+#include "records.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class Storage;
+
+// The admin operations on domains, accounts, aliases and settings, with the rules an admin
+// expects (valid addresses, known domains, postmaster@ always delivers). The CLI and the GUI
+// both go through it. Failures throw StorageError; nothing is half-written.
+class AdminService
+{
+public:
+    // `actor` names who acts in the audit log ("cli", "gui").
+    AdminService(Storage &storage, QString actor);
+
+    [[nodiscard]] QStringList domains();
+    QString addDomain(const QString &domain);
+    QString removeDomain(const QString &domain);
+
+    struct NewAccount
+    {
+        QString address;
+        std::optional<QString> password;   // none: the account cannot log in until passwd
+        QString displayName;
+        qint64 quotaBytes = 0;
+    };
+    QString addUser(const NewAccount &account);
+    QString removeUser(const QString &address);
+    QString setPassword(const QString &address, const QString &password);
+    QString setEnabled(const QString &address, bool enabled);
+    [[nodiscard]] QList<AccountRecord> users(const QString &domain = {});
+
+    // Adds targets to the alias, creating it when new.
+    QString addAlias(const QString &alias, const QStringList &targets);
+    // Removes the given targets, or the whole alias when `targets` is empty.
+    QString removeAlias(const QString &alias, const QStringList &targets = {});
+    [[nodiscard]] QList<AliasRecord> aliases();
+
+    [[nodiscard]] QString configGet(const QString &key);
+    QString configSet(const QString &key, const QString &value);
+    QString configReset(const QString &key);
+    [[nodiscard]] QMap<QString, QString> configList();
+
+    // "500M" → 524288000; throws StorageError(Invalid) naming the text.
+    [[nodiscard]] static qint64 parseQuota(const QString &text);
+    static constexpr int kMinimumPasswordLength = 8;
+
+private:
+    QString localDomainOf(const QString &address, QString *canonical);
+    [[nodiscard]] QString canonicalAccount(const QString &address);
+    void checkPassword(const QString &password);
+    void ensurePostmaster(const QString &domain);
+    void dropTarget(const QString &target);
+    void audit(const QString &text);
+
+    Storage &m_storage;
+    QString m_actor;
+};

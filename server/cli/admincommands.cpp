@@ -1,0 +1,178 @@
+#include "admincommands.h"
+
+#include "adminservice.h"
+#include "commandline.h"
+#include "storageerror.h"
+
+#include <QTextStream>
+
+namespace {
+
+struct CommandShape
+{
+    const char *group;
+    const char *verb;
+    int minArgs;
+    int maxArgs;                 // -1: no upper bound
+    QStringList options;         // command options it accepts besides the global ones
+};
+
+const QList<CommandShape> &shapes()
+{
+    static const QList<CommandShape> table = {
+        {"domain", "add", 1, 1, {}},
+        {"domain", "remove", 1, 1, {}},
+        {"domain", "list", 0, 0, {}},
+        {"user", "add", 1, 1, {QStringLiteral("password-stdin"), QStringLiteral("name"), QStringLiteral("quota")}},
+        {"user", "remove", 1, 1, {}},
+        {"user", "passwd", 1, 1, {QStringLiteral("password-stdin")}},
+        {"user", "enable", 1, 1, {}},
+        {"user", "disable", 1, 1, {}},
+        {"user", "list", 0, 1, {}},
+        {"alias", "add", 2, -1, {}},
+        {"alias", "remove", 1, -1, {}},
+        {"alias", "list", 0, 0, {}},
+        {"config", "get", 1, 1, {}},
+        {"config", "set", 2, 2, {}},
+        {"config", "reset", 1, 1, {}},
+        {"config", "list", 0, 0, {}},
+    };
+    return table;
+}
+
+const QStringList kCommandOptions = {QStringLiteral("password-stdin"), QStringLiteral("name"), QStringLiteral("quota"),
+                                     QStringLiteral("headless"), QStringLiteral("ephemeral-ports")};
+
+}
+
+QString AdminCommands::checkUsage(const CommandLine &command)
+{
+    const QStringList words = command.words();
+    if (words.isEmpty())
+        return QStringLiteral("no command given");
+    const QString group = words.at(0);
+    const QString verb = words.value(1);
+    bool groupKnown = false;
+    for (const CommandShape &shape : shapes()) {
+        if (group != QLatin1String(shape.group))
+            continue;
+        groupKnown = true;
+        if (verb != QLatin1String(shape.verb))
+            continue;
+        const int args = int(words.size()) - 2;
+        if (args < shape.minArgs)
+            return QStringLiteral("%1 %2: missing argument").arg(group, verb);
+        if (shape.maxArgs >= 0 && args > shape.maxArgs)
+            return QStringLiteral("%1 %2: unexpected argument \"%3\"").arg(group, verb, words.at(2 + shape.maxArgs));
+        for (const QString &option : kCommandOptions) {
+            if ((command.hasFlag(option) || command.hasOption(option)) && !shape.options.contains(option))
+                return QStringLiteral("%1 %2 does not take --%3").arg(group, verb, option);
+        }
+        return {};
+    }
+    if (!groupKnown)
+        return QStringLiteral("unknown command \"%1\"").arg(group);
+    return verb.isEmpty() ? QStringLiteral("%1: missing action").arg(group)
+                          : QStringLiteral("%1: unknown action \"%2\"").arg(group, verb);
+}
+
+AdminCommands::AdminCommands(AdminService &admin, QTextStream &out, QTextStream &err,
+                             std::function<QString()> readSecretLine)
+    : m_admin(admin), m_out(out), m_err(err), m_readSecretLine(std::move(readSecretLine))
+{
+}
+
+int AdminCommands::run(const CommandLine &command)
+{
+    const QStringList words = command.words();
+    const QString group = words.at(0);
+    const QString verb = words.at(1);
+    const QStringList args = words.mid(2);
+    try {
+        if (group == QStringLiteral("domain"))
+            return runDomain(verb, args);
+        if (group == QStringLiteral("user"))
+            return runUser(verb, args, command);
+        if (group == QStringLiteral("alias"))
+            return runAlias(verb, args);
+        return runConfig(verb, args);
+    } catch (const StorageError &error) {
+        m_err << "postern: error: " << error.message() << Qt::endl;
+        const bool runtime = error.kind() == StorageError::Kind::Unavailable || error.kind() == StorageError::Kind::TooNew;
+        return runtime ? RuntimeFailure : UsageError;
+    }
+}
+
+int AdminCommands::runDomain(const QString &verb, const QStringList &args)
+{
+    if (verb == QStringLiteral("add"))
+        m_out << m_admin.addDomain(args.at(0)) << Qt::endl;
+    else if (verb == QStringLiteral("remove"))
+        m_out << m_admin.removeDomain(args.at(0)) << Qt::endl;
+    else
+        for (const QString &domain : m_admin.domains())
+            m_out << domain << Qt::endl;
+    return Success;
+}
+
+QString AdminCommands::readPassword()
+{
+    QString password = m_readSecretLine();
+    while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
+        password.chop(1);
+    return password;
+}
+
+int AdminCommands::runUser(const QString &verb, const QStringList &args, const CommandLine &command)
+{
+    if (verb == QStringLiteral("add")) {
+        AdminService::NewAccount account;
+        account.address = args.at(0);
+        account.displayName = command.option(QStringLiteral("name"));
+        if (command.hasOption(QStringLiteral("quota")))
+            account.quotaBytes = AdminService::parseQuota(command.option(QStringLiteral("quota")));
+        if (command.hasFlag(QStringLiteral("password-stdin")))
+            account.password = readPassword();
+        m_out << m_admin.addUser(account) << Qt::endl;
+    } else if (verb == QStringLiteral("remove")) {
+        m_out << m_admin.removeUser(args.at(0)) << Qt::endl;
+    } else if (verb == QStringLiteral("passwd")) {
+        m_out << m_admin.setPassword(args.at(0), readPassword()) << Qt::endl;
+    } else if (verb == QStringLiteral("enable") || verb == QStringLiteral("disable")) {
+        m_out << m_admin.setEnabled(args.at(0), verb == QStringLiteral("enable")) << Qt::endl;
+    } else {
+        for (const AccountRecord &account : m_admin.users(args.value(0))) {
+            m_out << account.address << '\t' << account.displayName << '\t' << account.quotaBytes << '\t'
+                  << (account.enabled ? "enabled" : "disabled") << Qt::endl;
+        }
+    }
+    return Success;
+}
+
+int AdminCommands::runAlias(const QString &verb, const QStringList &args)
+{
+    if (verb == QStringLiteral("add"))
+        m_out << m_admin.addAlias(args.at(0), args.mid(1)) << Qt::endl;
+    else if (verb == QStringLiteral("remove"))
+        m_out << m_admin.removeAlias(args.at(0), args.mid(1)) << Qt::endl;
+    else
+        for (const AliasRecord &alias : m_admin.aliases())
+            m_out << alias.address << '\t' << alias.targets.join(QLatin1Char(',')) << Qt::endl;
+    return Success;
+}
+
+int AdminCommands::runConfig(const QString &verb, const QStringList &args)
+{
+    if (verb == QStringLiteral("get")) {
+        m_out << m_admin.configGet(args.at(0)) << Qt::endl;
+    } else if (verb == QStringLiteral("set")) {
+        m_out << m_admin.configSet(args.at(0), args.at(1)) << Qt::endl;
+    } else if (verb == QStringLiteral("reset")) {
+        m_out << m_admin.configReset(args.at(0)) << Qt::endl;
+    } else {
+        const QMap<QString, QString> values = m_admin.configList();
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            m_out << it.key() << '\t' << it.value() << Qt::endl;
+    }
+    return Success;
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class AdminService;
+class CommandLine;
+class QTextStream;
+
+// Runs one `postern <group> <verb> …` admin command against an AdminService and prints its
+// result: lists one item per line, tab-separated; messages to `out`, errors to `err`.
+class AdminCommands
+{
+public:
+    enum ExitCode { Success = 0, RuntimeFailure = 1, UsageError = 2 };
+
+    // Checks the words and options without touching storage; empty when they are well-formed.
+    [[nodiscard]] static QString checkUsage(const CommandLine &command);
+
+    AdminCommands(AdminService &admin, QTextStream &out, QTextStream &err,
+                  std::function<QString()> readSecretLine);
+
+    // Precondition: checkUsage(command) is empty. Returns the process exit code.
+    int run(const CommandLine &command);
+
+private:
+    int runDomain(const QString &verb, const QStringList &args);
+    int runUser(const QString &verb, const QStringList &args, const CommandLine &command);
+    int runAlias(const QString &verb, const QStringList &args);
+    int runConfig(const QString &verb, const QStringList &args);
+    [[nodiscard]] QString readPassword();
+
+    AdminService &m_admin;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    std::function<QString()> m_readSecretLine;
+};

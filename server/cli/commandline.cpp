@@ -1,0 +1,96 @@
+#include "commandline.h"
+
+namespace {
+
+// Options that take a value; every other option is a flag.
+const QStringList kValueOptions = {
+    QStringLiteral("data-dir"), QStringLiteral("database"), QStringLiteral("name"), QStringLiteral("quota"),
+};
+const QStringList kFlags = {
+    QStringLiteral("headless"),      QStringLiteral("password-stdin"), QStringLiteral("version"),
+    QStringLiteral("help"),          QStringLiteral("ephemeral-ports"),
+};
+
+}
+
+CommandLine CommandLine::parse(const QStringList &arguments)
+{
+    CommandLine result;
+    bool onlyWords = false;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (onlyWords || !argument.startsWith(QStringLiteral("--")) ) {
+            if (!onlyWords && argument.startsWith(QLatin1Char('-')) && argument.size() > 1 && argument != QStringLiteral("-h")) {
+                result.m_error = QStringLiteral("unknown option %1").arg(argument);
+                return result;
+            }
+            if (argument == QStringLiteral("-h"))
+                result.m_flags.insert(QStringLiteral("help"));
+            else
+                result.m_words << argument;
+            continue;
+        }
+        if (argument == QStringLiteral("--")) {
+            onlyWords = true;
+            continue;
+        }
+        QString name = argument.mid(2);
+        QString value;
+        bool hasInlineValue = false;
+        if (const qsizetype eq = name.indexOf(QLatin1Char('=')); eq >= 0) {
+            value = name.mid(eq + 1);
+            name = name.left(eq);
+            hasInlineValue = true;
+        }
+        if (kValueOptions.contains(name)) {
+            if (!hasInlineValue) {
+                if (i + 1 >= arguments.size()) {
+                    result.m_error = QStringLiteral("option --%1 needs a value").arg(name);
+                    return result;
+                }
+                value = arguments.at(++i);
+            }
+            if (result.m_options.contains(name)) {
+                result.m_error = QStringLiteral("option --%1 given twice").arg(name);
+                return result;
+            }
+            result.m_options.insert(name, value);
+        } else if (kFlags.contains(name)) {
+            if (hasInlineValue) {
+                result.m_error = QStringLiteral("option --%1 takes no value").arg(name);
+                return result;
+            }
+            result.m_flags.insert(name);
+        } else {
+            result.m_error = QStringLiteral("unknown option --%1").arg(name);
+            return result;
+        }
+    }
+    return result;
+}
+
+QString CommandLine::usage()
+{
+    return QStringLiteral(
+        "Usage:\n"
+        "  postern [--data-dir DIR] [--database URL] [--headless] [--ephemeral-ports]\n"
+        "  postern [--data-dir DIR] domain add|remove|list [DOMAIN]\n"
+        "  postern [--data-dir DIR] user add ADDRESS [--password-stdin] [--name NAME] [--quota BYTES]\n"
+        "  postern [--data-dir DIR] user remove|passwd|enable|disable ADDRESS      (passwd reads stdin)\n"
+        "  postern [--data-dir DIR] user list [DOMAIN]\n"
+        "  postern [--data-dir DIR] alias add ALIAS TARGET... | alias remove ALIAS [TARGET...] | alias list\n"
+        "  postern [--data-dir DIR] config get KEY | config set KEY VALUE | config reset KEY | config list\n"
+        "  postern --version | --help\n"
+        "\n"
+        "Options:\n"
+        "  --data-dir DIR     data directory (default /var/lib/postern as root, else ~/.local/share/postern)\n"
+        "  --database URL     postgresql://user:pass@host:port/dbname (default: SQLite in the data directory;\n"
+        "                     the POSTERN_DATABASE environment variable does the same)\n"
+        "  --headless         run the server without a window even when a display is present\n"
+        "  --ephemeral-ports  for tests: a service whose port is 0 listens on a free port instead of being off\n"
+        "  --password-stdin   read the new account's password from standard input\n"
+        "  --name NAME        the account's display name\n"
+        "  --quota BYTES      mailbox quota, e.g. 500M or 2G; 0 = unlimited\n"
+        "\n"
+        "Exit codes: 0 success, 1 runtime failure, 2 usage or validation error.\n");
+}

@@ -1,0 +1,143 @@
+#include "engine.h"
+
+#include "databaseurl.h"
+#include "datadirectory.h"
+#include "listenerset.h"
+#include "log.h"
+#include "loghub.h"
+#include "sqlstorage.h"
+#include "storageerror.h"
+#include "unavailableresponder.h"
+
+#include <QTimer>
+
+namespace {
+const QString kComponent = QStringLiteral("engine");
+const QString kNoSession = QStringLiteral("-");
+}
+
+Engine::Engine(EngineOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options))
+{
+}
+
+Engine::~Engine() = default;
+
+void Engine::start()
+{
+    const DataDirectory dataDir(m_options.dataDirectory);
+    try {
+        const DatabaseUrl url = m_options.databaseUrl.isEmpty() ? DatabaseUrl::sqliteFile(dataDir.databaseFile())
+                                                                : DatabaseUrl::parse(m_options.databaseUrl);
+        m_storage = std::make_unique<SqlStorage>(url);
+        m_generation = m_storage->generation();
+        QStringList problems;
+        m_settings = Settings::fromStored(m_storage->settings(), &problems);
+        for (const QString &problem : problems)
+            Log::warning(kComponent, kNoSession, problem);
+        Log::info(kComponent, kNoSession, QStringLiteral("database %1").arg(url.redacted()));
+    } catch (const StorageError &error) {
+        Q_EMIT startFailed(error.message());
+        return;
+    }
+
+    m_responder = new UnavailableResponder(m_settings.text(QStringLiteral("server.hostname")), this);
+    m_listeners = new ListenerSet(this);
+    connect(m_listeners, &ListenerSet::connectionPending, m_responder, &UnavailableResponder::respond);
+
+    const QList<ListenerState> states = m_listeners->reconcile(ListenerSet::desired(m_settings, m_options.ephemeralPorts));
+    for (const ListenerState &state : states) {
+        if (state.status == ListenerState::Status::Failed) {
+            m_listeners->closeAll();
+            Q_EMIT startFailed(state.error);
+            return;
+        }
+    }
+    logListeners({}, states);
+
+    m_pollTimer = new QTimer(this);
+    m_pollTimer->setInterval(m_options.changePollMs);
+    connect(m_pollTimer, &QTimer::timeout, this, &Engine::pollForChanges);
+    m_pollTimer->start();
+    Q_EMIT started(states);
+}
+
+void Engine::pollForChanges()
+{
+    if (m_stopping || !m_storage)
+        return;
+    try {
+        const qint64 generation = m_storage->generation();
+        if (generation == m_generation)
+            return;
+        m_generation = generation;
+        applySettings(Settings::fromStored(m_storage->settings()));
+    } catch (const StorageError &error) {
+        // A busy or briefly unreachable database must not stop the mail service; try again next tick.
+        Log::warning(kComponent, kNoSession, QStringLiteral("checking for configuration changes failed: %1").arg(error.message()));
+    }
+}
+
+void Engine::applySettings(const Settings &settings)
+{
+    const QStringList changed = settings.changedKeys(m_settings);
+    if (changed.isEmpty())
+        return;   // accounts or aliases changed; sessions read those from storage when needed
+    m_settings = settings;
+    Log::info(kComponent, kNoSession, QStringLiteral("configuration changed: %1").arg(changed.join(QStringLiteral(", "))));
+
+    m_responder->setHostName(settings.text(QStringLiteral("server.hostname")));
+    if (LogHub *hub = Log::hub())
+        hub->setRetentionDays(int(settings.integer(QStringLiteral("log.retention_days"))));
+    const QList<ListenerState> before = m_listeners->states();
+    const QList<ListenerState> after = m_listeners->reconcile(ListenerSet::desired(settings, m_options.ephemeralPorts));
+    if (before != after) {
+        logListeners(before, after);
+        Q_EMIT listenersChanged(after);
+    }
+    Q_EMIT settingsChanged(settings, changed);
+}
+
+void Engine::logListeners(const QList<ListenerState> &before, const QList<ListenerState> &after)
+{
+    for (const ListenerState &state : before) {
+        if (!after.contains(state) && state.status == ListenerState::Status::Listening)
+            Log::info(kComponent, kNoSession, QStringLiteral("stopped listening %1 %2").arg(state.service, state.endpoint()));
+    }
+    for (const ListenerState &state : after) {
+        if (before.contains(state))
+            continue;
+        if (state.status == ListenerState::Status::Listening)
+            Log::info(kComponent, kNoSession, QStringLiteral("listening %1 %2").arg(state.service, state.endpoint()));
+        else
+            Log::error(kComponent, kNoSession, QStringLiteral("%1: %2").arg(state.service, state.error));
+    }
+}
+
+void Engine::stop()
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    if (m_pollTimer)
+        m_pollTimer->stop();
+    if (m_listeners)
+        m_listeners->closeAll();
+    Log::info(kComponent, kNoSession, QStringLiteral("stopping: no new connections accepted"));
+    if (!m_responder || m_responder->inFlight() == 0) {
+        finishStop();
+        return;
+    }
+    connect(m_responder, &UnavailableResponder::idle, this, &Engine::finishStop);
+    QTimer::singleShot(m_options.shutdownGraceMs, this, &Engine::finishStop);
+}
+
+void Engine::finishStop()
+{
+    if (!m_stopping || m_stopped)
+        return;
+    m_stopped = true;
+    m_storage.reset();   // closes the database connection in the thread that opened it
+    Log::info(kComponent, kNoSession, QStringLiteral("stopped"));
+    Q_EMIT stopped();
+}

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+// The kind of value a setting holds, which decides how it is validated and normalised.
+enum class SettingType {
+    HostName,     // RFC 1123 host name, stored as lower-case ACE
+    Integer,      // whole number within [minimum, maximum]
+    Port,         // 0-65535; 0 switches the service off
+    Boolean,      // on/off, true/false, yes/no, 1/0; stored as "true"/"false"
+    AddressList,  // comma-separated IPv4/IPv6 addresses
+};
+
+// One typed setting: its key (the CLI and GUI contract), default and limits.
+struct SettingSpec
+{
+    QString key;
+    SettingType type = SettingType::Integer;
+    QString defaultValue;   // empty for server.hostname: computed from the machine
+    qint64 minimum = 0;
+    qint64 maximum = 0;
+    QString description;
+};

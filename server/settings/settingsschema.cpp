@@ -1,0 +1,158 @@
+#include "settingsschema.h"
+
+#include "mailaddress.h"
+
+#include <QHostAddress>
+#include <QHostInfo>
+
+#include <QFile>
+
+#include <unistd.h>
+
+namespace {
+
+SettingSpec port(const char *key, int defaultPort, const char *description)
+{
+    return {QLatin1String(key), SettingType::Port, QString::number(defaultPort), 0, 65535, QLatin1String(description)};
+}
+
+QList<SettingSpec> buildTable()
+{
+    return {
+        {QStringLiteral("server.hostname"), SettingType::HostName, QString(), 0, 0,
+         QStringLiteral("Name this server gives in its greeting and Received: headers")},
+        {QStringLiteral("listen.addresses"), SettingType::AddressList, QStringLiteral("0.0.0.0,::"), 0, 0,
+         QStringLiteral("Addresses every service listens on, comma-separated")},
+        port("smtp.port", 25, "SMTP port for mail from other servers (0 = off)"),
+        port("submission.port", 587, "Submission port for your users' mail programs (0 = off)"),
+        port("smtps.port", 465, "SMTP over implicit TLS (0 = off)"),
+        port("pop3.port", 110, "POP3 port (0 = off)"),
+        port("pop3s.port", 995, "POP3 over implicit TLS (0 = off)"),
+        {QStringLiteral("message.max_size"), SettingType::Integer, QStringLiteral("26214400"), 0,
+         qint64(4) * 1024 * 1024 * 1024, QStringLiteral("Largest message accepted, in bytes (0 = unlimited)")},
+        {QStringLiteral("log.retention_days"), SettingType::Integer, QStringLiteral("30"), 1, 3650,
+         QStringLiteral("Days log files are kept")},
+    };
+}
+
+// The first dotted name on an /etc/hosts line that also names `shortName` (Debian's
+// "127.0.1.1 host.example.org host"), else shortName with resolv.conf's domain, else shortName.
+QString qualifyFromHostsFile(const QString &shortName)
+{
+    QFile hosts(QStringLiteral("/etc/hosts"));
+    if (hosts.open(QIODevice::ReadOnly)) {
+        while (!hosts.atEnd()) {
+            const QString line = QString::fromLocal8Bit(hosts.readLine()).section(QLatin1Char('#'), 0, 0);
+            const QStringList fields = line.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            if (fields.size() < 2 || !fields.mid(1).contains(shortName, Qt::CaseInsensitive))
+                continue;
+            for (const QString &field : fields.mid(1)) {
+                if (field.startsWith(shortName + QLatin1Char('.'), Qt::CaseInsensitive))
+                    return field;
+            }
+        }
+    }
+    const QString domain = QHostInfo::localDomainName();
+    return domain.isEmpty() ? shortName : shortName + QLatin1Char('.') + domain;
+}
+
+bool parseBoolean(const QString &value, bool *ok)
+{
+    const QString v = value.trimmed().toLower();
+    *ok = true;
+    if (v == QStringLiteral("true") || v == QStringLiteral("on") || v == QStringLiteral("yes") || v == QStringLiteral("1"))
+        return true;
+    if (v == QStringLiteral("false") || v == QStringLiteral("off") || v == QStringLiteral("no") || v == QStringLiteral("0"))
+        return false;
+    *ok = false;
+    return false;
+}
+
+}
+
+const QList<SettingSpec> &SettingsSchema::all()
+{
+    static const QList<SettingSpec> table = buildTable();
+    return table;
+}
+
+const SettingSpec *SettingsSchema::find(const QString &key)
+{
+    for (const SettingSpec &spec : all()) {
+        if (spec.key == key)
+            return &spec;
+    }
+    return nullptr;
+}
+
+QString SettingsSchema::machineHostName()
+{
+    // Computed once and without DNS: a server must start the same on a machine with no network.
+    static const QString cached = [] {
+        char name[256] = {};
+        if (gethostname(name, sizeof name - 1) != 0 || name[0] == '\0')
+            return QStringLiteral("localhost.localdomain");
+        QString host = QString::fromLocal8Bit(name);
+        if (!host.contains(QLatin1Char('.')))
+            host = qualifyFromHostsFile(host);
+        const QString normalized = MailAddress::normalizeDomain(host);
+        return normalized.isEmpty() ? QStringLiteral("localhost.localdomain") : normalized;
+    }();
+    return cached;
+}
+
+QString SettingsSchema::defaultValue(const SettingSpec &spec)
+{
+    if (spec.key == QStringLiteral("server.hostname"))
+        return machineHostName();
+    return spec.defaultValue;
+}
+
+QString SettingsSchema::normalize(const SettingSpec &spec, const QString &value, QString *error)
+{
+    const auto fail = [&](const QString &why) {
+        *error = QStringLiteral("invalid value \"%1\" for %2: %3").arg(value, spec.key, why);
+        return QString();
+    };
+    const QString trimmed = value.trimmed();
+    switch (spec.type) {
+    case SettingType::HostName: {
+        const QString ace = MailAddress::normalizeDomain(trimmed);
+        if (ace.isEmpty() || ace.startsWith(QLatin1Char('[')))
+            return fail(QStringLiteral("not a valid host name"));
+        return ace;
+    }
+    case SettingType::Integer:
+    case SettingType::Port: {
+        bool ok = false;
+        const qint64 number = trimmed.toLongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("not a whole number"));
+        if (number < spec.minimum || number > spec.maximum)
+            return fail(QStringLiteral("must be between %1 and %2").arg(spec.minimum).arg(spec.maximum));
+        return QString::number(number);
+    }
+    case SettingType::Boolean: {
+        bool ok = false;
+        const bool flag = parseBoolean(trimmed, &ok);
+        if (!ok)
+            return fail(QStringLiteral("use true or false"));
+        return flag ? QStringLiteral("true") : QStringLiteral("false");
+    }
+    case SettingType::AddressList: {
+        QStringList addresses;
+        for (const QString &part : trimmed.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QHostAddress address(part.trimmed());
+            if (address.isNull())
+                return fail(QStringLiteral("\"%1\" is not an IP address").arg(part.trimmed()));
+            const QString text = address.toString();
+            if (!addresses.contains(text))
+                addresses << text;
+        }
+        if (addresses.isEmpty())
+            return fail(QStringLiteral("at least one address is needed"));
+        return addresses.join(QLatin1Char(','));
+    }
+    }
+    return fail(QStringLiteral("unknown type"));
+}

@@ -1,0 +1,51 @@
+-- Named statements used by SqlStorage; the same names exist for every dialect.
+-- name: schema_version_get
+SELECT version FROM schema_version;
+-- name: schema_version_set
+UPDATE schema_version SET version = :version;
+-- name: generation_get
+SELECT value FROM change_generation WHERE id = 1;
+-- name: generation_bump
+UPDATE change_generation SET value = value + 1 WHERE id = 1;
+-- name: domain_list
+SELECT name FROM domains ORDER BY name;
+-- name: domain_exists
+SELECT COUNT(*) FROM domains WHERE name = :name;
+-- name: domain_insert
+INSERT INTO domains (name) VALUES (:name);
+-- name: domain_delete
+DELETE FROM domains WHERE name = :name;
+-- name: account_list
+SELECT address, display_name, quota_bytes, enabled, password_hash FROM accounts ORDER BY domain, address;
+-- name: account_list_domain
+SELECT address, display_name, quota_bytes, enabled, password_hash FROM accounts WHERE domain = :domain ORDER BY id;
+-- name: account_get
+SELECT address, display_name, quota_bytes, enabled, password_hash FROM accounts WHERE address = :address;
+-- name: account_insert
+INSERT INTO accounts (address, domain, display_name, quota_bytes, enabled, password_hash) VALUES (:address, :domain, :display_name, :quota_bytes, :enabled, :password_hash);
+-- name: account_delete
+DELETE FROM accounts WHERE address = :address;
+-- name: account_set_password
+UPDATE accounts SET password_hash = :password_hash WHERE address = :address;
+-- name: account_set_enabled
+UPDATE accounts SET enabled = :enabled WHERE address = :address;
+-- name: alias_list
+SELECT a.address, t.target FROM aliases a LEFT JOIN alias_targets t ON t.alias = a.address ORDER BY a.domain, a.address, t.position;
+-- name: alias_list_domain
+SELECT a.address, t.target FROM aliases a LEFT JOIN alias_targets t ON t.alias = a.address WHERE a.domain = :domain ORDER BY a.address, t.position;
+-- name: alias_get
+SELECT a.address, t.target FROM aliases a LEFT JOIN alias_targets t ON t.alias = a.address WHERE a.address = :address ORDER BY t.position;
+-- name: alias_insert
+INSERT INTO aliases (address, domain) VALUES (:address, :domain);
+-- name: alias_delete
+DELETE FROM aliases WHERE address = :address;
+-- name: alias_targets_delete
+DELETE FROM alias_targets WHERE alias = :alias;
+-- name: alias_target_insert
+INSERT INTO alias_targets (alias, position, target) VALUES (:alias, :position, :target);
+-- name: setting_list
+SELECT key, value FROM settings ORDER BY key;
+-- name: setting_upsert
+INSERT INTO settings (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+-- name: setting_delete
+DELETE FROM settings WHERE key = :key;

@@ -1,0 +1,299 @@
+#include "sqlstorage.h"
+
+#include "databaseurl.h"
+#include "schemamigrator.h"
+#include "sqlcatalog.h"
+#include "storageerror.h"
+
+#include <QAtomicInteger>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace {
+
+QString domainOf(const QString &address)
+{
+    return address.section(QLatin1Char('@'), -1);
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("postern-storage-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+}
+
+SqlStorage::SqlStorage(const DatabaseUrl &url)
+    : m_catalog(std::make_unique<SqlCatalog>(url.dialect()))
+    , m_connectionName(nextConnectionName())
+{
+    m_db = QSqlDatabase::addDatabase(url.driver(), m_connectionName);
+    if (!m_db.isValid()) {
+        throw StorageError(StorageError::Kind::Unavailable,
+                           QStringLiteral("the Qt SQL driver %1 is not installed").arg(url.driver()));
+    }
+    m_db.setDatabaseName(url.databaseName());
+    m_db.setHostName(url.host());
+    m_db.setPort(url.port());
+    m_db.setUserName(url.user());
+    m_db.setPassword(url.password());
+    m_db.setConnectOptions(url.connectOptions());
+    if (!m_db.open()) {
+        throw StorageError(StorageError::Kind::Unavailable,
+                           QStringLiteral("cannot open database %1: %2").arg(url.redacted(), m_db.lastError().text()));
+    }
+    for (const QString &statement : m_catalog->openStatements()) {
+        QSqlQuery query(m_db);
+        if (!query.exec(statement))
+            throw StorageError(StorageError::Kind::Unavailable, query.lastError().text());
+    }
+    SchemaMigrator(m_db, *m_catalog).migrate();
+}
+
+SqlStorage::~SqlStorage()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+int SqlStorage::schemaVersion()
+{
+    return SchemaMigrator(m_db, *m_catalog).currentVersion();
+}
+
+QSqlQuery SqlStorage::run(const QString &name, const QVariantMap &values)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(m_catalog->statement(name)))
+        throw StorageError(StorageError::Kind::Unavailable, QStringLiteral("%1: %2").arg(name, query.lastError().text()));
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        query.bindValue(QLatin1Char(':') + it.key(), it.value());
+    if (!query.exec()) {
+        const QSqlError error = query.lastError();
+        // Constraint violations mean the caller asked for a duplicate; anything else is the database's fault.
+        const bool constraint = error.nativeErrorCode() == QStringLiteral("19")        // SQLITE_CONSTRAINT
+                                || error.nativeErrorCode() == QStringLiteral("2067")   // SQLITE_CONSTRAINT_UNIQUE
+                                || error.nativeErrorCode() == QStringLiteral("1555")   // SQLITE_CONSTRAINT_PRIMARYKEY
+                                || error.nativeErrorCode() == QStringLiteral("787")    // SQLITE_CONSTRAINT_FOREIGNKEY
+                                || error.nativeErrorCode().startsWith(QStringLiteral("23")); // PostgreSQL class 23
+        throw StorageError(constraint ? StorageError::Kind::Duplicate : StorageError::Kind::Unavailable,
+                           QStringLiteral("%1: %2").arg(name, error.text()));
+    }
+    return query;
+}
+
+int SqlStorage::write(const QString &name, const QVariantMap &values)
+{
+    int affected = 0;
+    transaction([&] { affected = run(name, values).numRowsAffected(); });
+    return affected;
+}
+
+void SqlStorage::transaction(const std::function<void()> &work)
+{
+    if (m_transactionDepth > 0) {
+        work();
+        return;
+    }
+    if (!m_db.transaction())
+        throw StorageError(StorageError::Kind::Unavailable, m_db.lastError().text());
+    ++m_transactionDepth;
+    try {
+        work();
+        run(QStringLiteral("generation_bump"));
+    } catch (...) {
+        --m_transactionDepth;
+        m_db.rollback();
+        throw;
+    }
+    --m_transactionDepth;
+    if (!m_db.commit()) {
+        const QString error = m_db.lastError().text();
+        m_db.rollback();
+        throw StorageError(StorageError::Kind::Unavailable, error);
+    }
+}
+
+qint64 SqlStorage::generation()
+{
+    QSqlQuery query = run(QStringLiteral("generation_get"));
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+QStringList SqlStorage::domains()
+{
+    QSqlQuery query = run(QStringLiteral("domain_list"));
+    QStringList result;
+    while (query.next())
+        result << query.value(0).toString();
+    return result;
+}
+
+bool SqlStorage::hasDomain(const QString &domain)
+{
+    QSqlQuery query = run(QStringLiteral("domain_exists"), {{QStringLiteral("name"), domain}});
+    return query.next() && query.value(0).toInt() > 0;
+}
+
+void SqlStorage::addDomain(const QString &domain)
+{
+    try {
+        write(QStringLiteral("domain_insert"), {{QStringLiteral("name"), domain}});
+    } catch (const StorageError &error) {
+        if (error.kind() == StorageError::Kind::Duplicate)
+            throw StorageError(StorageError::Kind::Duplicate, QStringLiteral("domain %1 already exists").arg(domain));
+        throw;
+    }
+}
+
+void SqlStorage::removeDomain(const QString &domain)
+{
+    if (write(QStringLiteral("domain_delete"), {{QStringLiteral("name"), domain}}) == 0)
+        throw StorageError(StorageError::Kind::NotFound, QStringLiteral("no domain %1").arg(domain));
+}
+
+QList<AccountRecord> SqlStorage::readAccounts(QSqlQuery &query)
+{
+    QList<AccountRecord> result;
+    while (query.next()) {
+        AccountRecord record;
+        record.address = query.value(0).toString();
+        record.displayName = query.value(1).toString();
+        record.quotaBytes = query.value(2).toLongLong();
+        record.enabled = query.value(3).toBool();
+        record.passwordHash = query.value(4).toString();
+        result << record;
+    }
+    return result;
+}
+
+QList<AccountRecord> SqlStorage::accounts(const QString &domain)
+{
+    QSqlQuery query = domain.isEmpty()
+                          ? run(QStringLiteral("account_list"))
+                          : run(QStringLiteral("account_list_domain"), {{QStringLiteral("domain"), domain}});
+    return readAccounts(query);
+}
+
+std::optional<AccountRecord> SqlStorage::account(const QString &address)
+{
+    QSqlQuery query = run(QStringLiteral("account_get"), {{QStringLiteral("address"), address}});
+    const QList<AccountRecord> found = readAccounts(query);
+    if (found.isEmpty())
+        return std::nullopt;
+    return found.first();
+}
+
+void SqlStorage::addAccount(const AccountRecord &account)
+{
+    try {
+        write(QStringLiteral("account_insert"),
+              {{QStringLiteral("address"), account.address},
+               {QStringLiteral("domain"), domainOf(account.address)},
+               {QStringLiteral("display_name"), account.displayName},
+               {QStringLiteral("quota_bytes"), account.quotaBytes},
+               {QStringLiteral("enabled"), account.enabled},
+               {QStringLiteral("password_hash"), account.passwordHash}});
+    } catch (const StorageError &error) {
+        if (error.kind() == StorageError::Kind::Duplicate)
+            throw StorageError(StorageError::Kind::Duplicate, QStringLiteral("account %1 already exists").arg(account.address));
+        throw;
+    }
+}
+
+void SqlStorage::removeAccount(const QString &address)
+{
+    if (write(QStringLiteral("account_delete"), {{QStringLiteral("address"), address}}) == 0)
+        throw StorageError(StorageError::Kind::NotFound, QStringLiteral("no account %1").arg(address));
+}
+
+void SqlStorage::setPasswordHash(const QString &address, const QString &hash)
+{
+    if (write(QStringLiteral("account_set_password"),
+              {{QStringLiteral("address"), address}, {QStringLiteral("password_hash"), hash}}) == 0)
+        throw StorageError(StorageError::Kind::NotFound, QStringLiteral("no account %1").arg(address));
+}
+
+void SqlStorage::setAccountEnabled(const QString &address, bool enabled)
+{
+    if (write(QStringLiteral("account_set_enabled"),
+              {{QStringLiteral("address"), address}, {QStringLiteral("enabled"), enabled}}) == 0)
+        throw StorageError(StorageError::Kind::NotFound, QStringLiteral("no account %1").arg(address));
+}
+
+QList<AliasRecord> SqlStorage::readAliases(QSqlQuery &query)
+{
+    QList<AliasRecord> result;
+    while (query.next()) {
+        const QString address = query.value(0).toString();
+        if (result.isEmpty() || result.last().address != address)
+            result.append(AliasRecord{address, {}});
+        if (!query.value(1).isNull())
+            result.last().targets << query.value(1).toString();
+    }
+    return result;
+}
+
+QList<AliasRecord> SqlStorage::aliases(const QString &domain)
+{
+    QSqlQuery query = domain.isEmpty()
+                          ? run(QStringLiteral("alias_list"))
+                          : run(QStringLiteral("alias_list_domain"), {{QStringLiteral("domain"), domain}});
+    return readAliases(query);
+}
+
+std::optional<AliasRecord> SqlStorage::alias(const QString &address)
+{
+    QSqlQuery query = run(QStringLiteral("alias_get"), {{QStringLiteral("address"), address}});
+    const QList<AliasRecord> found = readAliases(query);
+    if (found.isEmpty())
+        return std::nullopt;
+    return found.first();
+}
+
+void SqlStorage::setAlias(const AliasRecord &alias)
+{
+    transaction([&] {
+        if (!this->alias(alias.address)) {
+            run(QStringLiteral("alias_insert"),
+                {{QStringLiteral("address"), alias.address}, {QStringLiteral("domain"), domainOf(alias.address)}});
+        }
+        run(QStringLiteral("alias_targets_delete"), {{QStringLiteral("alias"), alias.address}});
+        int position = 0;
+        for (const QString &target : alias.targets) {
+            run(QStringLiteral("alias_target_insert"),
+                {{QStringLiteral("alias"), alias.address},
+                 {QStringLiteral("position"), position++},
+                 {QStringLiteral("target"), target}});
+        }
+    });
+}
+
+void SqlStorage::removeAlias(const QString &address)
+{
+    if (write(QStringLiteral("alias_delete"), {{QStringLiteral("address"), address}}) == 0)
+        throw StorageError(StorageError::Kind::NotFound, QStringLiteral("no alias %1").arg(address));
+}
+
+QMap<QString, QString> SqlStorage::settings()
+{
+    QSqlQuery query = run(QStringLiteral("setting_list"));
+    QMap<QString, QString> result;
+    while (query.next())
+        result.insert(query.value(0).toString(), query.value(1).toString());
+    return result;
+}
+
+void SqlStorage::setSetting(const QString &key, const QString &value)
+{
+    write(QStringLiteral("setting_upsert"), {{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
+}
+
+void SqlStorage::resetSetting(const QString &key)
+{
+    write(QStringLiteral("setting_delete"), {{QStringLiteral("key"), key}});
+}

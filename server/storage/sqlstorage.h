@@ -1,0 +1,59 @@
+#pragma once
+
+#include "storage.h"
+
+#include <QSqlDatabase>
+
+#include <memory>
+
+class DatabaseUrl;
+class QSqlQuery;
+class SqlCatalog;
+
+// The QtSql implementation of Storage, for SQLite and PostgreSQL alike: SQL text comes from the
+// dialect's SqlCatalog. Construct it in the thread that uses it; it owns one connection.
+class SqlStorage final : public Storage
+{
+public:
+    // Opens the connection and migrates the schema. Throws StorageError.
+    explicit SqlStorage(const DatabaseUrl &url);
+    ~SqlStorage() override;
+
+    [[nodiscard]] QStringList domains() override;
+    [[nodiscard]] bool hasDomain(const QString &domain) override;
+    void addDomain(const QString &domain) override;
+    void removeDomain(const QString &domain) override;
+
+    [[nodiscard]] QList<AccountRecord> accounts(const QString &domain = {}) override;
+    [[nodiscard]] std::optional<AccountRecord> account(const QString &address) override;
+    void addAccount(const AccountRecord &account) override;
+    void removeAccount(const QString &address) override;
+    void setPasswordHash(const QString &address, const QString &hash) override;
+    void setAccountEnabled(const QString &address, bool enabled) override;
+
+    [[nodiscard]] QList<AliasRecord> aliases(const QString &domain = {}) override;
+    [[nodiscard]] std::optional<AliasRecord> alias(const QString &address) override;
+    void setAlias(const AliasRecord &alias) override;
+    void removeAlias(const QString &address) override;
+
+    [[nodiscard]] QMap<QString, QString> settings() override;
+    void setSetting(const QString &key, const QString &value) override;
+    void resetSetting(const QString &key) override;
+
+    [[nodiscard]] qint64 generation() override;
+    void transaction(const std::function<void()> &work) override;
+
+    [[nodiscard]] int schemaVersion();
+
+private:
+    QSqlQuery run(const QString &name, const QVariantMap &values = {});
+    // Runs one write statement; returns the number of rows it changed.
+    int write(const QString &name, const QVariantMap &values);
+    [[nodiscard]] QList<AccountRecord> readAccounts(QSqlQuery &query);
+    [[nodiscard]] QList<AliasRecord> readAliases(QSqlQuery &query);
+
+    std::unique_ptr<SqlCatalog> m_catalog;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    int m_transactionDepth = 0;
+};

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "records.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+// The one interface to persistent state: domains, accounts, aliases and settings.
+// Implementations are used from a single thread each; every method either completes or throws
+// StorageError and leaves nothing half-written. Every write bumps generation().
+class Storage
+{
+public:
+    virtual ~Storage() = default;
+
+    [[nodiscard]] virtual QStringList domains() = 0;
+    [[nodiscard]] virtual bool hasDomain(const QString &domain) = 0;
+    virtual void addDomain(const QString &domain) = 0;
+    // Removes the domain with its accounts and aliases (stored mail stays on disk).
+    virtual void removeDomain(const QString &domain) = 0;
+
+    [[nodiscard]] virtual QList<AccountRecord> accounts(const QString &domain = {}) = 0;
+    [[nodiscard]] virtual std::optional<AccountRecord> account(const QString &address) = 0;
+    virtual void addAccount(const AccountRecord &account) = 0;
+    virtual void removeAccount(const QString &address) = 0;
+    virtual void setPasswordHash(const QString &address, const QString &hash) = 0;
+    virtual void setAccountEnabled(const QString &address, bool enabled) = 0;
+
+    [[nodiscard]] virtual QList<AliasRecord> aliases(const QString &domain = {}) = 0;
+    [[nodiscard]] virtual std::optional<AliasRecord> alias(const QString &address) = 0;
+    // Creates the alias or replaces its targets.
+    virtual void setAlias(const AliasRecord &alias) = 0;
+    virtual void removeAlias(const QString &address) = 0;
+
+    // Only settings that were set explicitly; defaults live in SettingsSchema.
+    [[nodiscard]] virtual QMap<QString, QString> settings() = 0;
+    virtual void setSetting(const QString &key, const QString &value) = 0;
+    virtual void resetSetting(const QString &key) = 0;
+
+    // Increases with every committed write by any process; pollers compare it to see changes.
+    [[nodiscard]] virtual qint64 generation() = 0;
+
+    // Runs `work` so that all of its writes commit together or not at all. Nests.
+    virtual void transaction(const std::function<void()> &work) = 0;
+};
