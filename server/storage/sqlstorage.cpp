@@ -74,13 +74,12 @@ QSqlQuery SqlStorage::run(const QString &name, const QVariantMap &values)
         query.bindValue(QLatin1Char(':') + it.key(), it.value());
     if (!query.exec()) {
         const QSqlError error = query.lastError();
-        // Constraint violations mean the caller asked for a duplicate; anything else is the database's fault.
-        const bool constraint = error.nativeErrorCode() == QStringLiteral("19")        // SQLITE_CONSTRAINT
-                                || error.nativeErrorCode() == QStringLiteral("2067")   // SQLITE_CONSTRAINT_UNIQUE
-                                || error.nativeErrorCode() == QStringLiteral("1555")   // SQLITE_CONSTRAINT_PRIMARYKEY
-                                || error.nativeErrorCode() == QStringLiteral("787")    // SQLITE_CONSTRAINT_FOREIGNKEY
-                                || error.nativeErrorCode().startsWith(QStringLiteral("23")); // PostgreSQL class 23
-        throw StorageError(constraint ? StorageError::Kind::Duplicate : StorageError::Kind::Unavailable,
+        // Unique-key violations mean the caller asked for a duplicate; anything else is the database's fault.
+        const QString code = error.nativeErrorCode();
+        const bool duplicate = code == QStringLiteral("2067")       // SQLITE_CONSTRAINT_UNIQUE
+                               || code == QStringLiteral("1555")    // SQLITE_CONSTRAINT_PRIMARYKEY
+                               || code == QStringLiteral("23505");  // PostgreSQL unique_violation
+        throw StorageError(duplicate ? StorageError::Kind::Duplicate : StorageError::Kind::Unavailable,
                            QStringLiteral("%1: %2").arg(name, error.text()));
     }
     return query;
@@ -194,7 +193,7 @@ void SqlStorage::addAccount(const AccountRecord &account)
         write(QStringLiteral("account_insert"),
               {{QStringLiteral("address"), account.address},
                {QStringLiteral("domain"), domainOf(account.address)},
-               {QStringLiteral("display_name"), account.displayName},
+               {QStringLiteral("display_name"), account.displayName.isNull() ? QStringLiteral("") : account.displayName},
                {QStringLiteral("quota_bytes"), account.quotaBytes},
                {QStringLiteral("enabled"), account.enabled},
                {QStringLiteral("password_hash"), account.passwordHash}});

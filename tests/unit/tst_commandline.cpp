@@ -1,0 +1,100 @@
+// The command-line grammar: global options anywhere, command options, usage errors.
+
+#include "admincommands.h"
+#include "commandline.h"
+
+#include <QtTest>
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parses();
+    void parseErrors_data();
+    void parseErrors();
+    void usage_data();
+    void usage();
+};
+
+void TestCommandLine::parses()
+{
+    const CommandLine line = CommandLine::parse({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("a@b.example"),
+                                                 QStringLiteral("--data-dir"), QStringLiteral("/tmp/x"),
+                                                 QStringLiteral("--name=Bob Smith"), QStringLiteral("--password-stdin")});
+    QVERIFY2(line.error().isEmpty(), qPrintable(line.error()));
+    QCOMPARE(line.words(), QStringList({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("a@b.example")}));
+    QCOMPARE(line.option(QStringLiteral("data-dir")), QStringLiteral("/tmp/x"));
+    QCOMPARE(line.option(QStringLiteral("name")), QStringLiteral("Bob Smith"));
+    QVERIFY(line.hasFlag(QStringLiteral("password-stdin")));
+    QVERIFY(line.isAdminCommand());
+
+    const CommandLine server = CommandLine::parse({QStringLiteral("--headless"), QStringLiteral("--ephemeral-ports")});
+    QVERIFY(server.error().isEmpty());
+    QVERIFY(!server.isAdminCommand());
+    QVERIFY(server.hasFlag(QStringLiteral("headless")));
+
+    const CommandLine dashes = CommandLine::parse({QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("--"),
+                                                   QStringLiteral("k"), QStringLiteral("--v")});
+    QVERIFY(dashes.error().isEmpty());
+    QCOMPARE(dashes.words().last(), QStringLiteral("--v"));
+}
+
+void TestCommandLine::parseErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("named");
+    QTest::newRow("unknown long") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("--frobnicate");
+    QTest::newRow("unknown short") << QStringList{QStringLiteral("-x")} << QStringLiteral("-x");
+    QTest::newRow("missing value") << QStringList{QStringLiteral("domain"), QStringLiteral("list"), QStringLiteral("--data-dir")}
+                                   << QStringLiteral("--data-dir");
+    QTest::newRow("flag with value") << QStringList{QStringLiteral("--headless=yes")} << QStringLiteral("--headless");
+    QTest::newRow("twice") << QStringList{QStringLiteral("--name"), QStringLiteral("a"), QStringLiteral("--name"), QStringLiteral("b")}
+                           << QStringLiteral("--name");
+}
+
+void TestCommandLine::parseErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, named);
+    const CommandLine line = CommandLine::parse(arguments);
+    QVERIFY(!line.error().isEmpty());
+    QVERIFY2(line.error().contains(named), qPrintable(line.error()));
+}
+
+void TestCommandLine::usage_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("problem");   // empty: well-formed
+    QTest::newRow("domain add") << QStringLiteral("domain add example.com") << QString();
+    QTest::newRow("domain add missing") << QStringLiteral("domain add") << QStringLiteral("missing argument");
+    QTest::newRow("domain list extra") << QStringLiteral("domain list extra") << QStringLiteral("\"extra\"");
+    QTest::newRow("user add full") << QStringLiteral("user add a@b --password-stdin --name N --quota 5") << QString();
+    QTest::newRow("user remove quota") << QStringLiteral("user remove a@b --quota 5") << QStringLiteral("--quota");
+    QTest::newRow("user list domain") << QStringLiteral("user list example.com") << QString();
+    QTest::newRow("alias add one target") << QStringLiteral("alias add a@b c@d") << QString();
+    QTest::newRow("alias add many") << QStringLiteral("alias add a@b c@d e@f g@h") << QString();
+    QTest::newRow("alias add no target") << QStringLiteral("alias add a@b") << QStringLiteral("missing argument");
+    QTest::newRow("config set") << QStringLiteral("config set smtp.port 25") << QString();
+    QTest::newRow("config set missing") << QStringLiteral("config set smtp.port") << QStringLiteral("missing argument");
+    QTest::newRow("unknown group") << QStringLiteral("mailbox list") << QStringLiteral("\"mailbox\"");
+    QTest::newRow("unknown verb") << QStringLiteral("user frob") << QStringLiteral("\"frob\"");
+    QTest::newRow("missing verb") << QStringLiteral("user") << QStringLiteral("missing action");
+    QTest::newRow("headless with command") << QStringLiteral("domain list --headless") << QStringLiteral("--headless");
+}
+
+void TestCommandLine::usage()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, problem);
+    const CommandLine line = CommandLine::parse(command.split(QLatin1Char(' ')));
+    QVERIFY(line.error().isEmpty());
+    const QString found = AdminCommands::checkUsage(line);
+    if (problem.isEmpty())
+        QVERIFY2(found.isEmpty(), qPrintable(found));
+    else
+        QVERIFY2(found.contains(problem), qPrintable(found));
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

@@ -1,0 +1,98 @@
+// Typed settings: defaults, validation, normalisation and snapshots.
+
+#include "settings.h"
+#include "settingsschema.h"
+
+#include <QtTest>
+
+class TestSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults();
+    void normalize_data();
+    void normalize();
+    void snapshotFallsBackOnBadStoredValues();
+    void changedKeys();
+};
+
+void TestSettings::defaults()
+{
+    const Settings settings = Settings::fromStored({});
+    QCOMPARE(settings.integer(QStringLiteral("smtp.port")), 25);
+    QCOMPARE(settings.integer(QStringLiteral("submission.port")), 587);
+    QCOMPARE(settings.integer(QStringLiteral("smtps.port")), 465);
+    QCOMPARE(settings.integer(QStringLiteral("pop3.port")), 110);
+    QCOMPARE(settings.integer(QStringLiteral("pop3s.port")), 995);
+    QCOMPARE(settings.integer(QStringLiteral("message.max_size")), 26214400);
+    QCOMPARE(settings.integer(QStringLiteral("log.retention_days")), 30);
+    QCOMPARE(settings.list(QStringLiteral("listen.addresses")), QStringList({QStringLiteral("0.0.0.0"), QStringLiteral("::")}));
+    const QString host = settings.text(QStringLiteral("server.hostname"));
+    QVERIFY(!host.isEmpty());
+    QCOMPARE(host, SettingsSchema::machineHostName());
+    QCOMPARE(host, host.toLower());
+}
+
+void TestSettings::normalize_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected");   // empty: rejected
+    QTest::newRow("port") << QStringLiteral("smtp.port") << QStringLiteral(" 2525 ") << QStringLiteral("2525");
+    QTest::newRow("port off") << QStringLiteral("pop3.port") << QStringLiteral("0") << QStringLiteral("0");
+    QTest::newRow("port too big") << QStringLiteral("smtp.port") << QStringLiteral("65536") << QString();
+    QTest::newRow("port negative") << QStringLiteral("smtp.port") << QStringLiteral("-1") << QString();
+    QTest::newRow("port text") << QStringLiteral("smtp.port") << QStringLiteral("abc") << QString();
+    QTest::newRow("size unlimited") << QStringLiteral("message.max_size") << QStringLiteral("0") << QStringLiteral("0");
+    QTest::newRow("size negative") << QStringLiteral("message.max_size") << QStringLiteral("-5") << QString();
+    QTest::newRow("retention zero") << QStringLiteral("log.retention_days") << QStringLiteral("0") << QString();
+    QTest::newRow("retention") << QStringLiteral("log.retention_days") << QStringLiteral("90") << QStringLiteral("90");
+    QTest::newRow("hostname") << QStringLiteral("server.hostname") << QStringLiteral("Mail.Example.COM") << QStringLiteral("mail.example.com");
+    QTest::newRow("hostname idna") << QStringLiteral("server.hostname") << QStringLiteral("mail.bücher.example") << QStringLiteral("mail.xn--bcher-kva.example");
+    QTest::newRow("hostname bad") << QStringLiteral("server.hostname") << QStringLiteral("bad_host!") << QString();
+    QTest::newRow("hostname literal") << QStringLiteral("server.hostname") << QStringLiteral("[127.0.0.1]") << QString();
+    QTest::newRow("addresses") << QStringLiteral("listen.addresses") << QStringLiteral("127.0.0.1, ::1,127.0.0.1") << QStringLiteral("127.0.0.1,::1");
+    QTest::newRow("addresses bad") << QStringLiteral("listen.addresses") << QStringLiteral("127.0.0.1,nope") << QString();
+    QTest::newRow("addresses empty") << QStringLiteral("listen.addresses") << QStringLiteral(" , ") << QString();
+}
+
+void TestSettings::normalize()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+    const SettingSpec *spec = SettingsSchema::find(key);
+    QVERIFY(spec);
+    QString error;
+    const QString normalized = SettingsSchema::normalize(*spec, value, &error);
+    QCOMPARE(normalized, expected);
+    if (expected.isEmpty()) {
+        QVERIFY(error.contains(key));
+        QVERIFY(error.contains(value));
+    }
+}
+
+void TestSettings::snapshotFallsBackOnBadStoredValues()
+{
+    QStringList problems;
+    const Settings settings = Settings::fromStored(
+        {{QStringLiteral("smtp.port"), QStringLiteral("99999")}, {QStringLiteral("pop3.port"), QStringLiteral("1110")},
+         {QStringLiteral("no.such.key"), QStringLiteral("1")}},
+        &problems);
+    QCOMPARE(settings.integer(QStringLiteral("smtp.port")), 25);
+    QCOMPARE(settings.integer(QStringLiteral("pop3.port")), 1110);
+    QCOMPARE(problems.size(), 2);
+}
+
+void TestSettings::changedKeys()
+{
+    const Settings a = Settings::fromStored({});
+    const Settings b = Settings::fromStored({{QStringLiteral("smtp.port"), QStringLiteral("2525")}});
+    QCOMPARE(b.changedKeys(a), QStringList{QStringLiteral("smtp.port")});
+    QVERIFY(a.changedKeys(a).isEmpty());
+    QVERIFY(!(a == b));
+}
+
+QTEST_GUILESS_MAIN(TestSettings)
+#include "tst_settings.moc"
