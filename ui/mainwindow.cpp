@@ -18,6 +18,9 @@ MainWindow::MainWindow(EngineController &engine, LogHub &hub, QWidget *parent)
     m_ui->logView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->logView->horizontalHeader()->setStretchLastSection(true);
     m_ui->listenerTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    const int rowHeight = fontMetrics().height() + 6;
+    m_ui->logView->verticalHeader()->setDefaultSectionSize(rowHeight);
+    m_ui->listenerTable->verticalHeader()->setDefaultSectionSize(rowHeight);
     m_ui->listenerTable->horizontalHeader()->setStretchLastSection(true);
 
     connect(m_ui->startAction, &QAction::triggered, &m_engine, &EngineController::start);

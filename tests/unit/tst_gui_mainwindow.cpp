@@ -104,6 +104,10 @@ void TestGuiMainWindow::showsListenersAndLog()
     QCOMPARE(cellText(table, 0, 2).toInt(), int(engine.listeners().at(0).port));
     QTRY_COMPARE_WITH_TIMEOUT(logRowsContaining(window.logModel(), QStringLiteral("listening smtp 127.0.0.1:")), 1, 5000);
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(QStringLiteral("running")));
+
+    // For a look at what the admin sees: POSTERN_SCREENSHOT_DIR=… ctest -R gui_mainwindow
+    if (const QString dir = qEnvironmentVariable("POSTERN_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(window.grab().save(dir + QStringLiteral("/main-window.png")));
 }
 
 void TestGuiMainWindow::stopAndStartFromMenu()
