@@ -80,7 +80,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(POSTERN_VERSION));
 
     LogHub hub;
-    hub.openFiles(dataDir.logDirectory(), 30);
+    // Retention 0 prunes nothing here: the engine applies log.retention_days once it has read it.
+    hub.openFiles(dataDir.logDirectory(), 0);
     hub.setEcho(!command.isAdminCommand() && !gui);
     Log::install(&hub);
     struct Uninstall { ~Uninstall() { Log::install(nullptr); } } uninstall;

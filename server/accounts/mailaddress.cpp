@@ -99,7 +99,7 @@ QString MailAddress::normalizeDomain(const QString &domain, QString *error)
         const QString why = addressLiteralError(trimmed);
         return why.isEmpty() ? trimmed : fail(why);
     }
-    const QString ace = QString::fromLatin1(QUrl::toAce(trimmed, QUrl::AceTransitionalProcessing)).toLower();
+    const QString ace = QString::fromLatin1(QUrl::toAce(trimmed)).toLower();
     if (ace.isEmpty() || !isValidHostName(ace))
         return fail(QStringLiteral("\"%1\" is not a valid domain name").arg(domain));
     return ace;

@@ -117,7 +117,9 @@ QString AdminService::addUser(const NewAccount &account)
     const QString domain = localDomainOf(account.address, &canonical);
     if (m_storage.account(canonical))
         throw StorageError(StorageError::Kind::Duplicate, QStringLiteral("account %1 already exists").arg(canonical));
-    if (m_storage.alias(canonical))
+    // The automatic postmaster alias gives way to a real postmaster account; other aliases do not.
+    const bool replacesPostmasterAlias = canonical == postmasterOf(domain) && m_storage.alias(canonical);
+    if (m_storage.alias(canonical) && !replacesPostmasterAlias)
         throw StorageError(StorageError::Kind::Duplicate, QStringLiteral("%1 is already an alias").arg(canonical));
     if (hasControlCharacters(account.displayName))
         invalid(QStringLiteral("display name contains control characters"));
@@ -133,6 +135,10 @@ QString AdminService::addUser(const NewAccount &account)
     record.enabled = true;
     record.passwordHash = account.password ? PasswordHash::create(*account.password) : kNoPassword;
     m_storage.transaction([&] {
+        if (replacesPostmasterAlias) {
+            m_storage.removeAlias(canonical);
+            audit(QStringLiteral("alias removed: %1 (replaced by an account of that name)").arg(canonical));
+        }
         m_storage.addAccount(record);
         ensurePostmaster(domain);
     });
@@ -230,10 +236,14 @@ QString AdminService::removeAlias(const QString &alias, const QStringList &targe
                                "add another target first, or create a postmaster account")
                     .arg(canonical));
     }
-    if (removeWhole)
-        m_storage.removeAlias(canonical);
-    else
-        m_storage.setAlias(*record);
+    m_storage.transaction([&] {
+        if (removeWhole) {
+            m_storage.removeAlias(canonical);
+            dropTarget(canonical);   // aliases pointing at this one must not point at nothing
+        } else {
+            m_storage.setAlias(*record);
+        }
+    });
     audit(removeWhole ? QStringLiteral("alias removed: %1").arg(canonical)
                       : QStringLiteral("alias set: %1 -> %2").arg(canonical, record->targets.join(QLatin1Char(','))));
     return removeWhole ? QStringLiteral("alias %1 removed").arg(canonical)

@@ -35,6 +35,8 @@ void Engine::start()
         m_settings = Settings::fromStored(m_storage->settings(), &problems);
         for (const QString &problem : problems)
             Log::warning(kComponent, kNoSession, problem);
+        if (LogHub *hub = Log::hub())
+            hub->setRetentionDays(int(m_settings.integer(QStringLiteral("log.retention_days"))));
         Log::info(kComponent, kNoSession, QStringLiteral("database %1").arg(url.redacted()));
     } catch (const StorageError &error) {
         Q_EMIT startFailed(error.message());
