@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 // The kind of value a setting holds, which decides how it is validated and normalised.
 enum class SettingType {
@@ -9,6 +10,7 @@ enum class SettingType {
     Port,         // 0-65535; 0 switches the service off
     Boolean,      // on/off, true/false, yes/no, 1/0; stored as "true"/"false"
     AddressList,  // comma-separated IPv4/IPv6 addresses
+    Choice,       // one of SettingSpec::choices
 };
 
 // One typed setting: its key (the CLI and GUI contract), default and limits.
@@ -20,4 +22,5 @@ struct SettingSpec
     qint64 minimum = 0;
     qint64 maximum = 0;
     QString description;
+    QStringList choices;    // for Choice
 };

@@ -11,27 +11,52 @@
 
 namespace {
 
+SettingSpec spec(const QString &key, SettingType type, const QString &defaultValue, qint64 minimum, qint64 maximum,
+                 const QString &description, const QStringList &choices = {})
+{
+    SettingSpec result;
+    result.key = key;
+    result.type = type;
+    result.defaultValue = defaultValue;
+    result.minimum = minimum;
+    result.maximum = maximum;
+    result.description = description;
+    result.choices = choices;
+    return result;
+}
+
 SettingSpec port(const char *key, int defaultPort, const char *description)
 {
-    return {QLatin1String(key), SettingType::Port, QString::number(defaultPort), 0, 65535, QLatin1String(description)};
+    return spec(QLatin1String(key), SettingType::Port, QString::number(defaultPort), 0, 65535, QLatin1String(description));
 }
 
 QList<SettingSpec> buildTable()
 {
     return {
-        {QStringLiteral("server.hostname"), SettingType::HostName, QString(), 0, 0,
-         QStringLiteral("Name this server gives in its greeting and Received: headers")},
-        {QStringLiteral("listen.addresses"), SettingType::AddressList, QStringLiteral("0.0.0.0,::"), 0, 0,
-         QStringLiteral("Addresses every service listens on, comma-separated")},
+        spec(QStringLiteral("server.hostname"), SettingType::HostName, QString(), 0, 0,
+         QStringLiteral("Name this server gives in its greeting and Received: headers")),
+        spec(QStringLiteral("listen.addresses"), SettingType::AddressList, QStringLiteral("0.0.0.0,::"), 0, 0,
+         QStringLiteral("Addresses every service listens on, comma-separated")),
         port("smtp.port", 25, "SMTP port for mail from other servers (0 = off)"),
         port("submission.port", 587, "Submission port for your users' mail programs (0 = off)"),
         port("smtps.port", 465, "SMTP over implicit TLS (0 = off)"),
         port("pop3.port", 110, "POP3 port (0 = off)"),
         port("pop3s.port", 995, "POP3 over implicit TLS (0 = off)"),
-        {QStringLiteral("message.max_size"), SettingType::Integer, QStringLiteral("26214400"), 0,
-         qint64(4) * 1024 * 1024 * 1024, QStringLiteral("Largest message accepted, in bytes (0 = unlimited)")},
-        {QStringLiteral("log.retention_days"), SettingType::Integer, QStringLiteral("30"), 1, 3650,
-         QStringLiteral("Days log files are kept")},
+        spec(QStringLiteral("message.max_size"), SettingType::Integer, QStringLiteral("26214400"), 0,
+         qint64(4) * 1024 * 1024 * 1024, QStringLiteral("Largest message accepted, in bytes (0 = unlimited)")),
+        spec(QStringLiteral("log.retention_days"), SettingType::Integer, QStringLiteral("30"), 1, 3650,
+         QStringLiteral("Days log files are kept")),
+        spec(QStringLiteral("server.worker_threads"), SettingType::Integer, QStringLiteral("0"), 0, 256,
+         QStringLiteral("Threads serving connections (0 = one per processor core); applies at start")),
+        spec(QStringLiteral("smtp.max_connections"), SettingType::Integer, QStringLiteral("1000"), 1, 1000000,
+         QStringLiteral("SMTP connections at once, all clients together")),
+        spec(QStringLiteral("smtp.max_connections_per_ip"), SettingType::Integer, QStringLiteral("20"), 1, 1000000,
+         QStringLiteral("SMTP connections at once from one client address")),
+        spec(QStringLiteral("smtp.max_recipients"), SettingType::Integer, QStringLiteral("100"), 1, 100000,
+         QStringLiteral("Recipients per message")),
+        spec(QStringLiteral("smtp.bare_newlines"), SettingType::Choice, QStringLiteral("reject"), 0, 0,
+         QStringLiteral("Messages with a bare CR or LF: reject them (550 5.6.11) or normalize to CRLF"),
+         {QStringLiteral("reject"), QStringLiteral("normalize")}),
     };
 }
 
@@ -138,6 +163,12 @@ QString SettingsSchema::normalize(const SettingSpec &spec, const QString &value,
         if (!ok)
             return fail(QStringLiteral("use true or false"));
         return flag ? QStringLiteral("true") : QStringLiteral("false");
+    }
+    case SettingType::Choice: {
+        const QString lower = trimmed.toLower();
+        if (!spec.choices.contains(lower))
+            return fail(QStringLiteral("use one of %1").arg(spec.choices.join(QStringLiteral(", "))));
+        return lower;
     }
     case SettingType::AddressList: {
         QStringList addresses;

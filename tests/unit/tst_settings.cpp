@@ -54,6 +54,9 @@ void TestSettings::normalize_data()
     QTest::newRow("hostname literal") << QStringLiteral("server.hostname") << QStringLiteral("[127.0.0.1]") << QString();
     QTest::newRow("addresses") << QStringLiteral("listen.addresses") << QStringLiteral("127.0.0.1, ::1,127.0.0.1") << QStringLiteral("127.0.0.1,::1");
     QTest::newRow("addresses bad") << QStringLiteral("listen.addresses") << QStringLiteral("127.0.0.1,nope") << QString();
+    QTest::newRow("choice") << QStringLiteral("smtp.bare_newlines") << QStringLiteral("Normalize") << QStringLiteral("normalize");
+    QTest::newRow("choice bad") << QStringLiteral("smtp.bare_newlines") << QStringLiteral("maybe") << QString();
+    QTest::newRow("recipients zero") << QStringLiteral("smtp.max_recipients") << QStringLiteral("0") << QString();
     QTest::newRow("addresses empty") << QStringLiteral("listen.addresses") << QStringLiteral(" , ") << QString();
 }
 

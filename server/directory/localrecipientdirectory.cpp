@@ -1,0 +1,90 @@
+#include "localrecipientdirectory.h"
+
+#include "directorysnapshot.h"
+#include "mailaddress.h"
+#include "mailboxusage.h"
+
+LocalRecipientDirectory::LocalRecipientDirectory(MaildirLayout layout, MailboxUsage &usage)
+    : m_layout(std::move(layout)), m_usage(usage)
+{
+}
+
+void LocalRecipientDirectory::setSnapshot(std::shared_ptr<const DirectorySnapshot> snapshot)
+{
+    QMutexLocker lock(&m_mutex);
+    m_snapshot = std::move(snapshot);
+}
+
+std::shared_ptr<const DirectorySnapshot> LocalRecipientDirectory::snapshot() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_snapshot;
+}
+
+RecipientLookup LocalRecipientDirectory::lookup(const QString &address, qint64 incomingSize) const
+{
+    RecipientLookup result;
+    const std::shared_ptr<const DirectorySnapshot> directory = snapshot();
+    if (!directory) {
+        result.kind = RecipientLookup::Kind::Unavailable;
+        result.detail = QStringLiteral("directory not loaded yet");
+        return result;
+    }
+    const QString domain = address.section(QLatin1Char('@'), -1);
+    if (!directory->isLocalDomain(domain)) {
+        result.kind = RecipientLookup::Kind::NotLocal;
+        return result;
+    }
+
+    // Expand aliases breadth-first; every address is visited once, so loops end.
+    QStringList pending{address};
+    QStringList seen;
+    int depth = 0;
+    while (!pending.isEmpty()) {
+        if (++depth > kMaxAliasDepth) {
+            result.kind = RecipientLookup::Kind::Unavailable;
+            result.detail = QStringLiteral("aliases nested deeper than %1").arg(kMaxAliasDepth);
+            return result;
+        }
+        QStringList next;
+        for (const QString &current : std::as_const(pending)) {
+            if (seen.contains(current))
+                continue;
+            seen << current;
+            if (directory->account(current)) {
+                if (!result.mailboxes.contains(current))
+                    result.mailboxes << current;
+            } else if (const QStringList *targets = directory->aliasTargets(current)) {
+                for (const QString &target : *targets) {
+                    if (!directory->isLocalDomain(target.section(QLatin1Char('@'), -1))) {
+                        // Forwarding out needs outbound delivery; deferring keeps the mail safe meanwhile.
+                        result.kind = RecipientLookup::Kind::Unavailable;
+                        result.detail = QStringLiteral("alias %1 forwards to %2; outbound delivery is not available").arg(current, target);
+                        result.mailboxes.clear();
+                        return result;
+                    }
+                    next << target;
+                }
+            }
+        }
+        pending = next;
+    }
+    if (result.mailboxes.isEmpty()) {
+        result.kind = RecipientLookup::Kind::UnknownUser;
+        result.detail = seen.size() > 1 ? QStringLiteral("alias leads to no mailbox") : QStringLiteral("no such account or alias");
+        return result;
+    }
+    for (const QString &mailbox : std::as_const(result.mailboxes)) {
+        const qint64 quota = directory->account(mailbox)->quotaBytes;
+        if (quota <= 0)
+            continue;
+        const qint64 used = m_usage.bytesUsed(m_layout.mailboxPath(mailbox));
+        if (used >= quota || used + incomingSize > quota) {
+            result.kind = RecipientLookup::Kind::OverQuota;
+            result.detail = QStringLiteral("%1 uses %2 of %3 bytes").arg(mailbox).arg(used).arg(quota);
+            return result;
+        }
+    }
+    result.kind = RecipientLookup::Kind::Local;
+    return result;
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "maildirlayout.h"
+#include "recipientdirectory.h"
+
+#include <QMutex>
+
+#include <memory>
+
+class DirectorySnapshot;
+class MailboxUsage;
+
+// RecipientDirectory over the current DirectorySnapshot: local domains, accounts, aliases
+// (expanded, with loops cut), quotas from the mailboxes' sizes. The engine swaps in a new
+// snapshot when the admin changes something; lookups from any thread see one or the other.
+class LocalRecipientDirectory final : public RecipientDirectory
+{
+public:
+    LocalRecipientDirectory(MaildirLayout layout, MailboxUsage &usage);
+
+    void setSnapshot(std::shared_ptr<const DirectorySnapshot> snapshot);
+    [[nodiscard]] RecipientLookup lookup(const QString &address, qint64 incomingSize) const override;
+
+    static constexpr int kMaxAliasDepth = 10;
+
+private:
+    [[nodiscard]] std::shared_ptr<const DirectorySnapshot> snapshot() const;
+
+    MaildirLayout m_layout;
+    MailboxUsage &m_usage;
+    mutable QMutex m_mutex;
+    std::shared_ptr<const DirectorySnapshot> m_snapshot;
+};

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QByteArray>
+
+// What a protocol session may ask of its connection. The network layer implements it over a
+// socket; tests implement it over a buffer. The session never sees the socket itself.
+class SessionTransport
+{
+public:
+    virtual ~SessionTransport() = default;
+
+    // Queue bytes for the client. Sessions send once per batch of input, so replies to a
+    // pipelined group leave together.
+    virtual void send(const QByteArray &bytes) = 0;
+    // Close after everything queued has been sent.
+    virtual void close() = 0;
+    // Re-arm the inactivity deadline: the connection calls ProtocolSession::timedOut() when no
+    // byte arrives for this long. Sessions change it between command and data phases.
+    virtual void setIdleTimeout(int milliseconds) = 0;
+    // Stop delivering input until resumeReading(): the session is waiting for slow work
+    // (delivery, password check) and must not buffer an unbounded pipeline meanwhile.
+    virtual void pauseReading() = 0;
+    virtual void resumeReading() = 0;
+};

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// What the server knows about one RCPT TO address.
+struct RecipientLookup
+{
+    enum class Kind {
+        Local,        // delivers to `mailboxes`
+        UnknownUser,  // the domain is local, the user is not
+        NotLocal,     // the domain is not one of ours (relaying)
+        OverQuota,    // a mailbox it delivers to is full
+        Unavailable,  // cannot tell right now (storage error, alias forwarding elsewhere)
+    };
+    Kind kind = Kind::UnknownUser;
+    QStringList mailboxes;   // canonical account addresses after alias expansion, no duplicates
+    QString detail;          // why, for the log
+};
+
+// Answers RCPT TO lookups from memory; sessions must not wait on a database.
+class RecipientDirectory
+{
+public:
+    virtual ~RecipientDirectory() = default;
+
+    // `address` is canonical (MailAddress::canonical()). `incomingSize` is the SIZE= the
+    // client declared, or 0, for the quota check.
+    [[nodiscard]] virtual RecipientLookup lookup(const QString &address, qint64 incomingSize) const = 0;
+};

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+// One SMTP command line split into its verb and argument, and the parsers for the arguments of
+// MAIL and RCPT (RFC 5321 §4.1.2, with the usual leniency for a space after the colon).
+struct SmtpCommand
+{
+    QByteArray verb;       // upper-case
+    QByteArray argument;   // everything after the first space, trailing spaces removed
+
+    // `line` without its CRLF.
+    [[nodiscard]] static SmtpCommand parse(QByteArrayView line);
+};
+
+struct SmtpPathArgument
+{
+    bool ok = false;
+    QString path;                                  // "" for the null path <>
+    QList<QPair<QByteArray, QByteArray>> params;   // keyword upper-cased, value as sent
+    QByteArray error;                              // reply text on failure, e.g. "501 5.5.4 ..."
+
+    // "FROM:<a@b> SIZE=10" with keyword "FROM"; source routes (<@x,@y:a@b>) are dropped.
+    [[nodiscard]] static SmtpPathArgument parse(QByteArrayView argument, QByteArrayView keyword);
+};

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+#include <functional>
+
+// The settings one SMTP session runs with, taken from the settings snapshot when it starts.
+struct SmtpSessionConfig
+{
+    QString hostName = QStringLiteral("localhost");
+    qint64 maxMessageSize = 26214400;        // bytes; 0 = unlimited
+    int maxRecipients = 100;                 // smtp.max_recipients
+    int maxLineLength = 2048;                // command line, with CRLF
+    int maxBadCommands = 20;
+    int commandTimeoutMs = 5 * 60 * 1000;    // RFC 5321 §4.5.3.2.7
+    int dataTimeoutMs = 3 * 60 * 1000;       // RFC 5321 §4.5.3.2.6
+    bool normalizeBareNewlines = false;      // smtp.bare_newlines = normalize (default: reject)
+    std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime
+};

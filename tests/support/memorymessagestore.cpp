@@ -1,0 +1,45 @@
+#include "memorymessagestore.h"
+
+class MemoryMessageWriter final : public MessageWriter
+{
+public:
+    MemoryMessageWriter(MemoryMessageStore &store, QStringList mailboxes, QString queueId)
+        : m_store(store), m_mailboxes(std::move(mailboxes)), m_queueId(std::move(queueId)) {}
+    ~MemoryMessageWriter() override
+    {
+        if (!m_committed)
+            ++m_store.m_aborted;
+    }
+
+    [[nodiscard]] QString queueId() const override { return m_queueId; }
+    bool write(QByteArrayView bytes) override
+    {
+        m_bytes += bytes;
+        return true;
+    }
+    [[nodiscard]] qint64 size() const override { return m_bytes.size(); }
+    [[nodiscard]] CommitResult commit() override
+    {
+        if (std::exchange(m_store.m_failCommit, false))
+            return {false, QStringLiteral("injected failure"), {}};
+        m_committed = true;
+        m_store.m_messages.append({m_queueId, m_mailboxes, m_bytes});
+        return {true, {}, m_mailboxes};
+    }
+
+private:
+    MemoryMessageStore &m_store;
+    QStringList m_mailboxes;
+    QString m_queueId;
+    QByteArray m_bytes;
+    bool m_committed = false;
+};
+
+std::unique_ptr<MessageWriter> MemoryMessageStore::begin(const QStringList &mailboxes, QString *error)
+{
+    if (std::exchange(m_failBegin, false)) {
+        *error = QStringLiteral("injected failure");
+        return nullptr;
+    }
+    return std::make_unique<MemoryMessageWriter>(*this, mailboxes, QStringLiteral("QID%1").arg(++m_counter, 9, 10, QLatin1Char('0')));
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+// A conversation read from a transcript file (see tests/transcripts/README.md): groups of client
+// bytes, each followed by the server lines expected in answer.
+class Transcript
+{
+public:
+    struct Step
+    {
+        QByteArray clientBytes;     // what the client sends in one go (may be empty: the greeting)
+        QStringList expectedLines;  // server lines, '*' as wildcard
+        bool expectClose = false;   // the server closes after these lines
+    };
+
+    // False with *error (file:line: what) on a malformed file.
+    [[nodiscard]] bool load(const QString &path, QString *error);
+
+    [[nodiscard]] const QList<Step> &steps() const { return m_steps; }
+    [[nodiscard]] const QMap<QString, QString> &settings() const { return m_settings; }
+    [[nodiscard]] QByteArray allClientBytes() const;
+
+    [[nodiscard]] static bool matches(const QString &pattern, const QString &line);
+    [[nodiscard]] static QByteArray unescape(const QString &text, bool *ok);
+
+private:
+    QList<Step> m_steps;
+    QMap<QString, QString> m_settings;
+};
