@@ -1,5 +1,6 @@
 #include "mailboxusage.h"
 
+#include <ctime>
 #include <optional>
 
 #include <dirent.h>

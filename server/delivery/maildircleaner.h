@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QString>
-
 #include <chrono>
+
+#include <QString>
 
 // Removes what interrupted deliveries left in the mailboxes' tmp/ directories. Nothing in tmp/
 // was ever acknowledged, so deleting it loses no mail.

@@ -5,14 +5,14 @@
 #include <cstring>
 #include <ctime>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSysInfo>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace {
 
@@ -141,7 +141,8 @@ bool MaildirLayout::ensureMailbox(const QString &path, QString *error) const
             }
             break;
         }
-        if (errno != ENOENT) {
+        // ENOTDIR: some ancestor is a file; walking on up finds it and names it.
+        if (errno != ENOENT && errno != ENOTDIR) {
             *error = QStringLiteral("cannot create mailbox %1: stat %2: %3").arg(path, QFile::decodeName(probe), errnoText(errno));
             return false;
         }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include <optional>
+
 #include <QString>
 #include <QStringView>
-
-#include <optional>
 
 // Where each local mailbox lives under the mail root (<root>/<domain>/<encoded local part>/ with
 // tmp/ new/ cur/), and how Maildir file names are made and read.

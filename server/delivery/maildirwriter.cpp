@@ -112,6 +112,8 @@ bool MaildirWriter::write(QByteArrayView bytes)
     if (m_finished || m_fd < 0 || !m_error.isEmpty())
         return false;
     const qsizetype length = bytes.size();
+    if (length == 0)
+        return true;
     if (m_buffered + length > kBufferSize) {
         if (!flushBuffer())
             return false;

@@ -1,9 +1,9 @@
 #pragma once
 
+#include <memory>
+
 #include <QByteArray>
 #include <QList>
-
-#include <memory>
 
 #include "messagestore.h"
 

@@ -1,13 +1,21 @@
 #include "engine.h"
 
+#include "connectionlimits.h"
 #include "databaseurl.h"
 #include "datadirectory.h"
+#include "directorysnapshot.h"
 #include "listenerset.h"
+#include "localrecipientdirectory.h"
 #include "log.h"
 #include "loghub.h"
+#include "mailboxusage.h"
+#include "maildircleaner.h"
+#include "maildirstore.h"
+#include "smtpsessionfactory.h"
 #include "sqlstorage.h"
 #include "storageerror.h"
 #include "unavailableresponder.h"
+#include "workerpool.h"
 
 #include <QTimer>
 
@@ -38,14 +46,32 @@ void Engine::start()
         if (LogHub *hub = Log::hub())
             hub->setRetentionDays(int(m_settings.integer(QStringLiteral("log.retention_days"))));
         Log::info(kComponent, kNoSession, QStringLiteral("database %1").arg(url.redacted()));
+
+        const MaildirLayout layout(dataDir.mailDirectory());
+        const int stale = MaildirCleaner::removeStaleTmpFiles(layout.root());
+        if (stale > 0)
+            Log::info(kComponent, kNoSession, QStringLiteral("removed %1 unfinished message files from tmp/ folders").arg(stale));
+        m_usage = std::make_unique<MailboxUsage>();
+        m_store = std::make_unique<MaildirStore>(layout);
+        m_directory = std::make_unique<LocalRecipientDirectory>(layout, *m_usage);
+        m_directory->setSnapshot(DirectorySnapshot::load(*m_storage));
     } catch (const StorageError &error) {
         Q_EMIT startFailed(error.message());
         return;
     }
 
+    const qint64 fileLimit = WorkerPool::raiseFileDescriptorLimit();
+    m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_store);
+    m_smtpLimits = std::make_unique<ConnectionLimits>(1000, 20);
+    m_pool = std::make_unique<WorkerPool>(int(m_settings.integer(QStringLiteral("server.worker_threads"))), *m_smtpLimits);
+    connect(m_pool.get(), &WorkerPool::idle, this, &Engine::onDrained);
+    applyServiceSettings();
+    Log::info(kComponent, kNoSession, QStringLiteral("%1 worker threads, up to %2 open files")
+                                          .arg(m_pool->workerCount()).arg(fileLimit));
+
     m_responder = new UnavailableResponder(m_settings.text(QStringLiteral("server.hostname")), this);
     m_listeners = new ListenerSet(this);
-    connect(m_listeners, &ListenerSet::connectionPending, m_responder, &UnavailableResponder::respond);
+    connect(m_listeners, &ListenerSet::connectionPending, this, &Engine::dispatch);
 
     const QList<ListenerState> states = m_listeners->reconcile(ListenerSet::desired(m_settings, m_options.ephemeralPorts));
     for (const ListenerState &state : states) {
@@ -73,6 +99,7 @@ void Engine::pollForChanges()
         if (generation == m_generation)
             return;
         m_generation = generation;
+        reloadDirectory();
         applySettings(Settings::fromStored(m_storage->settings()));
     } catch (const StorageError &error) {
         // A busy or briefly unreachable database must not stop the mail service; try again next tick.
@@ -89,6 +116,7 @@ void Engine::applySettings(const Settings &settings)
     Log::info(kComponent, kNoSession, QStringLiteral("configuration changed: %1").arg(changed.join(QStringLiteral(", "))));
 
     m_responder->setHostName(settings.text(QStringLiteral("server.hostname")));
+    applyServiceSettings();
     if (LogHub *hub = Log::hub())
         hub->setRetentionDays(int(settings.integer(QStringLiteral("log.retention_days"))));
     const QList<ListenerState> before = m_listeners->states();
@@ -98,6 +126,26 @@ void Engine::applySettings(const Settings &settings)
         Q_EMIT listenersChanged(after);
     }
     Q_EMIT settingsChanged(settings, changed);
+}
+
+void Engine::reloadDirectory()
+{
+    m_directory->setSnapshot(DirectorySnapshot::load(*m_storage));
+}
+
+void Engine::applyServiceSettings()
+{
+    m_smtpFactory->applySettings(m_settings);
+    m_smtpLimits->setLimits(int(m_settings.integer(QStringLiteral("smtp.max_connections"))),
+                            int(m_settings.integer(QStringLiteral("smtp.max_connections_per_ip"))));
+}
+
+void Engine::dispatch(const QString &service, qintptr descriptor)
+{
+    if (service == QStringLiteral("smtp") || service == QStringLiteral("submission"))
+        m_pool->dispatch(descriptor, service, m_smtpFactory.get());
+    else
+        m_responder->respond(service, descriptor);
 }
 
 void Engine::logListeners(const QList<ListenerState> &before, const QList<ListenerState> &after)
@@ -126,12 +174,22 @@ void Engine::stop()
     if (m_listeners)
         m_listeners->closeAll();
     Log::info(kComponent, kNoSession, QStringLiteral("stopping: no new connections accepted"));
+    if (!m_pool) {
+        finishStop();
+        return;
+    }
+    // Sessions in flight get the grace period to finish; the pool aborts what is left after it.
+    m_pool->shutdown(m_options.shutdownGraceMs);
+}
+
+void Engine::onDrained()
+{
     if (!m_responder || m_responder->inFlight() == 0) {
         finishStop();
         return;
     }
     connect(m_responder, &UnavailableResponder::idle, this, &Engine::finishStop);
-    QTimer::singleShot(m_options.shutdownGraceMs, this, &Engine::finishStop);
+    QTimer::singleShot(2000, this, &Engine::finishStop);
 }
 
 void Engine::finishStop()
@@ -139,6 +197,7 @@ void Engine::finishStop()
     if (!m_stopping || m_stopped)
         return;
     m_stopped = true;
+    m_pool.reset();      // joins the worker threads; every session is gone by now
     m_storage.reset();   // closes the database connection in the thread that opened it
     Log::info(kComponent, kNoSession, QStringLiteral("stopped"));
     Q_EMIT stopped();

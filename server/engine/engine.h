@@ -8,10 +8,16 @@
 
 #include <memory>
 
+class ConnectionLimits;
 class ListenerSet;
+class LocalRecipientDirectory;
+class MailboxUsage;
+class MaildirStore;
 class QTimer;
+class SmtpSessionFactory;
 class Storage;
 class UnavailableResponder;
+class WorkerPool;
 
 // The server itself, living in the engine thread: storage, listeners, and the watch for admin
 // changes. Only EngineController talks to it, through queued calls and signals.
@@ -38,6 +44,10 @@ Q_SIGNALS:
 private:
     void pollForChanges();
     void applySettings(const Settings &settings);
+    void applyServiceSettings();
+    void reloadDirectory();
+    void dispatch(const QString &service, qintptr descriptor);
+    void onDrained();
     void logListeners(const QList<ListenerState> &before, const QList<ListenerState> &after);
     void finishStop();
 
@@ -50,4 +60,13 @@ private:
     QTimer *m_pollTimer = nullptr;
     bool m_stopping = false;
     bool m_stopped = false;
+
+    // Declared in dependency order: members are destroyed in reverse, so the worker pool (whose
+    // sessions use everything above it) goes first.
+    std::unique_ptr<MailboxUsage> m_usage;
+    std::unique_ptr<MaildirStore> m_store;
+    std::unique_ptr<LocalRecipientDirectory> m_directory;
+    std::unique_ptr<SmtpSessionFactory> m_smtpFactory;
+    std::unique_ptr<ConnectionLimits> m_smtpLimits;
+    std::unique_ptr<WorkerPool> m_pool;
 };

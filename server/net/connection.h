@@ -42,8 +42,8 @@ public:
     // The owner calls this once deadline() has passed: the session's timedOut() when idle, an
     // abort when the peer would not take our last bytes or would not hang up.
     void expire();
-    // Drops the connection now, unsent output included.
-    void abort();
+    // Drops the connection now, unsent output included; reason goes to the log.
+    void abort(QLatin1String reason);
 
     // In monotonicMs() time; kNoDeadline while none applies (reading paused, finished).
     [[nodiscard]] qint64 deadline() const;

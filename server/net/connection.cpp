@@ -1,0 +1,368 @@
+#include "connection.h"
+
+#include <atomic>
+#include <exception>
+
+#include <sys/socket.h>
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+
+#include "connectionlimits.h"
+#include "log.h"
+#include "protocolsession.h"
+#include "sessionfactory.h"
+
+namespace {
+
+// One receive() gets at most this much.
+constexpr qint64 kChunkBytes = 16 * 1024;
+// What QTcpSocket may hold in user space before the rest waits in the kernel; bounds the
+// memory a flooding or paused client can pin.
+constexpr qint64 kReadBufferBytes = 64 * 1024;
+// A client that pipelines but never reads our replies stops being read from at this point,
+// so the write queue cannot grow without limit either.
+constexpr qint64 kMaxPendingOutputBytes = 256 * 1024;
+// Until the session sets its own, so a session that forgets cannot hold a slot forever.
+constexpr int kDefaultIdleTimeoutMs = 5 * 60 * 1000;
+// How long close() may take to deliver what is queued before the connection is aborted.
+constexpr qint64 kCloseGraceMs = 10 * 1000;
+// After our FIN, how long we keep draining the peer's input so our last reply is not lost to
+// a RST (closing a socket with unread input resets it), before giving up on the peer.
+constexpr qint64 kLingerMs = 2 * 1000;
+
+QString nextSessionId()
+{
+    static std::atomic<quint32> counter{QRandomGenerator::global()->generate()};
+    // Multiplying by an odd constant is a bijection modulo 2^32, so ids stay unique for 2^32
+    // connections while neighbours do not look alike in the log.
+    const quint32 value = counter.fetch_add(1, std::memory_order_relaxed) * 0x9E3779B1U;
+    return QStringLiteral("%1").arg(value, 8, 16, QLatin1Char('0'));
+}
+
+QString endpoint(const QHostAddress &address, quint16 port)
+{
+    if (address.protocol() == QAbstractSocket::IPv6Protocol)
+        return QStringLiteral("[%1]:%2").arg(address.toString()).arg(port);
+    return QStringLiteral("%1:%2").arg(address.toString()).arg(port);
+}
+
+}
+
+Connection::Connection(QString service, QObject *parent)
+    : QObject(parent), m_idleTimeoutMs(kDefaultIdleTimeoutMs)
+{
+    m_client.service = std::move(service);
+}
+
+Connection::~Connection()
+{
+    // Only reached with a live session when the worker goes away with connections still open.
+    if (m_session) {
+        m_state = State::Finished;
+        m_session->disconnected();
+        m_session.reset();
+    }
+    if (m_socket) {
+        m_socket->disconnect(this);
+        delete m_socket;
+    }
+}
+
+QLatin1String Connection::toString(State state)
+{
+    switch (state) {
+    case State::Unattached:
+        return QLatin1String("unattached");
+    case State::Open:
+        return QLatin1String("open");
+    case State::Closing:
+        return QLatin1String("closing");
+    case State::Finished:
+        return QLatin1String("finished");
+    }
+    return QLatin1String("unknown");
+}
+
+qint64 Connection::monotonicMs()
+{
+    static const QElapsedTimer clock = [] {
+        QElapsedTimer timer;
+        timer.start();
+        return timer;
+    }();
+    return clock.elapsed();
+}
+
+bool Connection::attach(qintptr descriptor)
+{
+    Q_ASSERT(!m_socket);
+    m_socket = new QTcpSocket(this);
+    m_socket->setReadBufferSize(kReadBufferBytes);
+    if (!m_socket->setSocketDescriptor(descriptor)) {
+        delete m_socket;
+        m_socket = nullptr;
+        return false;
+    }
+    connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &Connection::onBytesWritten);
+    connect(m_socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
+    // Some error paths close the socket without passing through a state where disconnected()
+    // is emitted to us; catch them here so no connection is left half-dead.
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this] {
+        if (m_socket->state() == QAbstractSocket::UnconnectedState)
+            onDisconnected();
+    });
+    m_client.sessionId = nextSessionId();
+    describeClient();
+    m_startedMs = m_lastInputMs = monotonicMs();
+    return true;
+}
+
+void Connection::describeClient()
+{
+    m_client.address = ConnectionLimits::canonical(m_socket->peerAddress());
+    m_client.port = m_socket->peerPort();
+    m_client.localAddress = ConnectionLimits::canonical(m_socket->localAddress());
+    m_client.localPort = m_socket->localPort();
+}
+
+void Connection::startSession(SessionFactory &factory)
+{
+    Q_ASSERT(m_state == State::Unattached && m_socket);
+    Log::info(m_client.service, m_client.sessionId,
+              QStringLiteral("connect from %1 to %2 %3")
+                  .arg(endpoint(m_client.address, m_client.port), m_client.service,
+                       endpoint(m_client.localAddress, m_client.localPort)));
+    m_state = State::Open;
+    try {
+        m_session = factory.create(m_client, *this);
+    } catch (const std::exception &error) {
+        // An exception must not unwind into the event loop; this client just loses its session.
+        Log::error(m_client.service, m_client.sessionId,
+                   QStringLiteral("cannot start the session: %1").arg(QString::fromLocal8Bit(error.what())));
+    }
+    if (!m_session) {
+        beginClose(QLatin1String("no session"));
+        return;
+    }
+    Q_EMIT deadlineChanged(this);
+    m_session->start();
+}
+
+void Connection::refuse(const QByteArray &line, const QString &reason)
+{
+    Q_ASSERT(m_state == State::Unattached && m_socket);
+    m_refused = true;
+    Log::info(m_client.service, m_client.sessionId,
+              QStringLiteral("refused connection from %1: %2").arg(endpoint(m_client.address, m_client.port), reason));
+    m_state = State::Open;
+    if (!line.isEmpty())
+        m_socket->write(line);
+    beginClose(QLatin1String("refused"));
+}
+
+qint64 Connection::deadline() const
+{
+    switch (m_state) {
+    case State::Open:
+        if (m_paused || m_idleTimeoutMs <= 0)
+            return kNoDeadline;   // a paused session waits for our own slow work, not the client
+        return m_lastInputMs + m_idleTimeoutMs;
+    case State::Closing:
+        return m_closeDeadlineMs;
+    case State::Unattached:
+    case State::Finished:
+        break;
+    }
+    return kNoDeadline;
+}
+
+void Connection::expire()
+{
+    const qint64 now = monotonicMs();
+    if (deadline() > now)
+        return;
+    if (m_state == State::Open) {
+        // Re-arm first: the next timeout is a whole period away unless the session closes now.
+        m_lastInputMs = now;
+        m_session->timedOut();
+    } else if (m_state == State::Closing) {
+        abort(m_writeShut ? m_endReason : QLatin1String("close timed out: output not taken"));
+    }
+}
+
+void Connection::abort(QLatin1String reason)
+{
+    if (m_state == State::Finished || !m_socket)
+        return;
+    m_endReason = reason;
+    setFinished();       // first, so the disconnected() that abort() emits does not relabel it
+    m_socket->abort();
+}
+
+void Connection::send(const QByteArray &bytes)
+{
+    // After close() nothing more may go out: the session has said its last word.
+    if (m_state != State::Open || bytes.isEmpty())
+        return;
+    m_socket->write(bytes);
+}
+
+void Connection::close()
+{
+    if (m_state == State::Open)
+        beginClose(QLatin1String("closed by server"));
+}
+
+void Connection::setIdleTimeout(int milliseconds)
+{
+    m_idleTimeoutMs = milliseconds;
+    m_lastInputMs = monotonicMs();
+    Q_EMIT deadlineChanged(this);
+}
+
+void Connection::pauseReading()
+{
+    // Nothing to tell the worker: the deadline only moves later (to none).
+    m_paused = true;
+}
+
+void Connection::resumeReading()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    m_lastInputMs = monotonicMs();
+    if (m_state != State::Open)
+        return;
+    Q_EMIT deadlineChanged(this);
+    // Inside feed() the loop simply goes on; otherwise feed from the event loop, so the session
+    // is never re-entered from its own call to resumeReading().
+    queueFeed();
+}
+
+void Connection::queueFeed()
+{
+    if (m_feeding || m_feedQueued)
+        return;
+    m_feedQueued = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_feedQueued = false;
+        feed();
+    }, Qt::QueuedConnection);
+}
+
+void Connection::onReadyRead()
+{
+    if (m_state == State::Open)
+        feed();
+    else if (m_state == State::Closing)
+        discardInput();
+}
+
+void Connection::feed()
+{
+    if (m_feeding || !m_socket)
+        return;
+    m_feeding = true;
+    while (m_state == State::Open && !m_paused && m_socket->bytesToWrite() < kMaxPendingOutputBytes) {
+        const qint64 available = m_socket->bytesAvailable();
+        if (available <= 0)
+            break;
+        // Asking for exactly what is buffered lets QIODevice hand over its buffer block instead
+        // of copying out of it; a block copied out of is kept for reuse, 16 KiB per connection
+        // for as long as the connection lives, which adds up over thousands of idle clients.
+        const QByteArray bytes = m_socket->read(qMin(available, kChunkBytes));
+        m_bytesIn += bytes.size();
+        m_lastInputMs = monotonicMs();
+        m_session->receive(bytes);
+    }
+    m_feeding = false;
+}
+
+void Connection::discardInput()
+{
+    if (m_socket->bytesAvailable() > 0) {
+        m_bytesIn += m_socket->bytesAvailable();
+        m_socket->skip(m_socket->bytesAvailable());
+    }
+}
+
+void Connection::onBytesWritten(qint64 bytes)
+{
+    m_bytesOut += bytes;
+    if (m_state == State::Closing) {
+        if (m_socket->bytesToWrite() == 0)
+            shutdownWrite();
+    } else if (m_state == State::Open && !m_paused && m_socket->bytesAvailable() > 0) {
+        feed();   // the peer took our replies; read the pipeline we had stopped reading
+    }
+}
+
+void Connection::beginClose(QLatin1String reason)
+{
+    m_state = State::Closing;
+    m_endReason = reason;
+    m_closeDeadlineMs = monotonicMs() + kCloseGraceMs;
+    Q_EMIT deadlineChanged(this);
+    discardInput();
+    if (m_socket->bytesToWrite() == 0)
+        shutdownWrite();
+}
+
+void Connection::shutdownWrite()
+{
+    if (m_writeShut || m_state != State::Closing)
+        return;
+    m_writeShut = true;
+    // QTcpSocket has no half-close; disconnectFromHost() would close the descriptor and any
+    // input still arriving would make the kernel answer with a RST that can destroy our last
+    // reply in flight. So send our FIN ourselves and keep reading until the peer hangs up.
+    if (::shutdown(int(m_socket->socketDescriptor()), SHUT_WR) != 0) {
+        abort(m_endReason);
+        return;
+    }
+    m_closeDeadlineMs = qMin(m_closeDeadlineMs, monotonicMs() + kLingerMs);
+    Q_EMIT deadlineChanged(this);
+    discardInput();
+}
+
+void Connection::onDisconnected()
+{
+    if (m_state == State::Finished)
+        return;
+    if (m_state == State::Open)
+        m_endReason = QLatin1String("closed by client");
+    setFinished();
+}
+
+void Connection::setFinished()
+{
+    if (m_state == State::Finished)
+        return;
+    m_state = State::Finished;
+    // Deferred: we may be inside the session (it called close() and the socket went down at
+    // once); the session is told and destroyed only after it has returned.
+    QMetaObject::invokeMethod(this, &Connection::finish, Qt::QueuedConnection);
+}
+
+void Connection::finish()
+{
+    if (m_session) {
+        m_session->disconnected();
+        m_session.reset();
+    }
+    if (!m_refused) {
+        Log::info(m_client.service, m_client.sessionId,
+                  QStringLiteral("disconnect from %1 after %2 ms (%3), %4 bytes in, %5 bytes out")
+                      .arg(endpoint(m_client.address, m_client.port))
+                      .arg(monotonicMs() - m_startedMs)
+                      .arg(m_endReason.isEmpty() ? QLatin1String("closed") : m_endReason)
+                      .arg(m_bytesIn)
+                      .arg(m_bytesOut));
+    }
+    Q_EMIT finished(this);
+}

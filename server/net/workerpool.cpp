@@ -1,0 +1,168 @@
+#include "workerpool.h"
+
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <QDeadlineTimer>
+#include <QHostAddress>
+#include <QThread>
+#include <QTimer>
+
+#include "connectionlimits.h"
+#include "worker.h"
+
+namespace {
+
+// After the grace period the workers abort what is left, which takes a moment; a worker that
+// does not report back by then (a session stuck in a call) must not hold up the shutdown.
+constexpr int kIdleFallbackMs = 2000;
+
+// Only the address, for the limits: no I/O on the acceptor's thread.
+QHostAddress peerOf(qintptr descriptor)
+{
+    sockaddr_storage storage{};
+    socklen_t length = sizeof(storage);
+    if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
+        return {};   // already gone; the worker will find out and end it quickly
+    return QHostAddress(reinterpret_cast<const sockaddr *>(&storage));
+}
+
+}
+
+WorkerPool::WorkerPool(int threads, ConnectionLimits &limits, QObject *parent)
+    : QObject(parent), m_limits(limits)
+{
+    const int count = threads > 0 ? threads : defaultThreadCount();
+    m_slots.reserve(size_t(count));
+    for (int i = 0; i < count; ++i) {
+        auto slot = std::make_unique<Slot>();
+        slot->thread = new QThread(this);
+        slot->thread->setObjectName(QStringLiteral("net-worker-%1").arg(i));
+        slot->worker = new Worker;
+        slot->worker->moveToThread(slot->thread);
+        // Destroyed in its own thread, after its event loop has ended.
+        connect(slot->thread, &QThread::finished, slot->worker, &QObject::deleteLater);
+        connect(slot->worker, &Worker::drained, this, &WorkerPool::onWorkerDrained);
+        slot->thread->start();
+        m_slots.push_back(std::move(slot));
+    }
+}
+
+WorkerPool::~WorkerPool()
+{
+    for (const auto &slot : m_slots)
+        slot->thread->quit();
+    for (const auto &slot : m_slots)
+        slot->thread->wait();
+}
+
+int WorkerPool::defaultThreadCount()
+{
+    return qMax(1, QThread::idealThreadCount());
+}
+
+const Worker *WorkerPool::worker(int index) const
+{
+    return index >= 0 && index < workerCount() ? m_slots[size_t(index)]->worker : nullptr;
+}
+
+int WorkerPool::connectionCount() const
+{
+    int total = 0;
+    for (const auto &slot : m_slots)
+        total += slot->worker->connectionCount();
+    return total;
+}
+
+WorkerPool::Slot &WorkerPool::leastLoaded()
+{
+    // Start the search where the last one left off, so ties rotate over the workers.
+    Slot *best = nullptr;
+    int bestLoad = std::numeric_limits<int>::max();
+    for (size_t i = 0; i < m_slots.size(); ++i) {
+        Slot &slot = *m_slots[(m_nextSlot + i) % m_slots.size()];
+        const int load = slot.worker->connectionCount() + slot.inFlight.load(std::memory_order_relaxed);
+        if (load < bestLoad) {
+            best = &slot;
+            bestLoad = load;
+        }
+    }
+    m_nextSlot = (m_nextSlot + 1) % m_slots.size();
+    return *best;
+}
+
+void WorkerPool::dispatch(qintptr descriptor, const QString &service, SessionFactory *factory)
+{
+    if (!m_accepting || !factory) {
+        ::close(int(descriptor));
+        return;
+    }
+    const QHostAddress peer = peerOf(descriptor);
+    const Admission admission = m_limits.tryAdmit(peer);
+    const bool admitted = admission == Admission::Admitted;
+    Slot &slot = leastLoaded();
+    slot.inFlight.fetch_add(1, std::memory_order_relaxed);
+    Worker *worker = slot.worker;
+    std::atomic<int> *inFlight = &slot.inFlight;
+    ConnectionLimits *limits = &m_limits;
+    // Runs in the worker's thread, so the socket is created there. A call still queued when
+    // the thread stops is dropped with the worker; only the destructor can get there.
+    QMetaObject::invokeMethod(
+        worker,
+        [=] {
+            inFlight->fetch_sub(1, std::memory_order_relaxed);
+            worker->serve(descriptor, service, factory, admitted, admission, peer, limits);
+        },
+        Qt::QueuedConnection);
+}
+
+void WorkerPool::stopAccepting()
+{
+    m_accepting = false;
+}
+
+void WorkerPool::shutdown(int graceMs)
+{
+    stopAccepting();
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    const QDeadlineTimer deadline(qMax(0, graceMs));
+    for (const auto &slot : m_slots) {
+        Worker *worker = slot->worker;
+        QMetaObject::invokeMethod(worker, [worker, deadline] { worker->stopAll(deadline); }, Qt::QueuedConnection);
+    }
+    QTimer::singleShot(qMax(0, graceMs) + kIdleFallbackMs, this, &WorkerPool::declareIdle);
+}
+
+void WorkerPool::onWorkerDrained()
+{
+    if (++m_drainedWorkers >= workerCount())
+        declareIdle();
+}
+
+void WorkerPool::declareIdle()
+{
+    if (m_idleSent)
+        return;
+    m_idleSent = true;
+    Q_EMIT idle();
+}
+
+qint64 WorkerPool::raiseFileDescriptorLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return -1;
+    if (limit.rlim_cur == RLIM_INFINITY)
+        return std::numeric_limits<qint64>::max();
+    rlimit wanted = limit;
+    wanted.rlim_cur = limit.rlim_max;
+    // Linux refuses "infinity" (anything above fs.nr_open); a million is its default nr_open.
+    if (wanted.rlim_cur == RLIM_INFINITY)
+        wanted.rlim_cur = 1024 * 1024;
+    if (wanted.rlim_cur <= limit.rlim_cur || ::setrlimit(RLIMIT_NOFILE, &wanted) != 0)
+        return qint64(limit.rlim_cur);
+    return qint64(wanted.rlim_cur);
+}
