@@ -27,3 +27,10 @@ const QStringList *DirectorySnapshot::aliasTargets(const QString &address) const
     const auto it = m_aliases.constFind(address);
     return it == m_aliases.cend() ? nullptr : &*it;
 }
+
+QStringList DirectorySnapshot::domains() const
+{
+    QStringList sorted(m_domains.cbegin(), m_domains.cend());
+    sorted.sort();
+    return sorted;
+}

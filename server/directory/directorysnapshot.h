@@ -24,6 +24,8 @@ public:
     [[nodiscard]] static std::shared_ptr<const DirectorySnapshot> load(Storage &storage);
 
     [[nodiscard]] bool isLocalDomain(const QString &domain) const { return m_domains.contains(domain); }
+    // Sorted.
+    [[nodiscard]] QStringList domains() const;
     [[nodiscard]] const Account *account(const QString &address) const;
     [[nodiscard]] const QStringList *aliasTargets(const QString &address) const;
 

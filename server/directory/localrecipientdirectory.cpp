@@ -15,6 +15,28 @@ void LocalRecipientDirectory::setSnapshot(std::shared_ptr<const DirectorySnapsho
     m_snapshot = std::move(snapshot);
 }
 
+void LocalRecipientDirectory::setHostName(const QString &hostName)
+{
+    QMutexLocker lock(&m_mutex);
+    m_hostName = hostName;
+}
+
+QString LocalRecipientDirectory::postmasterDomain(const DirectorySnapshot &directory) const
+{
+    QString hostName;
+    {
+        QMutexLocker lock(&m_mutex);
+        hostName = m_hostName;
+    }
+    // mail.example.org serves example.org: try the name itself, then each parent domain.
+    for (QString candidate = hostName; candidate.contains(QLatin1Char('.')); candidate = candidate.section(QLatin1Char('.'), 1)) {
+        if (directory.isLocalDomain(candidate))
+            return candidate;
+    }
+    const QStringList domains = directory.domains();
+    return domains.isEmpty() ? QString() : domains.first();
+}
+
 std::shared_ptr<const DirectorySnapshot> LocalRecipientDirectory::snapshot() const
 {
     QMutexLocker lock(&m_mutex);
@@ -30,14 +52,24 @@ RecipientLookup LocalRecipientDirectory::lookup(const QString &address, qint64 i
         result.detail = QStringLiteral("directory not loaded yet");
         return result;
     }
-    const QString domain = address.section(QLatin1Char('@'), -1);
+    QString target = address;
+    if (target == QStringLiteral("postmaster")) {
+        const QString domain = postmasterDomain(*directory);
+        if (domain.isEmpty()) {
+            result.kind = RecipientLookup::Kind::Unavailable;
+            result.detail = QStringLiteral("no local domain yet");
+            return result;
+        }
+        target = QStringLiteral("postmaster@") + domain;
+    }
+    const QString domain = target.section(QLatin1Char('@'), -1);
     if (!directory->isLocalDomain(domain)) {
         result.kind = RecipientLookup::Kind::NotLocal;
         return result;
     }
 
     // Expand aliases breadth-first; every address is visited once, so loops end.
-    QStringList pending{address};
+    QStringList pending{target};
     QStringList seen;
     int depth = 0;
     while (!pending.isEmpty()) {

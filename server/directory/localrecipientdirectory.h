@@ -19,15 +19,19 @@ public:
     LocalRecipientDirectory(MaildirLayout layout, MailboxUsage &usage);
 
     void setSnapshot(std::shared_ptr<const DirectorySnapshot> snapshot);
+    // The server's name decides whose postmaster a bare "postmaster" is.
+    void setHostName(const QString &hostName);
     [[nodiscard]] RecipientLookup lookup(const QString &address, qint64 incomingSize) const override;
 
     static constexpr int kMaxAliasDepth = 10;
 
 private:
     [[nodiscard]] std::shared_ptr<const DirectorySnapshot> snapshot() const;
+    [[nodiscard]] QString postmasterDomain(const DirectorySnapshot &directory) const;
 
     MaildirLayout m_layout;
     MailboxUsage &m_usage;
     mutable QMutex m_mutex;
     std::shared_ptr<const DirectorySnapshot> m_snapshot;
+    QString m_hostName;
 };

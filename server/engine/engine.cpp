@@ -135,6 +135,7 @@ void Engine::reloadDirectory()
 
 void Engine::applyServiceSettings()
 {
+    m_directory->setHostName(m_settings.text(QStringLiteral("server.hostname")));
     m_smtpFactory->applySettings(m_settings);
     m_smtpLimits->setLimits(int(m_settings.integer(QStringLiteral("smtp.max_connections"))),
                             int(m_settings.integer(QStringLiteral("smtp.max_connections_per_ip"))));

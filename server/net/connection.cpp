@@ -1,6 +1,7 @@
 #include "connection.h"
 
 #include <atomic>
+#include <cerrno>
 #include <exception>
 
 #include <sys/socket.h>
@@ -159,9 +160,9 @@ void Connection::refuse(const QByteArray &line, const QString &reason)
     Log::info(m_client.service, m_client.sessionId,
               QStringLiteral("refused connection from %1: %2").arg(endpoint(m_client.address, m_client.port), reason));
     m_state = State::Open;
-    if (!line.isEmpty())
-        m_socket->write(line);
-    beginClose(QLatin1String("refused"));
+    send(line);
+    if (m_state == State::Open)
+        beginClose(QLatin1String("refused"));
 }
 
 qint64 Connection::deadline() const
@@ -208,7 +209,23 @@ void Connection::send(const QByteArray &bytes)
     // After close() nothing more may go out: the session has said its last word.
     if (m_state != State::Open || bytes.isEmpty())
         return;
-    m_socket->write(bytes);
+    // Straight to the kernel while QTcpSocket has nothing queued (then order is kept): its own
+    // write path copies small writes into a 32 KiB block that it keeps for reuse, which would
+    // be most of an idle connection's memory. Only what the kernel cannot take goes through
+    // QTcpSocket. (A TLS socket must write through Qt; this path is for clear text.)
+    qsizetype sent = 0;
+    if (m_socket->bytesToWrite() == 0) {
+        const ssize_t count = ::send(int(m_socket->socketDescriptor()), bytes.constData(), size_t(bytes.size()),
+                                     MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+            abort(QLatin1String("write failed"));   // finish() is deferred: safe inside the session
+            return;
+        }
+        sent = qMax<qsizetype>(count, 0);
+    }
+    if (sent < bytes.size())
+        m_socket->write(sent == 0 ? bytes : bytes.sliced(sent));
+    m_bytesOut += bytes.size();
 }
 
 void Connection::close()
@@ -272,9 +289,9 @@ void Connection::feed()
         const qint64 available = m_socket->bytesAvailable();
         if (available <= 0)
             break;
-        // Asking for exactly what is buffered lets QIODevice hand over its buffer block instead
-        // of copying out of it; a block copied out of is kept for reuse, 16 KiB per connection
-        // for as long as the connection lives, which adds up over thousands of idle clients.
+        // Usually all that is buffered sits in one block; reading exactly that much lets
+        // QIODevice hand the block over instead of copying out of it. A block copied out of
+        // stays allocated for reuse: 16 KiB for every connection that ever sent a byte.
         const QByteArray bytes = m_socket->read(qMin(available, kChunkBytes));
         m_bytesIn += bytes.size();
         m_lastInputMs = monotonicMs();
@@ -291,14 +308,15 @@ void Connection::discardInput()
     }
 }
 
-void Connection::onBytesWritten(qint64 bytes)
+void Connection::onBytesWritten()
 {
-    m_bytesOut += bytes;
+    // Only for output that had to wait in QTcpSocket (see send()).
     if (m_state == State::Closing) {
         if (m_socket->bytesToWrite() == 0)
             shutdownWrite();
-    } else if (m_state == State::Open && !m_paused && m_socket->bytesAvailable() > 0) {
-        feed();   // the peer took our replies; read the pipeline we had stopped reading
+    } else if (m_state == State::Open && !m_paused && m_socket->bytesToWrite() <= kMaxPendingOutputBytes / 2
+               && m_socket->bytesAvailable() > 0) {
+        feed();   // the peer took most of our replies; read the pipeline we had stopped reading
     }
 }
 

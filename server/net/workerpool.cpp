@@ -34,27 +34,27 @@ WorkerPool::WorkerPool(int threads, ConnectionLimits &limits, QObject *parent)
     : QObject(parent), m_limits(limits)
 {
     const int count = threads > 0 ? threads : defaultThreadCount();
-    m_slots.reserve(size_t(count));
+    m_workers.reserve(size_t(count));
     for (int i = 0; i < count; ++i) {
-        auto slot = std::make_unique<Slot>();
-        slot->thread = new QThread(this);
-        slot->thread->setObjectName(QStringLiteral("net-worker-%1").arg(i));
-        slot->worker = new Worker;
-        slot->worker->moveToThread(slot->thread);
+        auto entry = std::make_unique<WorkerThread>();
+        entry->thread = new QThread(this);
+        entry->thread->setObjectName(QStringLiteral("net-worker-%1").arg(i));
+        entry->worker = new Worker;
+        entry->worker->moveToThread(entry->thread);
         // Destroyed in its own thread, after its event loop has ended.
-        connect(slot->thread, &QThread::finished, slot->worker, &QObject::deleteLater);
-        connect(slot->worker, &Worker::drained, this, &WorkerPool::onWorkerDrained);
-        slot->thread->start();
-        m_slots.push_back(std::move(slot));
+        connect(entry->thread, &QThread::finished, entry->worker, &QObject::deleteLater);
+        connect(entry->worker, &Worker::drained, this, &WorkerPool::onWorkerDrained);
+        entry->thread->start();
+        m_workers.push_back(std::move(entry));
     }
 }
 
 WorkerPool::~WorkerPool()
 {
-    for (const auto &slot : m_slots)
-        slot->thread->quit();
-    for (const auto &slot : m_slots)
-        slot->thread->wait();
+    for (const auto &entry : m_workers)
+        entry->thread->quit();
+    for (const auto &entry : m_workers)
+        entry->thread->wait();
 }
 
 int WorkerPool::defaultThreadCount()
@@ -64,31 +64,31 @@ int WorkerPool::defaultThreadCount()
 
 const Worker *WorkerPool::worker(int index) const
 {
-    return index >= 0 && index < workerCount() ? m_slots[size_t(index)]->worker : nullptr;
+    return index >= 0 && index < workerCount() ? m_workers[size_t(index)]->worker : nullptr;
 }
 
 int WorkerPool::connectionCount() const
 {
     int total = 0;
-    for (const auto &slot : m_slots)
-        total += slot->worker->connectionCount();
+    for (const auto &entry : m_workers)
+        total += entry->worker->connectionCount();
     return total;
 }
 
-WorkerPool::Slot &WorkerPool::leastLoaded()
+WorkerPool::WorkerThread &WorkerPool::leastLoaded()
 {
     // Start the search where the last one left off, so ties rotate over the workers.
-    Slot *best = nullptr;
+    WorkerThread *best = nullptr;
     int bestLoad = std::numeric_limits<int>::max();
-    for (size_t i = 0; i < m_slots.size(); ++i) {
-        Slot &slot = *m_slots[(m_nextSlot + i) % m_slots.size()];
-        const int load = slot.worker->connectionCount() + slot.inFlight.load(std::memory_order_relaxed);
+    for (size_t i = 0; i < m_workers.size(); ++i) {
+        WorkerThread &entry = *m_workers[(m_nextWorker + i) % m_workers.size()];
+        const int load = entry.worker->connectionCount() + entry.inFlight.load(std::memory_order_relaxed);
         if (load < bestLoad) {
-            best = &slot;
+            best = &entry;
             bestLoad = load;
         }
     }
-    m_nextSlot = (m_nextSlot + 1) % m_slots.size();
+    m_nextWorker = (m_nextWorker + 1) % m_workers.size();
     return *best;
 }
 
@@ -101,10 +101,10 @@ void WorkerPool::dispatch(qintptr descriptor, const QString &service, SessionFac
     const QHostAddress peer = peerOf(descriptor);
     const Admission admission = m_limits.tryAdmit(peer);
     const bool admitted = admission == Admission::Admitted;
-    Slot &slot = leastLoaded();
-    slot.inFlight.fetch_add(1, std::memory_order_relaxed);
-    Worker *worker = slot.worker;
-    std::atomic<int> *inFlight = &slot.inFlight;
+    WorkerThread &entry = leastLoaded();
+    entry.inFlight.fetch_add(1, std::memory_order_relaxed);
+    Worker *worker = entry.worker;
+    std::atomic<int> *inFlight = &entry.inFlight;
     ConnectionLimits *limits = &m_limits;
     // Runs in the worker's thread, so the socket is created there. A call still queued when
     // the thread stops is dropped with the worker; only the destructor can get there.
@@ -129,8 +129,8 @@ void WorkerPool::shutdown(int graceMs)
         return;
     m_shuttingDown = true;
     const QDeadlineTimer deadline(qMax(0, graceMs));
-    for (const auto &slot : m_slots) {
-        Worker *worker = slot->worker;
+    for (const auto &entry : m_workers) {
+        Worker *worker = entry->worker;
         QMetaObject::invokeMethod(worker, [worker, deadline] { worker->stopAll(deadline); }, Qt::QueuedConnection);
     }
     QTimer::singleShot(qMax(0, graceMs) + kIdleFallbackMs, this, &WorkerPool::declareIdle);

@@ -35,7 +35,7 @@ public:
     void shutdown(int graceMs);
 
     [[nodiscard]] bool isAccepting() const { return m_accepting; }
-    [[nodiscard]] int workerCount() const { return int(m_slots.size()); }
+    [[nodiscard]] int workerCount() const { return int(m_workers.size()); }
     // For statistics and tests; the worker itself may only be reached by queued calls.
     [[nodiscard]] const Worker *worker(int index) const;
     // Sum over the workers; connections still being handed over are not counted.
@@ -50,7 +50,7 @@ Q_SIGNALS:
     void idle();
 
 private:
-    struct Slot
+    struct WorkerThread
     {
         QThread *thread = nullptr;
         Worker *worker = nullptr;
@@ -59,13 +59,13 @@ private:
         std::atomic<int> inFlight{0};
     };
 
-    [[nodiscard]] Slot &leastLoaded();
+    [[nodiscard]] WorkerThread &leastLoaded();
     void onWorkerDrained();
     void declareIdle();
 
     ConnectionLimits &m_limits;
-    std::vector<std::unique_ptr<Slot>> m_slots;
-    size_t m_nextSlot = 0;
+    std::vector<std::unique_ptr<WorkerThread>> m_workers;
+    size_t m_nextWorker = 0;
     int m_drainedWorkers = 0;
     bool m_accepting = true;
     bool m_shuttingDown = false;

@@ -24,7 +24,8 @@ class RecipientDirectory
 public:
     virtual ~RecipientDirectory() = default;
 
-    // `address` is canonical (MailAddress::canonical()). `incomingSize` is the SIZE= the
-    // client declared, or 0, for the quota check.
+    // `address` is canonical (MailAddress::canonical()), or the bare name "postmaster" that
+    // RFC 5321 §4.5.1 requires every server to accept. `incomingSize` is the SIZE= the client
+    // declared, or 0, for the quota check.
     [[nodiscard]] virtual RecipientLookup lookup(const QString &address, qint64 incomingSize) const = 0;
 };

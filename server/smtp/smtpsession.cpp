@@ -146,14 +146,15 @@ void SmtpSession::processInput()
 
 bool SmtpSession::takeCommandLine()
 {
+    // Checked before looking for a line end: a ClientHello usually contains a 0x0A byte.
+    if (m_state == State::Connected && m_heloName.isEmpty() && looksLikeTlsHandshake(m_input)) {
+        log(QStringLiteral("TLS handshake on a plain-text port: closing"));
+        closeWith("500 5.5.2 " + m_config.hostName.toUtf8() + " TLS handshake on a plain-text port; use STARTTLS or port 465");
+        m_input.clear();
+        return true;
+    }
     const qsizetype lf = m_input.indexOf('\n', m_scanFrom);
     if (lf < 0) {
-        if (m_state == State::Connected && m_heloName.isEmpty() && looksLikeTlsHandshake(m_input)) {
-            log(QStringLiteral("TLS handshake on a plain-text port: closing"));
-            closeWith("500 5.5.2 " + m_config.hostName.toUtf8() + " TLS handshake on a plain-text port; use STARTTLS or port 465");
-            m_input.clear();
-            return true;
-        }
         if (m_input.size() >= m_config.maxLineLength) {
             // Never buffer an endless line: answer now and drop the rest of it as it comes.
             if (!m_discardingLongLine)
@@ -332,19 +333,22 @@ void SmtpSession::handleRcpt(const SmtpCommand &command)
         reply("452 4.5.3 Error: too many recipients");
         return;
     }
-    QString path = parsed.path;
-    if (path.compare(QStringLiteral("postmaster"), Qt::CaseInsensitive) == 0)
-        path = QStringLiteral("postmaster@") + m_config.hostName;   // RFC 5321 §4.5.1
+    const QString &path = parsed.path;
     if (!m_smtpUtf8 && !isAscii(path)) {
         reply("553 5.6.7 Non-ASCII recipient address requires SMTPUTF8");
         return;
     }
-    const MailAddress address = MailAddress::parse(path);
-    if (!address.isValid()) {
-        badCommand("501 5.1.3 Bad recipient address syntax");
-        return;
+    QString canonical;
+    if (path.compare(QStringLiteral("postmaster"), Qt::CaseInsensitive) == 0) {
+        canonical = QStringLiteral("postmaster");   // RFC 5321 §4.5.1: the directory knows whose it is
+    } else {
+        const MailAddress address = MailAddress::parse(path);
+        if (!address.isValid()) {
+            badCommand("501 5.1.3 Bad recipient address syntax");
+            return;
+        }
+        canonical = address.canonical();
     }
-    const QString canonical = address.canonical();
     const RecipientLookup found = m_directory.lookup(canonical, m_declaredSize);
     const QByteArray shown = '<' + parsed.path.toUtf8() + '>';
     switch (found.kind) {
@@ -400,7 +404,11 @@ bool SmtpSession::beginMessage()
     TraceHeaders trace;
     trace.reversePath = m_reversePath;
     trace.heloName = m_heloName;
-    trace.clientAddress = m_client.address.toString();
+    QHostAddress client = m_client.address;
+    client.setScopeId({});
+    // RFC 5321 §4.1.3: an IPv6 address literal carries the "IPv6:" tag.
+    trace.clientAddress = client.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("IPv6:") + client.toString()
+                                                                             : client.toString();
     trace.hostName = m_config.hostName;
     trace.protocol = receivedProtocol();
     trace.queueId = m_writer->queueId();
@@ -512,7 +520,11 @@ void SmtpSession::finishChunk()
             resetTransaction();
             m_state = State::Identified;
         }
-        badCommand(std::exchange(m_chunkReply, {}));
+        const QByteArray refusal = std::exchange(m_chunkReply, {});
+        if (refusal.startsWith("451"))
+            reply(refusal);   // our storage failed: not the client's error
+        else
+            badCommand(refusal);
         return;
     }
     if (m_tooBig) {

@@ -10,6 +10,11 @@ public:
     {
         Q_UNUSED(incomingSize);
         RecipientLookup result;
+        if (address == QStringLiteral("postmaster")) {
+            result.kind = RecipientLookup::Kind::Local;
+            result.mailboxes = {QStringLiteral("alice@example.test")};
+            return result;
+        }
         if (address.section(QLatin1Char('@'), -1) != QStringLiteral("example.test")) {
             result.kind = RecipientLookup::Kind::NotLocal;
             return result;

@@ -143,7 +143,7 @@ void TestDotStreamDecoder::whole_data()
     row("CR.CR", keep, "a\r.\rb\r\n.\r\n", "", "a\r.\rb\r\n", true, true);
     row("CR.CR alone", keep, "a\r.\r", "", "a\r.", false, true);
     row("CR.CRLF", keep, "a\r.\r\nb\r\n.\r\n", "", "a\r.\r\nb\r\n", true, true);
-    row("CRLF.LF", keep, "a\r\n.\nb\r\n.\r\n", "", "a\r\n.\nb\r\n", true, true);
+    row("CRLF.LF", keep, "a\r\n.\nb\r\n.\r\n", "", "a\r\n\nb\r\n", true, true);
     row("CRLF.LF alone", keep, "a\r\n.\nQUIT\r\n", "", "a\r\n\nQUIT\r\n", false, true);
     row("CRLF.CR", keep, "a\r\n.\rb\r\n.\r\n", "", "a\r\n\rb\r\n", true, true);
     row("CRLF.CR CRLF", keep, "a\r\n.\r\r\nb\r\n.\r\n", "", "a\r\n\r\r\nb\r\n", true, true);

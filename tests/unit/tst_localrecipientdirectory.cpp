@@ -45,6 +45,7 @@ std::shared_ptr<DirectorySnapshot> TestLocalRecipientDirectory::fixture() const
                                                             QStringLiteral("carol@other.test")});
     snapshot->addAlias(QStringLiteral("loop1@example.test"), {QStringLiteral("loop2@example.test")});
     snapshot->addAlias(QStringLiteral("loop2@example.test"), {QStringLiteral("loop1@example.test")});
+    snapshot->addAlias(QStringLiteral("postmaster@other.test"), {QStringLiteral("carol@other.test")});
     snapshot->addAlias(QStringLiteral("fwd@example.test"), {QStringLiteral("someone@remote.example")});
     snapshot->addAlias(QStringLiteral("dangling@example.test"), {QStringLiteral("gone@example.test")});
     return snapshot;
@@ -64,6 +65,8 @@ void TestLocalRecipientDirectory::lookup_data()
     QTest::newRow("nested alias, each mailbox once") << QStringLiteral("all@example.test") << local
                                                      << QStringList{QStringLiteral("alice@example.test"), QStringLiteral("carol@other.test"),
                                                                     QStringLiteral("bob@example.test")};
+    QTest::newRow("bare postmaster: the server's own domain") << QStringLiteral("postmaster") << local
+                                                              << QStringList{QStringLiteral("carol@other.test")};
     QTest::newRow("unknown user") << QStringLiteral("nobody@example.test") << int(RecipientLookup::Kind::UnknownUser) << QStringList();
     QTest::newRow("alias loop") << QStringLiteral("loop1@example.test") << int(RecipientLookup::Kind::UnknownUser) << QStringList();
     QTest::newRow("dangling alias") << QStringLiteral("dangling@example.test") << int(RecipientLookup::Kind::UnknownUser) << QStringList();
@@ -80,6 +83,7 @@ void TestLocalRecipientDirectory::lookup()
     MailboxUsage usage;
     LocalRecipientDirectory directory(MaildirLayout(m_dir->path()), usage);
     directory.setSnapshot(fixture());
+    directory.setHostName(QStringLiteral("mx.other.test"));
     const RecipientLookup found = directory.lookup(address, 0);
     QCOMPARE(int(found.kind), kind);
     QCOMPARE(found.mailboxes, mailboxes);

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void unterminatedLineIsBounded();
     void longDataLineIsStreamed();
     void badCommandLimitFromConfig();
+    void receivedForIpv6Client();
 };
 
 namespace {
@@ -84,10 +85,11 @@ QByteArrayList linesOf(const QByteArray &sent)
 // One session over a RecordingTransport, the transcript fixture directory and a memory store.
 struct Harness
 {
-    explicit Harness(SmtpSessionConfig config = testConfig(), bool tls = false)
+    explicit Harness(SmtpSessionConfig config = testConfig(), bool tls = false,
+                     const QHostAddress &address = QHostAddress(QStringLiteral("127.0.0.1")))
     {
         ClientInfo client;
-        client.address = QHostAddress(QStringLiteral("127.0.0.1"));
+        client.address = address;
         client.port = 40000;
         client.service = QStringLiteral("smtp");
         client.sessionId = QStringLiteral("unit");
@@ -124,10 +126,10 @@ QByteArray trace(const QByteArray &returnPath, const QByteArray &helo, const QBy
 {
     QByteArray out = "Return-Path: <" + returnPath + ">\r\n"
                      "Received: from " + helo + " ([127.0.0.1])\r\n"
-                     "\tby mail.example.test (Postern)  with " + protocol + " id QID000000001";
+                     "\tby mail.example.test (Postern) with " + protocol + " id QID000000001";
     if (!forRecipient.isEmpty())
         out += "\r\n\tfor <" + forRecipient + ">";
-    return out + "; Wed, 24 Nov 2026 10:20:59 +0100\r\n";
+    return out + "; Tue, 24 Nov 2026 10:20:59 +0100\r\n";
 }
 
 }
@@ -676,6 +678,20 @@ void TestSmtpSession::badCommandLimitFromConfig()
     QCOMPARE(h.send("BAZ\r\nNOOP\r\n"), QByteArrayList{"421 4.7.0 mail.example.test Error: too many errors"});
     QVERIFY(h.transport.closed());
     QCOMPARE(h.session->state(), SmtpSession::State::Closed);
+}
+
+void TestSmtpSession::receivedForIpv6Client()
+{
+    // RFC 5321 §4.4 TCP-info is an address-literal, and an IPv6 address-literal is
+    // "[IPv6:" IPv6-addr "]" (§4.1.3); "[2001:db8::1]" is not valid syntax.
+    Harness h(testConfig(), false, QHostAddress(QStringLiteral("2001:db8::1")));
+    h.ehlo();
+    h.send(kTransaction);
+    QCOMPARE(h.send("DATA\r\nhi\r\n.\r\n").last(), QByteArray("250 2.0.0 Ok: queued as QID000000001"));
+    QCOMPARE(h.store.messages().size(), 1);
+    const QByteArray bytes = h.store.messages().first().bytes;
+    const QByteArray receivedLine = bytes.mid(bytes.indexOf("Received:"), bytes.indexOf("\r\n\tby") - bytes.indexOf("Received:"));
+    QCOMPARE(receivedLine, QByteArray("Received: from helo.example ([IPv6:2001:db8::1])"));
 }
 
 QTEST_GUILESS_MAIN(TestSmtpSession)

@@ -32,7 +32,8 @@ struct EchoStats
 };
 
 // A line echo protocol: greeting "+hello", each line echoed; "quit" answers "bye" and closes;
-// "pause" and "hold" stop reading and resume through a queued call or a 200 ms timer;
+// "pause", "hold" and "stall" stop reading and resume through a queued call or a 200 ms or
+// 700 ms timer;
 // lines over 4 KiB get "toolong" and a close; the idle timeout answers "timeout" and closes.
 class EchoSession : public ProtocolSession
 {
@@ -98,14 +99,14 @@ private:
             if (line == "quit") {
                 out += "bye\r\n";
                 m_closed = true;
-            } else if (line == "pause" || line == "hold") {
+            } else if (line == "pause" || line == "hold" || line == "stall") {
                 out += line + "\r\n";
                 m_paused = true;
                 m_transport.pauseReading();
                 if (line == "pause")
                     QMetaObject::invokeMethod(m_context.get(), [this] { resume(); }, Qt::QueuedConnection);
                 else
-                    QTimer::singleShot(200, m_context.get(), [this] { resume(); });
+                    QTimer::singleShot(line == "hold" ? 200 : 700, m_context.get(), [this] { resume(); });
             } else {
                 out += line + "\r\n";
             }
@@ -184,7 +185,10 @@ class Client : public QObject
 public:
     explicit Client(quint16 port, const QHostAddress &from = {})
     {
-        connect(&m_socket, &QTcpSocket::readyRead, this, [this] { received += m_socket.readAll(); });
+        connect(&m_socket, &QTcpSocket::readyRead, this, [this] {
+            if (!m_holding)
+                received += m_socket.readAll();
+        });
         connect(&m_socket, &QTcpSocket::disconnected, this, [this] { eof = true; });
         if (!from.isNull())
             bound = m_socket.bind(from, 0);
@@ -193,6 +197,14 @@ public:
 
     void write(const QByteArray &bytes) { m_socket.write(bytes); }
     void hangUp() { m_socket.disconnectFromHost(); }
+    // While holding, input is left in the kernel so the server's writes back up.
+    void holdInput(bool hold)
+    {
+        m_holding = hold;
+        m_socket.setReadBufferSize(hold ? 4096 : 0);
+        if (!hold)
+            received += m_socket.readAll();
+    }
     [[nodiscard]] bool greeted() const { return received.startsWith("+hello\r\n"); }
     [[nodiscard]] qint64 pendingOutput() const { return m_socket.bytesToWrite(); }
 
@@ -202,6 +214,7 @@ public:
 
 private:
     QTcpSocket m_socket;
+    bool m_holding = false;
 };
 
 using Clients = std::vector<std::unique_ptr<Client>>;
@@ -224,6 +237,8 @@ private slots:
     void perAddressLimitRefuses();
     void idleTimeoutFiresOnce();
     void pauseAndResumeKeepOrder();
+    void floodWhilePausedLosesNothing();
+    void slowReaderGetsEverythingInOrder();
     void closeFromInsideReceive();
     void floodWithoutNewline();
     void shutdownAbortsOpenClients();
@@ -350,6 +365,46 @@ void TestWorkerPool::pauseAndResumeKeepOrder()
     QCOMPARE(client.received, expected);
     const QMutexLocker lock(&server.factory.stats.mutex);
     QCOMPARE(server.factory.stats.violations, 0);
+}
+
+void TestWorkerPool::floodWhilePausedLosesNothing()
+{
+    Harness server(2, 0, 0);
+    QVERIFY(server.listening);
+    Client client(server.listener.serverPort());
+    // Far more than the socket's 64 KiB read buffer arrives while the session is stalled: the
+    // rest must wait in the kernel and come through once the session resumes.
+    QByteArray flood;
+    for (int i = 0; flood.size() < 2 * 1024 * 1024; ++i)
+        flood += "line " + QByteArray::number(i) + " " + QByteArray(100, char('a' + i % 26)) + "\r\n";
+    client.write("stall\r\n" + flood);
+    const QByteArray expected = "+hello\r\nstall\r\n" + flood;
+    QTRY_VERIFY_WITH_TIMEOUT(client.received.size() >= expected.size(), 20000);
+    QVERIFY(client.received == expected);
+    const QMutexLocker lock(&server.factory.stats.mutex);
+    QCOMPARE(server.factory.stats.violations, 0);
+    QVERIFY(server.factory.stats.largestChunk <= 16 * 1024);
+}
+
+void TestWorkerPool::slowReaderGetsEverythingInOrder()
+{
+    Harness server(2, 0, 0);
+    QVERIFY(server.listening);
+    Client client(server.listener.serverPort());
+    QTRY_VERIFY_WITH_TIMEOUT(client.greeted(), 10000);
+    // More than the kernel buffers on both sides hold: the replies back up in the server,
+    // which then has to stop reading the pipeline and pick it up again once they drain.
+    client.holdInput(true);
+    QByteArray pipeline;
+    for (int i = 0; pipeline.size() < 16 * 1024 * 1024; ++i)
+        pipeline += QByteArray::number(i) + " " + QByteArray(200, char('a' + i % 26)) + "\r\n";
+    client.write(pipeline);
+    QTest::qWait(1000);
+    client.holdInput(false);
+    const QByteArray expected = "+hello\r\n" + pipeline;
+    QTRY_VERIFY_WITH_TIMEOUT(client.received.size() >= expected.size(), 30000);
+    QVERIFY(client.received == expected);
+    QVERIFY(!client.eof);
 }
 
 void TestWorkerPool::closeFromInsideReceive()
