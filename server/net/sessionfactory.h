@@ -10,7 +10,7 @@ struct ClientInfo;
 enum class Admission;
 
 // How the network core makes the protocol session for a connection. One factory per service;
-// the core calls it from every worker thread at once, so create() must be thread-safe.
+// the core calls it from every worker thread at once, so both functions must be thread-safe.
 class SessionFactory
 {
 public:

@@ -1,5 +1,7 @@
 #include "workerpool.h"
 
+#include <limits>
+
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
