@@ -13,6 +13,7 @@ import datetime
 import itertools
 import os
 import re
+import shutil
 import signal
 import socket
 import sqlite3
@@ -364,3 +365,202 @@ def cli(data_dir, backend):
         return postern(*args, data_dir=data_dir, database=backend["database"], stdin=stdin, timeout=timeout)
 
     return run
+
+
+# --- the mail fixture and SMTP helpers (tests/transcripts/README.md) -----------------------------
+
+MAIL_HOST = "mail.example.test"
+MAIL_DOMAIN = "example.test"
+FIXTURE_PASSWORD = "password123"
+FULL_QUOTA = 1000
+FULL_MESSAGE_SIZE = 2000
+
+
+def mailbox_path(data_dir, address):
+    """DATA_DIR/mail/<domain>/<localpart> of a (lower-case, ASCII) address."""
+    local, domain = address.rsplit("@", 1)
+    return os.path.join(str(data_dir), "mail", domain, local)
+
+
+def maildir_files(data_dir, address, folder="new"):
+    """Sorted full paths of the files in one Maildir folder (new, cur or tmp); [] if it is missing."""
+    directory = os.path.join(mailbox_path(data_dir, address), folder)
+    if not os.path.isdir(directory):
+        return []
+    return sorted(os.path.join(directory, name) for name in os.listdir(directory)
+                  if os.path.isfile(os.path.join(directory, name)))
+
+
+def all_mailbox_files(data_dir, folder):
+    """Every file in DATA_DIR/mail/*/*/<folder>/."""
+    root = os.path.join(str(data_dir), "mail")
+    found = []
+    if not os.path.isdir(root):
+        return found
+    for domain in sorted(os.listdir(root)):
+        for local in sorted(os.listdir(os.path.join(root, domain))):
+            directory = os.path.join(root, domain, local, folder)
+            if os.path.isdir(directory):
+                found += [os.path.join(directory, name) for name in sorted(os.listdir(directory))]
+    return found
+
+
+def create_mail_fixture(data_dir, database=None, settings=None):
+    """The transcripts' fixture, set up through the CLI: server_settings(settings) plus
+    server.hostname mail.example.test; domain example.test with alice and bob (password
+    password123), full@ (quota 1000 bytes, already holding a 2000-byte message in new/), alias
+    team -> alice, bob (postmaster -> alice comes by itself)."""
+    configure(data_dir, database, dict(server_settings(settings), **{"server.hostname": MAIL_HOST}))
+
+    def run(*args, stdin=None):
+        check(postern(*args, data_dir=data_dir, database=database, stdin=stdin))
+
+    run("domain", "add", MAIL_DOMAIN)
+    for user in ("alice", "bob"):
+        run("user", "add", f"{user}@{MAIL_DOMAIN}", "--password-stdin", stdin=FIXTURE_PASSWORD + "\n")
+    run("user", "add", f"full@{MAIL_DOMAIN}", "--password-stdin", "--quota", str(FULL_QUOTA),
+        stdin=FIXTURE_PASSWORD + "\n")
+    run("alias", "add", f"team@{MAIL_DOMAIN}", f"alice@{MAIL_DOMAIN}", f"bob@{MAIL_DOMAIN}")
+    full = mailbox_path(data_dir, f"full@{MAIL_DOMAIN}")
+    for folder in ("tmp", "new", "cur"):
+        os.makedirs(os.path.join(full, folder), exist_ok=True)
+    body = b"Subject: old mail\r\n\r\n"
+    body += b"x" * (FULL_MESSAGE_SIZE - len(body) - 2) + b"\r\n"
+    assert len(body) == FULL_MESSAGE_SIZE
+    name = f"1700000000.M1P1Q1.fixture,S={FULL_MESSAGE_SIZE},W={FULL_MESSAGE_SIZE}"
+    with open(os.path.join(full, "new", name), "wb") as handle:
+        handle.write(body)
+
+
+def copy_data_dir(source, target, database=None, overrides=None):
+    """A copy of a (stopped) SQLite data directory, then ``overrides`` written with config set."""
+    shutil.copytree(str(source), str(target))
+    for key, value in (overrides or {}).items():
+        check(postern("config", "set", key, value, data_dir=target, database=database))
+    return target
+
+
+@pytest.fixture(scope="module")
+def mail_template(tmp_path_factory):
+    """A data directory with the mail fixture, made once per module; copy it with copy_data_dir."""
+    directory = tmp_path_factory.mktemp("mail-template") / "data"
+    create_mail_fixture(directory)
+    return directory
+
+
+class SmtpReplyError(AssertionError):
+    pass
+
+
+class SmtpConnection:
+    """A raw SMTP client over one socket: exact bytes out, whole replies in (every wait bounded).
+
+        with SmtpConnection(port) as smtp:
+            code, lines = smtp.greeting
+            smtp.command("EHLO client.example")      # -> (250, ["mail.example.test", "PIPELINING", ...])
+            smtp.send(b"raw bytes"); smtp.reply()
+    """
+
+    def __init__(self, port, host="127.0.0.1", timeout=10, read_greeting=True):
+        self.timeout = timeout
+        self.socket = socket.create_connection((host, port), timeout=timeout)
+        self.buffer = b""
+        self.greeting = self.reply() if read_greeting else None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def close(self):
+        try:
+            self.socket.close()
+        except OSError:
+            pass
+
+    def send(self, data):
+        self.socket.settimeout(self.timeout)
+        self.socket.sendall(data)
+
+    def line(self, timeout=None):
+        """One reply line (str, without CRLF); raises SmtpReplyError on timeout or EOF."""
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        while b"\r\n" not in self.buffer:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise SmtpReplyError(f"no complete reply line within the timeout; have {self.buffer[:200]!r}")
+            self.socket.settimeout(remaining)
+            try:
+                chunk = self.socket.recv(65536)
+            except socket.timeout:
+                continue
+            if not chunk:
+                raise SmtpReplyError(f"the server closed the connection; have {self.buffer[:200]!r}")
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\r\n", 1)
+        return line.decode("utf-8", errors="replace")
+
+    def reply(self, timeout=None):
+        """A whole (multi-line) reply: (code, [texts])."""
+        texts = []
+        while True:
+            line = self.line(timeout)
+            if len(line) < 4 or not line[:3].isdigit() or line[3] not in " -":
+                raise SmtpReplyError(f"malformed reply line {line!r}")
+            texts.append(line[4:])
+            if line[3] == " ":
+                return int(line[:3]), texts
+
+    def command(self, text, timeout=None):
+        self.send(text.encode("utf-8") + b"\r\n")
+        return self.reply(timeout)
+
+    def expect(self, code, text=None, timeout=None):
+        got = self.command(text, timeout) if text is not None else self.reply(timeout)
+        assert got[0] == code, f"{text!r}: expected {code}, got {got}"
+        return got
+
+    def wait_closed(self, timeout=None):
+        """Reads until EOF; returns the bytes that came before it. Raises on timeout."""
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        data, self.buffer = self.buffer, b""
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise SmtpReplyError(f"the server did not close the connection; got {data[:200]!r}")
+            self.socket.settimeout(remaining)
+            try:
+                chunk = self.socket.recv(65536)
+            except socket.timeout:
+                continue
+            except ConnectionResetError:
+                return data
+            if not chunk:
+                return data
+            data += chunk
+
+
+QUEUED = re.compile(r"^2\.0\.0 Ok: queued as ([0-9A-F]+)$")
+
+# The trace headers Postern puts in front of every stored message (server/smtp/traceheaders.cpp).
+TRACE = re.compile(
+    rb"\AReturn-Path: <(?P<sender>[^>\r\n]*)>\r\n"
+    rb"Received: from (?P<helo>[!-~]+) \(\[(?P<address>(?:IPv6:)?[0-9A-Fa-f:.]+)\]\)\r\n"
+    rb"\tby (?P<host>[a-z0-9.-]+) \(Postern\) with (?P<protocol>[A-Z0-9]+) id (?P<queue_id>[0-9A-F]+)"
+    rb"(?:\r\n\tfor <(?P<recipient>[^>\r\n]+)>)?"
+    rb"; (?P<date>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+    rb"\d{4} \d\d:\d\d:\d\d [+-]\d{4})\r\n")
+
+
+def split_stored(data):
+    """(trace header match, message bytes) of a stored file; AssertionError if the trace is malformed."""
+    match = TRACE.match(data)
+    assert match, f"stored message does not start with Postern's trace headers: {data[:300]!r}"
+    return match, data[match.end():]
+
+
+def maildir_size_field(path):
+    """The ,S=<size> of a Maildir file name, or None."""
+    match = re.search(r",S=(\d+)", os.path.basename(path).split(":", 1)[0])
+    return int(match.group(1)) if match else None

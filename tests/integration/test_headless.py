@@ -28,7 +28,7 @@ def run_headless(data_dir, database=None, timeout=EXIT_WITHIN + 5):
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_listens_answers_not_available_and_stops(data_dir, backend, sig):
+def test_listens_serves_and_stops(data_dir, backend, sig):
     with HeadlessServer(data_dir, backend["database"]) as server:
         assert set(server.ports) == set(SERVICES)
         assert all(0 < port < 65536 for port in server.ports.values()), server.ports
@@ -37,10 +37,10 @@ def test_listens_answers_not_available_and_stops(data_dir, backend, sig):
             if " listening " in line:
                 assert " 127.0.0.1:" in line, line
 
-        # No SMTP or POP3 engine yet: a well-formed "try again later" answer, then the connection closes.
+        # SMTP is served; POP3 not yet: a well-formed "try again later" answer, then the connection closes.
         for service in ("smtp", "submission"):
             greeting = read_greeting(server.ports[service])
-            assert greeting.startswith(b"421 4.3.2 "), (service, greeting)
+            assert greeting.startswith(b"220 ") and b" ESMTP Postern" in greeting, (service, greeting)
             assert greeting.endswith(b"\r\n"), (service, greeting)
         greeting = read_greeting(server.ports["pop3"])
         assert greeting.startswith(b"-ERR"), greeting
@@ -76,7 +76,7 @@ def test_live_configuration_change(data_dir):
         changed = time.monotonic()
         server.wait_for_line(rf" INFO engine - listening smtp 127\.0\.0\.1:{new_port}$", timeout=2, start=mark)
         assert time.monotonic() - changed <= 2.5
-        assert read_greeting(new_port).startswith(b"421 4.3.2 ")
+        assert read_greeting(new_port).startswith(b"220 ")
         assert wait_until(lambda: not accepts(old_port, timeout=1), timeout=5), "the old smtp port still accepts"
         # The other services were left alone.
         for service in ("submission", "pop3"):
@@ -95,7 +95,7 @@ def test_live_configuration_change(data_dir):
         mark = len(server.lines())
         check(postern("config", "set", "smtp.port", final_port, data_dir=data_dir))
         server.wait_for_line(rf" INFO engine - listening smtp 127\.0\.0\.1:{final_port}$", timeout=2, start=mark)
-        assert read_greeting(final_port).startswith(b"421 4.3.2 ")
+        assert read_greeting(final_port).startswith(b"220 ")
 
         # An admin command while the server runs: it succeeds, and the CLI process logs it.
         mark = len(server.lines())
@@ -112,11 +112,11 @@ def test_live_configuration_change(data_dir):
 
 def test_greeting_names_the_configured_host_and_follows_changes(data_dir):
     with HeadlessServer(data_dir, settings={"server.hostname": "Mail.Example.TEST"}) as server:
-        assert read_greeting(server.ports["smtp"]).startswith(b"421 4.3.2 mail.example.test ")
+        assert read_greeting(server.ports["smtp"]).startswith(b"220 mail.example.test ")
         mark = len(server.lines())
         check(postern("config", "set", "server.hostname", "mx.example.test", data_dir=data_dir))
         server.wait_for_line(r" INFO engine - configuration changed: server\.hostname$", timeout=2, start=mark)
-        assert read_greeting(server.ports["submission"]).startswith(b"421 4.3.2 mx.example.test ")
+        assert read_greeting(server.ports["submission"]).startswith(b"220 mx.example.test ")
         assert server.terminate()[0] == 0
 
 
