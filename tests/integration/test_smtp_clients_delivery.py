@@ -1,10 +1,9 @@
-"""Real SMTP clients (Python's smtplib, swaks, curl and a raw socket for BDAT) against
+"""Real SMTP clients (Python's smtplib, swaks, curl and a raw socket for BDAT) delivering to
 `postern --headless --ephemeral-ports` on the transcripts' fixture; every delivery is checked in
 the Maildir, byte for byte: Postern's trace headers (Return-Path, Received) and then the message
-exactly as the client meant it (CRLF line ends, dot-stuffing undone)."""
+exactly as the client meant it (CRLF line ends, dot-stuffing undone). The log of a whole session
+is checked too."""
 
-import datetime
-import email.utils
 import os
 import random
 import re
@@ -14,139 +13,13 @@ import subprocess
 
 import pytest
 
-from postern_harness import (QUEUED, HeadlessServer, SmtpConnection, all_mailbox_files, copy_data_dir,  # noqa: F401
-                             log_text, mail_template, maildir_files, maildir_size_field, split_stored,
-                             today_log_path, wait_until)
+from postern_harness import (QUEUED, SmtpConnection, log_text, mail_template, maildir_size_field,  # noqa: F401
+                             split_stored, today_log_path, wait_until)
+from smtp_client_support import (ALICE, BOB, CLIENT_TIMEOUT, HELO, SENDER, TEAM, Mailboxes, check_stored,  # noqa: F401
+                                 deliver, limited_server, make_message, server, stored_log_line)
 
-ALICE = "alice@example.test"
-BOB = "bob@example.test"
-TEAM = "team@example.test"
-SENDER = "sender@remote.example"
-HELO = "client.example"
 SWAKS = "/usr/bin/swaks"
 CURL = "/usr/bin/curl"
-CLIENT_TIMEOUT = 20
-
-
-# --- servers -------------------------------------------------------------------------------------
-
-_copies = iter(range(1, 1000))
-
-
-def start_server(template, root, overrides=None):
-    data_dir = copy_data_dir(template, root / f"data-{next(_copies)}", overrides=overrides)
-    return HeadlessServer(data_dir, settings=False, expect=("smtp", "submission")).start()
-
-
-@pytest.fixture(scope="module")
-def server(mail_template, tmp_path_factory):
-    """The fixture with default settings, shared by the tests of this module (each test looks
-    only at the files its own deliveries added)."""
-    running = start_server(mail_template, tmp_path_factory.mktemp("clients"))
-    try:
-        yield running
-    finally:
-        running.kill()
-
-
-@pytest.fixture(scope="module")
-def small_server(mail_template, tmp_path_factory):
-    """message.max_size = 1000."""
-    running = start_server(mail_template, tmp_path_factory.mktemp("small"), {"message.max_size": 1000})
-    try:
-        yield running
-    finally:
-        running.kill()
-
-
-@pytest.fixture
-def limited_server(mail_template, tmp_path):
-    """start(overrides) -> a server of its own for this test."""
-    started = []
-
-    def start(overrides):
-        started.append(start_server(mail_template, tmp_path, overrides))
-        return started[-1]
-
-    try:
-        yield start
-    finally:
-        for running in started:
-            running.kill()
-
-
-# --- helpers -------------------------------------------------------------------------------------
-
-class Mailboxes:
-    """Remembers what new/ held; ``added(address)`` lists the files that appeared since."""
-
-    def __init__(self, data_dir, *addresses):
-        self.data_dir = data_dir
-        self.before = {address: set(maildir_files(data_dir, address)) for address in addresses}
-
-    def added(self, address):
-        return sorted(set(maildir_files(self.data_dir, address)) - self.before[address])
-
-
-def make_message(subject, body_lines, headers=()):
-    """A message with CRLF line ends, ending in CRLF."""
-    head = [f"From: Sender <{SENDER}>", f"To: <{ALICE}>", f"Subject: {subject}",
-            f"Message-Id: <{subject.replace(' ', '-')}.{random.getrandbits(48):x}@remote.example>"]
-    head += list(headers)
-    return ("\r\n".join(head) + "\r\n\r\n" + "\r\n".join(body_lines) + "\r\n").encode("utf-8")
-
-
-def deliver(port, recipients, message, sender=SENDER, mail_options=(), helo=HELO, host="127.0.0.1"):
-    """One transaction with smtplib's own commands (ehlo, mail, rcpt, data); returns the queue id
-    from the final reply. Every recipient must be accepted."""
-    with smtplib.SMTP(host, port, local_hostname=helo, timeout=CLIENT_TIMEOUT) as smtp:
-        code, _ = smtp.ehlo()
-        assert code == 250
-        code, text = smtp.mail(sender, list(mail_options))
-        assert code == 250, (code, text)
-        for recipient in recipients:
-            code, text = smtp.rcpt(recipient)
-            assert (code, text) == (250, b"2.1.5 Ok"), (recipient, code, text)
-        code, text = smtp.data(message)
-        assert code == 250, (code, text)
-        match = QUEUED.match(text.decode())
-        assert match, text
-        return match.group(1)
-
-
-def check_stored(path, message, *, queue_id=None, recipient=None, sender=SENDER, helo=HELO, protocol="ESMTP",
-                 address="127.0.0.1"):
-    """Asserts one stored file is Postern's trace headers followed by exactly ``message``;
-    returns the trace header match."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    trace, body = split_stored(data)
-    assert body == message, f"{path}: stored message differs from what was sent " \
-                            f"(sent {len(message)} bytes, stored {len(body)}); first difference at " \
-                            f"{next((i for i, (a, b) in enumerate(zip(body, message)) if a != b), min(len(body), len(message)))}"
-    assert trace.group("sender").decode() == sender
-    if helo is not None:
-        assert trace.group("helo").decode() == helo
-    assert trace.group("address").decode() == address
-    assert trace.group("host") == b"mail.example.test"
-    assert trace.group("protocol").decode() == protocol
-    if queue_id is not None:
-        assert trace.group("queue_id").decode() == queue_id
-    found = trace.group("recipient")
-    assert (found.decode() if found else None) == recipient, trace.group(0)
-    stamped = email.utils.parsedate_to_datetime(trace.group("date").decode())
-    now = datetime.datetime.now(datetime.timezone.utc)
-    assert abs((now - stamped).total_seconds()) < 300, trace.group("date")
-    assert maildir_size_field(path) == len(data) == os.path.getsize(path), path
-    assert re.search(rf",W={len(data)}(,|$)", os.path.basename(path)), path
-    return trace
-
-
-def stored_log_line(data_dir, queue_id):
-    """The log line that says the message with this queue id was stored (waits up to 5 s)."""
-    pattern = re.compile(rf"^\S+ INFO (\S+) (\S+) message {queue_id} stored: (\d+) bytes from <([^>]*)> to (.*)$",
-                         re.MULTILINE)
-    return wait_until(lambda: pattern.search(log_text(data_dir)), timeout=5)
 
 
 # --- smtplib -------------------------------------------------------------------------------------
@@ -222,56 +95,6 @@ def test_smtplib_sendmail_and_send_message(server):
         assert smtp.send_message(mail) == {}
     [stored] = boxes.added(BOB)
     check_stored(stored, mail.as_bytes(policy=mail.policy.clone(linesep="\r\n")), recipient=BOB)
-
-
-def test_declared_size_over_the_limit_is_refused(small_server):
-    message = make_message("declared too big", ["small, but SIZE says otherwise"])
-    boxes = Mailboxes(small_server.data_dir, ALICE)
-    with smtplib.SMTP("127.0.0.1", small_server.ports["smtp"], local_hostname=HELO, timeout=CLIENT_TIMEOUT) as smtp:
-        smtp.ehlo()
-        assert smtp.esmtp_features.get("size") == "1000"
-        with pytest.raises(smtplib.SMTPSenderRefused) as refused:
-            smtp.sendmail(SENDER, [ALICE], message, mail_options=["SIZE=99999999"])
-        assert refused.value.smtp_code == 552
-        assert refused.value.smtp_error == b"5.3.4 Message size exceeds fixed limit"
-    assert boxes.added(ALICE) == []
-
-
-def test_streamed_message_over_the_limit_is_refused_and_not_stored(small_server):
-    boxes = Mailboxes(small_server.data_dir, ALICE)
-    big = make_message("streamed too big", ["x" * 70] * 40)
-    assert len(big) > 1000
-    fits = make_message("fits", ["small enough"])
-    with smtplib.SMTP("127.0.0.1", small_server.ports["smtp"], local_hostname=HELO, timeout=CLIENT_TIMEOUT) as smtp:
-        smtp.ehlo()
-        assert smtp.mail(SENDER)[0] == 250          # no SIZE=: the server only finds out while reading
-        assert smtp.rcpt(ALICE)[0] == 250
-        assert smtp.data(big) == (552, b"5.3.4 Message size exceeds fixed limit")
-        assert boxes.added(ALICE) == []
-        # The session goes on: the next message on the same connection is taken.
-        assert smtp.mail(SENDER)[0] == 250
-        assert smtp.rcpt(ALICE)[0] == 250
-        code, text = smtp.data(fits)
-        assert code == 250, text
-    [stored] = boxes.added(ALICE)
-    check_stored(stored, fits, queue_id=QUEUED.match(text.decode()).group(1), recipient=ALICE)
-    assert all_mailbox_files(small_server.data_dir, "tmp") == []
-
-
-def test_relay_denied_and_unknown_user(server):
-    boxes = Mailboxes(server.data_dir, ALICE, BOB)
-    message = make_message("refused", ["nobody gets this"])
-    with smtplib.SMTP("127.0.0.1", server.ports["smtp"], local_hostname=HELO, timeout=CLIENT_TIMEOUT) as smtp:
-        with pytest.raises(smtplib.SMTPRecipientsRefused) as refused:
-            smtp.sendmail(SENDER, ["victim@remote.example"], message)
-        assert refused.value.recipients == {
-            "victim@remote.example": (554, b"5.7.1 <victim@remote.example>: Relay access denied")}
-        with pytest.raises(smtplib.SMTPRecipientsRefused) as refused:
-            smtp.sendmail(SENDER, ["nobody@example.test", "alice@sub.example.test"], message)
-        assert refused.value.recipients == {
-            "nobody@example.test": (550, b"5.1.1 <nobody@example.test>: Recipient address rejected: User unknown"),
-            "alice@sub.example.test": (554, b"5.7.1 <alice@sub.example.test>: Relay access denied")}
-    assert boxes.added(ALICE) == [] and boxes.added(BOB) == []
 
 
 def test_null_sender(server):
@@ -403,30 +226,6 @@ def test_bdat_pipelined_in_one_packet(server):
     check_stored(stored, b"".join(chunks), queue_id=queue_id, recipient=BOB)
 
 
-@pytest.mark.parametrize("how", ["DATA", "BDAT"])
-def test_client_leaving_mid_message_leaves_nothing(server, how):
-    boxes = Mailboxes(server.data_dir, ALICE)
-    with SmtpConnection(server.ports["smtp"]) as smtp:
-        smtp.expect(250, f"EHLO {HELO}")
-        smtp.expect(250, f"MAIL FROM:<{SENDER}>")
-        smtp.expect(250, f"RCPT TO:<{ALICE}>")
-        if how == "DATA":
-            smtp.expect(354, "DATA")
-            smtp.send(b"Subject: abandoned\r\n\r\n" + b"x" * 100000 + b"\r\n")
-        else:
-            smtp.send(b"BDAT 500000\r\nSubject: abandoned\r\n\r\n" + b"y" * 100000)
-        session_port = smtp.socket.getsockname()[1]
-        # The partial message is in a tmp/ folder by now (the writer flushes every 64 KiB).
-        assert wait_until(lambda: all_mailbox_files(server.data_dir, "tmp"), timeout=5)
-    pattern = re.compile(rf"^\S+ INFO smtp (\S+) connect from 127\.0\.0\.1:{session_port} ", re.MULTILINE)
-    session = wait_until(lambda: pattern.search(log_text(server.data_dir)), timeout=5).group(1)
-    assert wait_until(lambda: re.search(rf" {session} client left during a message: nothing stored$",
-                                        log_text(server.data_dir), re.MULTILINE), timeout=5), log_text(server.data_dir)
-    assert wait_until(lambda: all_mailbox_files(server.data_dir, "tmp") == [], timeout=5), \
-        all_mailbox_files(server.data_dir, "tmp")
-    assert boxes.added(ALICE) == []
-
-
 # --- swaks ---------------------------------------------------------------------------------------
 
 def swaks(port, *args, timeout=30):
@@ -523,69 +322,6 @@ def test_curl_upload(server, tmp_path):
                             stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=30)
     assert result.returncode == 55, (result.returncode, result.stderr)   # 55: RCPT failed
     assert "554" in result.stderr
-
-
-# --- connection limits ---------------------------------------------------------------------------
-
-def greeted(port):
-    """Connects and returns the first line the server sends (or what came before EOF)."""
-    with SmtpConnection(port, read_greeting=False, timeout=5) as smtp:
-        try:
-            return smtp.line()
-        except AssertionError:
-            return smtp.buffer.decode("utf-8", errors="replace")
-
-
-def hold_connections(port, count):
-    held = []
-    for _ in range(count):
-        connection = SmtpConnection(port, timeout=5)
-        held.append(connection)
-        assert connection.greeting == (220, ["mail.example.test ESMTP Postern"])
-    return held
-
-
-def check_refused(port, expected_line):
-    with SmtpConnection(port, read_greeting=False, timeout=5) as extra:
-        assert extra.wait_closed(timeout=5) == expected_line.encode() + b"\r\n"
-
-
-@pytest.mark.parametrize("limit, overrides, refusal", [
-    (5, {"smtp.max_connections": 5, "smtp.max_connections_per_ip": 100},
-     "421 4.7.0 mail.example.test Too many connections, try again later"),
-    (3, {"smtp.max_connections": 100, "smtp.max_connections_per_ip": 3},
-     "421 4.7.0 mail.example.test Too many connections from your address, try again later"),
-], ids=["total", "per-ip"])
-def test_connection_limit(limited_server, limit, overrides, refusal):
-    server = limited_server(overrides)
-    port = server.ports["smtp"]
-    held = hold_connections(port, limit)
-    try:
-        check_refused(port, refusal)
-        # Still the same after a refusal: the refused ones took no slot.
-        check_refused(port, refusal)
-        # A held connection still works.
-        held[0].expect(250, "NOOP")
-    finally:
-        for connection in held:
-            connection.close()
-    # Once they are gone (the server notices the closes within moments), the whole allowance is
-    # there again: ``limit`` new clients are all greeted at once.
-    def all_slots_free():
-        connections = []
-        try:
-            for _ in range(limit):
-                connections.append(SmtpConnection(port, timeout=5))
-            return all(connection.greeting[0] == 220 for connection in connections)
-        except AssertionError:
-            return False
-        finally:
-            for connection in connections:
-                connection.close()
-
-    assert wait_until(all_slots_free, timeout=10, interval=0.2), greeted(port)
-    log = log_text(server.data_dir)
-    assert re.search(r" INFO smtp \S+ refused connection from 127\.0\.0\.1:\d+: too many connections", log), log
 
 
 # --- the log -------------------------------------------------------------------------------------

@@ -1,0 +1,138 @@
+"""Settings through the admin command line of the built postern binary (config get, set, reset
+and list), on SQLite and on PostgreSQL, and the audit log its commands write.
+
+Contract: exit 0 on success, 2 on a usage or validation error with a message on stderr that names
+the bad argument; config list is one key<TAB>value per line.
+"""
+
+import datetime
+import os
+import re
+
+import pytest
+
+from cli_support import add_user, config, fails, rows
+from postern_harness import backend, check, cli, data_dir, log_text, pg_cluster, today_log_path  # noqa: F401 (fixtures)
+
+
+# --- settings ------------------------------------------------------------------------------------
+
+DEFAULTS = {
+    "smtp.port": "25",
+    "submission.port": "587",
+    "smtps.port": "465",
+    "pop3.port": "110",
+    "pop3s.port": "995",
+    "message.max_size": "26214400",
+    "log.retention_days": "30",
+    "listen.addresses": "0.0.0.0,::",
+}
+
+
+def test_config_defaults(cli):
+    for key, value in DEFAULTS.items():
+        assert config(cli, key) == value, key
+    listed = rows(check(cli("config", "list")))
+    assert all(len(row) == 2 for row in listed), listed
+    values = dict(listed)
+    assert len(values) == len(listed)
+    for key, value in DEFAULTS.items():
+        assert values[key] == value, key
+    assert values.get("server.hostname"), "server.hostname has no default"
+    assert config(cli, "server.hostname") == values["server.hostname"]
+
+
+def test_config_set_and_get(cli):
+    for key, value, stored in [
+        ("smtp.port", "2525", "2525"),
+        ("submission.port", " 1587 ", "1587"),
+        ("pop3s.port", "0", "0"),
+        ("message.max_size", "1048576", "1048576"),
+        ("log.retention_days", "7", "7"),
+        ("listen.addresses", "127.0.0.1, ::1", "127.0.0.1,::1"),
+        ("server.hostname", "Mail.Example.COM", "mail.example.com"),
+    ]:
+        check(cli("config", "set", key, value))
+        assert config(cli, key) == stored, key
+    values = dict(rows(check(cli("config", "list"))))
+    assert values["smtp.port"] == "2525" and values["listen.addresses"] == "127.0.0.1,::1"
+    assert values["pop3.port"] == "110"  # untouched keys keep their defaults
+    # reset is in the usage text too: back to the default.
+    check(cli("config", "reset", "smtp.port"))
+    assert config(cli, "smtp.port") == "25"
+
+
+@pytest.mark.parametrize("key, value", [
+    ("smtp.port", "70000"),
+    ("smtp.port", "abc"),
+    ("smtp.port", "-1"),
+    ("pop3.port", "25.5"),
+    ("message.max_size", "-1"),
+    ("message.max_size", "lots"),
+    ("log.retention_days", "0"),
+    ("listen.addresses", "300.1.2.3"),
+    ("listen.addresses", "127.0.0.1,not-an-ip"),
+    ("listen.addresses", ","),
+])
+def test_config_set_invalid_value(cli, key, value):
+    check(cli("config", "set", key, "1" if key != "listen.addresses" else "127.0.0.1"))
+    before = config(cli, key)
+    # After "--" every word is positional, so "-1" reaches the validation and the message names the key.
+    fails(cli("config", "set", "--", key, value), 2, key, value)
+    assert config(cli, key) == before
+    # Without "--" a leading "-" may be taken for an option; either way: exit 2, the value named, nothing written.
+    fails(cli("config", "set", key, value), 2, value)
+    assert config(cli, key) == before
+
+
+def test_config_unknown_key(cli):
+    fails(cli("config", "get", "no.such.key"), 2, "no.such.key")
+    fails(cli("config", "set", "no.such.key", "1"), 2, "no.such.key")
+    fails(cli("config", "reset", "no.such.key"), 2, "no.such.key")
+    assert "no.such.key" not in dict(rows(check(cli("config", "list"))))
+
+
+# --- the audit log -------------------------------------------------------------------------------
+
+def test_admin_commands_keep_logs_within_the_configured_retention(cli, data_dir):
+    """An admin command must not delete log files that log.retention_days says to keep."""
+    check(cli("config", "set", "log.retention_days", "60"))
+    day = datetime.date.today() - datetime.timedelta(days=45)
+    path = os.path.join(str(data_dir), "logs", f"postern-{day:%Y-%m-%d}.log")
+    with open(path, "w", encoding="utf-8") as log:
+        log.write(f"{day:%Y-%m-%d}T12:00:00.000+00:00 INFO engine - an old line\n")
+    check(cli("domain", "list"))
+    check(cli("domain", "add", "example.com"))
+    assert os.path.exists(path), "a 45 days old log was deleted although log.retention_days = 60"
+
+
+def test_admin_actions_are_logged(cli, data_dir):
+    day = datetime.date.today()
+    outputs = [
+        check(cli("domain", "add", "example.com")),
+        add_user(cli, "alice@example.com", "Alice", password="a-long-password"),
+        check(cli("alias", "add", "team@example.com", "alice@example.com")),
+        check(cli("config", "set", "smtp.port", "2525")),
+        check(cli("user", "disable", "alice@example.com")),
+        check(cli("user", "remove", "alice@example.com")),
+        check(cli("domain", "remove", "example.com")),
+    ]
+    # The CLI writes the log to the file only, never its stdout.
+    assert not [output for output in outputs if " INFO " in output], outputs
+
+    path = today_log_path(data_dir)
+    if not os.path.exists(path) and datetime.date.today() != day:  # midnight passed during the test
+        path = os.path.join(str(data_dir), "logs", f"postern-{day:%Y-%m-%d}.log")
+    assert os.path.exists(path), os.listdir(os.path.join(str(data_dir), "logs"))
+    text = log_text(data_dir)
+    for expected in ("domain added: example.com",
+                     "account added: alice@example.com",
+                     "alias set: team@example.com -> alice@example.com",
+                     "alias set: postmaster@example.com -> alice@example.com",
+                     "setting changed: smtp.port = 2525",
+                     "account disabled: alice@example.com",
+                     "account removed: alice@example.com",
+                     "domain removed: example.com"):
+        assert re.search(r"^\S+ INFO admin cli " + re.escape(expected), text, re.MULTILINE), \
+            f"{expected!r} not logged:\n{text}"
+    assert "a-long-password" not in text
