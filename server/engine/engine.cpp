@@ -1,6 +1,12 @@
 #include "engine.h"
 
+#include "accountauthenticator.h"
 #include "connectionlimits.h"
+#include "credentialstable.h"
+#include "inmemoryloginrecorder.h"
+#include "maildirmaildrop.h"
+#include "passwordverifier.h"
+#include "pop3sessionfactory.h"
 #include "databaseurl.h"
 #include "datadirectory.h"
 #include "directorysnapshot.h"
@@ -54,7 +60,8 @@ void Engine::start()
         m_usage = std::make_unique<MailboxUsage>();
         m_store = std::make_unique<MaildirStore>(layout);
         m_directory = std::make_unique<LocalRecipientDirectory>(layout, *m_usage);
-        m_directory->setSnapshot(DirectorySnapshot::load(*m_storage));
+        m_credentials = std::make_unique<CredentialsTable>();
+        reloadDirectory();
     } catch (const StorageError &error) {
         Q_EMIT startFailed(error.message());
         return;
@@ -63,6 +70,11 @@ void Engine::start()
     const qint64 fileLimit = WorkerPool::raiseFileDescriptorLimit();
     m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_store);
     m_smtpLimits = std::make_unique<ConnectionLimits>(1000, 20);
+    m_verifier = std::make_unique<PasswordVerifier>();
+    m_pop3Auth = std::make_unique<AccountAuthenticator>(*m_verifier, m_credentials->lookupFunction());
+    m_logins = std::make_unique<InMemoryLoginRecorder>();
+    m_pop3Factory = std::make_unique<Pop3SessionFactory>(*m_pop3Auth, MaildirMaildrop::opener(m_store->layout()), *m_logins);
+    m_pop3Limits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pool = std::make_unique<WorkerPool>(int(m_settings.integer(QStringLiteral("server.worker_threads"))), *m_smtpLimits);
     connect(m_pool.get(), &WorkerPool::idle, this, &Engine::onDrained);
     applyServiceSettings();
@@ -131,6 +143,10 @@ void Engine::applySettings(const Settings &settings)
 void Engine::reloadDirectory()
 {
     m_directory->setSnapshot(DirectorySnapshot::load(*m_storage));
+    CredentialsTable::Map credentials;
+    for (const AccountRecord &account : m_storage->accounts())
+        credentials.insert(account.address, {account.passwordHash, account.enabled});
+    m_credentials->replace(std::move(credentials));
 }
 
 void Engine::applyServiceSettings()
@@ -139,12 +155,16 @@ void Engine::applyServiceSettings()
     m_smtpFactory->applySettings(m_settings);
     m_smtpLimits->setLimits(int(m_settings.integer(QStringLiteral("smtp.max_connections"))),
                             int(m_settings.integer(QStringLiteral("smtp.max_connections_per_ip"))));
+    m_pop3Limits->setLimits(int(m_settings.integer(QStringLiteral("pop3.max_connections"))),
+                            int(m_settings.integer(QStringLiteral("pop3.max_connections_per_ip"))));
 }
 
 void Engine::dispatch(const QString &service, qintptr descriptor)
 {
     if (service == QStringLiteral("smtp") || service == QStringLiteral("submission"))
         m_pool->dispatch(descriptor, service, m_smtpFactory.get());
+    else if (service == QStringLiteral("pop3"))
+        m_pool->dispatch(descriptor, service, m_pop3Factory.get(), *m_pop3Limits);
     else
         m_responder->respond(service, descriptor);
 }

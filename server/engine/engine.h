@@ -8,7 +8,12 @@
 
 #include <memory>
 
+class AccountAuthenticator;
 class ConnectionLimits;
+class CredentialsTable;
+class InMemoryLoginRecorder;
+class PasswordVerifier;
+class Pop3SessionFactory;
 class ListenerSet;
 class LocalRecipientDirectory;
 class MailboxUsage;
@@ -68,5 +73,11 @@ private:
     std::unique_ptr<LocalRecipientDirectory> m_directory;
     std::unique_ptr<SmtpSessionFactory> m_smtpFactory;
     std::unique_ptr<ConnectionLimits> m_smtpLimits;
+    std::unique_ptr<PasswordVerifier> m_verifier;
+    std::unique_ptr<CredentialsTable> m_credentials;
+    std::unique_ptr<AccountAuthenticator> m_pop3Auth;
+    std::unique_ptr<InMemoryLoginRecorder> m_logins;
+    std::unique_ptr<Pop3SessionFactory> m_pop3Factory;
+    std::unique_ptr<ConnectionLimits> m_pop3Limits;
     std::unique_ptr<WorkerPool> m_pool;
 };

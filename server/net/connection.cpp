@@ -26,6 +26,10 @@ constexpr qint64 kReadBufferBytes = 64 * 1024;
 // A client that pipelines but never reads our replies stops being read from at this point,
 // so the write queue cannot grow without limit either.
 constexpr qint64 kMaxPendingOutputBytes = 256 * 1024;
+// Queued output above the first mark, then below the second, makes one outputDrained() call:
+// a session streaming a long reply refills the queue without busy-polling it.
+constexpr qint64 kDrainArmBytes = 64 * 1024;
+constexpr qint64 kDrainedBytes = 16 * 1024;
 // Until the session sets its own, so a session that forgets cannot hold a slot forever.
 constexpr int kDefaultIdleTimeoutMs = 5 * 60 * 1000;
 // How long close() may take to deliver what is queued before the connection is aborted.
@@ -226,6 +230,8 @@ void Connection::send(const QByteArray &bytes)
     if (sent < bytes.size())
         m_socket->write(sent == 0 ? bytes : bytes.sliced(sent));
     m_bytesOut += bytes.size();
+    if (m_socket->bytesToWrite() > kDrainArmBytes)
+        m_drainWanted = true;
 }
 
 void Connection::close()
@@ -239,6 +245,11 @@ void Connection::setIdleTimeout(int milliseconds)
     m_idleTimeoutMs = milliseconds;
     m_lastInputMs = monotonicMs();
     Q_EMIT deadlineChanged(this);
+}
+
+qint64 Connection::queuedOutputBytes() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
 }
 
 void Connection::pauseReading()
@@ -314,8 +325,16 @@ void Connection::onBytesWritten()
     if (m_state == State::Closing) {
         if (m_socket->bytesToWrite() == 0)
             shutdownWrite();
-    } else if (m_state == State::Open && !m_paused && m_socket->bytesToWrite() <= kMaxPendingOutputBytes / 2
-               && m_socket->bytesAvailable() > 0) {
+        return;
+    }
+    if (m_state != State::Open)
+        return;
+    if (m_drainWanted && m_socket->bytesToWrite() < kDrainedBytes && m_session && !m_feeding) {
+        m_drainWanted = false;
+        m_session->outputDrained();   // may send, close or resume reading
+    }
+    if (m_state == State::Open && !m_paused && m_socket->bytesToWrite() <= kMaxPendingOutputBytes / 2
+        && m_socket->bytesAvailable() > 0) {
         feed();   // the peer took most of our replies; read the pipeline we had stopped reading
     }
 }

@@ -61,6 +61,7 @@ public:
     void setIdleTimeout(int milliseconds) override;
     void pauseReading() override;
     void resumeReading() override;
+    [[nodiscard]] qint64 queuedOutputBytes() const override;
 
 Q_SIGNALS:
     // Emitted once, from the event loop, never from inside a session call. The owner deletes
@@ -98,4 +99,5 @@ private:
     bool m_feedQueued = false;
     bool m_writeShut = false;
     bool m_refused = false;
+    bool m_drainWanted = false;   // queued output went above the mark; tell the session when it drains
 };

@@ -17,4 +17,8 @@ public:
     virtual void timedOut() = 0;
     // The peer closed or the connection broke; release what the session holds. No more calls follow.
     virtual void disconnected() = 0;
+    // The transport's queued output fell from above 64 KiB to below 16 KiB: a session that stopped
+    // producing a long reply (see SessionTransport::queuedOutputBytes) may go on. Never called from
+    // inside one of the session's own calls.
+    virtual void outputDrained() {}
 };

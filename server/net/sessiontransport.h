@@ -21,4 +21,7 @@ public:
     // (delivery, password check) and must not buffer an unbounded pipeline meanwhile.
     virtual void pauseReading() = 0;
     virtual void resumeReading() = 0;
+    // Bytes sent but still waiting in user space for the peer to take them. A session producing
+    // a long reply (a POP3 RETR) stops while this is large and waits for outputDrained().
+    [[nodiscard]] virtual qint64 queuedOutputBytes() const = 0;
 };

@@ -96,18 +96,23 @@ WorkerPool::WorkerThread &WorkerPool::leastLoaded()
 
 void WorkerPool::dispatch(qintptr descriptor, const QString &service, SessionFactory *factory)
 {
+    dispatch(descriptor, service, factory, m_limits);
+}
+
+void WorkerPool::dispatch(qintptr descriptor, const QString &service, SessionFactory *factory, ConnectionLimits &serviceLimits)
+{
     if (!m_accepting || !factory) {
         ::close(int(descriptor));
         return;
     }
     const QHostAddress peer = peerOf(descriptor);
-    const Admission admission = m_limits.tryAdmit(peer);
+    const Admission admission = serviceLimits.tryAdmit(peer);
     const bool admitted = admission == Admission::Admitted;
     WorkerThread &entry = leastLoaded();
     entry.inFlight.fetch_add(1, std::memory_order_relaxed);
     Worker *worker = entry.worker;
     std::atomic<int> *inFlight = &entry.inFlight;
-    ConnectionLimits *limits = &m_limits;
+    ConnectionLimits *limits = &serviceLimits;
     // Runs in the worker's thread, so the socket is created there. A call still queued when
     // the thread stops is dropped with the worker; only the destructor can get there.
     QMetaObject::invokeMethod(

@@ -28,6 +28,9 @@ public:
     // loaded worker, or, over a limit, answered with factory's refusal line and closed.
     // factory must stay valid as long as any connection it made is open.
     void dispatch(qintptr descriptor, const QString &service, SessionFactory *factory);
+    // The same against a service's own limits (POP3 counts its connections apart from SMTP's).
+    // limits must outlive the pool.
+    void dispatch(qintptr descriptor, const QString &service, SessionFactory *factory, ConnectionLimits &limits);
     // Further descriptors are closed at once (listeners should be closed first anyway).
     void stopAccepting();
     // stopAccepting(), then lets open sessions end on their own for up to graceMs and aborts

@@ -1,0 +1,569 @@
+#include "pop3session.h"
+
+#include <QIODevice>
+
+#include "log.h"
+#include "loghub.h"
+#include "loginrecorder.h"
+#include "logsanitizer.h"
+#include "mailaddress.h"
+#include "pop3authenticator.h"
+#include "pop3command.h"
+#include "pop3messagelist.h"
+#include "saslplain.h"
+#include "sessiontransport.h"
+
+namespace {
+
+// Lines of a LIST or UIDL listing produced per step.
+constexpr int kListingLinesPerStep = 2048;
+
+bool looksLikeTlsHandshake(QByteArrayView bytes)
+{
+    return bytes.size() >= 2 && bytes[0] == 0x16 && bytes[1] == 0x03;
+}
+
+// Command lines are logged at debug level only; skip building them otherwise.
+bool debugEnabled()
+{
+    const LogHub *hub = Log::hub();
+    return hub && hub->minimumLevel() <= LogLevel::Debug;
+}
+
+QString canonicalUser(const QString &user)
+{
+    const MailAddress address = MailAddress::parse(user);
+    return address.isValid() ? address.canonical() : user;
+}
+
+}
+
+QString Pop3Session::stateName(State state)
+{
+    switch (state) {
+    case State::Authorization: return QStringLiteral("authorization");
+    case State::SaslResponse: return QStringLiteral("sasl-response");
+    case State::WaitingForAuth: return QStringLiteral("waiting-for-auth");
+    case State::Transaction: return QStringLiteral("transaction");
+    case State::Update: return QStringLiteral("update");
+    case State::Closed: return QStringLiteral("closed");
+    }
+    return QStringLiteral("unknown");
+}
+
+Pop3Session::Pop3Session(Pop3SessionConfig config, ClientInfo client, SessionTransport &transport,
+                         Pop3Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder)
+    : m_config(config)
+    , m_client(std::move(client))
+    , m_transport(transport)
+    , m_authenticator(authenticator)
+    , m_opener(std::move(opener))
+    , m_recorder(recorder)
+{
+}
+
+Pop3Session::~Pop3Session() = default;
+
+void Pop3Session::log(const QString &text) const
+{
+    Log::info(m_client.service, m_client.sessionId, text);
+}
+
+void Pop3Session::reply(const QByteArray &line)
+{
+    m_outbox += line;
+    m_outbox += "\r\n";
+}
+
+void Pop3Session::badCommand(const QByteArray &line)
+{
+    if (++m_badCommands > m_config.maxBadCommands) {
+        log(QStringLiteral("closing: more than %1 bad commands").arg(m_config.maxBadCommands));
+        reply("-ERR too many errors, closing");
+        closeSession();
+        return;
+    }
+    reply(line);
+}
+
+void Pop3Session::flush()
+{
+    if (!m_outbox.isEmpty())
+        m_transport.send(std::exchange(m_outbox, {}));
+}
+
+void Pop3Session::closeSession()
+{
+    m_state = State::Closed;
+    m_producer = nullptr;
+    m_messages.reset();   // releases the maildrop lock; deletes nothing
+}
+
+QByteArray Pop3Session::maildropSummary() const
+{
+    const int count = m_messages->liveCount();
+    return QByteArray::number(count) + (count == 1 ? " message (" : " messages (") + QByteArray::number(m_messages->liveSize())
+        + " octets)";
+}
+
+void Pop3Session::start()
+{
+    m_transport.setIdleTimeout(m_config.idleTimeoutMs);
+    reply("+OK Postern ready");
+    flush();
+}
+
+void Pop3Session::receive(QByteArrayView bytes)
+{
+    if (m_state == State::Closed)
+        return;
+    m_input.append(bytes);
+    pump();
+    if (m_state != State::Closed && m_input.size() > m_config.maxPendingInput) {
+        // Only reachable while a reply waits for the client: it sends without reading.
+        Log::warning(m_client.service, m_client.sessionId,
+                     QStringLiteral("closing: more than %1 bytes of commands pipelined while replies wait")
+                         .arg(m_config.maxPendingInput));
+        closeSession();
+        m_closeSent = true;
+        m_transport.close();
+    }
+}
+
+void Pop3Session::outputDrained()
+{
+    m_outputProgressed = true;
+    if (m_state != State::Closed)
+        pump();
+}
+
+void Pop3Session::timedOut()
+{
+    if (m_state == State::Closed)
+        return;
+    const bool waitingForClient = m_producer || m_transport.queuedOutputBytes() >= kHighWaterBytes;
+    if (waitingForClient && m_outputProgressed) {
+        m_outputProgressed = false;   // a slow download, not an idle client
+        return;
+    }
+    log(QStringLiteral("timeout in state %1%2").arg(stateName(m_state), m_producer ? QStringLiteral(" during a reply") : QString()));
+    // In the middle of a multi-line reply an error line would be taken for message data.
+    if (!m_producer)
+        reply("-ERR disconnected for inactivity");
+    closeSession();
+    flush();
+    m_closeSent = true;
+    m_transport.close();
+}
+
+void Pop3Session::disconnected()
+{
+    if (m_state == State::Transaction)
+        log(QStringLiteral("connection lost before QUIT: nothing deleted for %1").arg(m_account));
+    closeSession();
+    m_closeSent = true;
+}
+
+void Pop3Session::pump()
+{
+    if (m_pumping)
+        return;   // re-entered from a synchronous authenticator answer: the loop below goes on
+    m_pumping = true;
+    while (m_state != State::Closed) {
+        if (m_outbox.size() >= kSendBytes)
+            flush();
+        if (m_transport.queuedOutputBytes() >= kHighWaterBytes)
+            break;   // outputDrained() continues
+        if (m_producer) {
+            const Pop3MessageStream::Status status = m_producer(m_outbox);
+            if (status == Pop3MessageStream::Status::More)
+                continue;
+            m_producer = nullptr;
+            if (status == Pop3MessageStream::Status::Failed) {
+                Log::error(m_client.service, m_client.sessionId,
+                           QStringLiteral("read error while sending a message to %1: closing").arg(m_account));
+                closeSession();
+            }
+            continue;
+        }
+        if (m_state == State::WaitingForAuth || !takeLine())
+            break;
+    }
+    if (m_inputPos > 0) {
+        m_input.remove(0, m_inputPos);
+        m_scanFrom -= m_inputPos;
+        m_inputPos = 0;
+    }
+    flush();
+    m_pumping = false;
+    if (m_state == State::Closed && !m_closeSent) {
+        m_closeSent = true;
+        m_transport.close();
+    }
+}
+
+bool Pop3Session::takeLine()
+{
+    const QByteArrayView pending = QByteArrayView(m_input).sliced(m_inputPos);
+    if (pending.isEmpty())
+        return false;
+    // Checked before looking for a line end: a ClientHello usually contains a 0x0A byte.
+    if (!m_sawLine && looksLikeTlsHandshake(pending)) {
+        log(QStringLiteral("TLS handshake on a plain-text port: closing"));
+        reply("-ERR TLS handshake on a plain-text port");
+        closeSession();
+        m_inputPos = m_input.size();
+        m_scanFrom = m_inputPos;
+        return true;
+    }
+    const qsizetype lf = m_input.indexOf('\n', std::max(m_scanFrom, m_inputPos));
+    if (lf < 0) {
+        if (pending.size() >= m_config.maxLineLength) {
+            // Never buffer an endless line: answer now and drop the rest of it as it comes.
+            if (!m_discardingLongLine) {
+                if (m_state == State::SaslResponse)
+                    m_state = State::Authorization;
+                badCommand("-ERR line too long");
+            }
+            m_discardingLongLine = true;
+            m_inputPos = m_input.size();
+        }
+        m_scanFrom = m_input.size();
+        return false;
+    }
+    QByteArrayView line = QByteArrayView(m_input).sliced(m_inputPos, lf + 1 - m_inputPos);
+    m_inputPos = lf + 1;
+    m_scanFrom = m_inputPos;
+    m_sawLine = true;
+    if (m_discardingLongLine || line.size() > m_config.maxLineLength) {
+        if (!m_discardingLongLine) {
+            if (m_state == State::SaslResponse)
+                m_state = State::Authorization;
+            badCommand("-ERR line too long");
+        }
+        m_discardingLongLine = false;
+        return true;
+    }
+    line.chop(1);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    handleLine(line);
+    return true;
+}
+
+void Pop3Session::handleLine(QByteArrayView line)
+{
+    const bool logLine = debugEnabled();
+    if (m_state == State::SaslResponse) {
+        if (logLine)
+            Log::debug(m_client.service, m_client.sessionId, QStringLiteral("C: ") + LogSanitizer::redacted());
+        m_state = State::Authorization;
+        if (line == QByteArrayView("*")) {
+            reply("-ERR authentication cancelled");
+            return;
+        }
+        handlePlainResponse(line);
+        return;
+    }
+    if (logLine)
+        Log::debug(m_client.service, m_client.sessionId,
+                   QStringLiteral("C: ") + LogSanitizer::redactProtocolLine(QString::fromUtf8(line)));
+    if (line.contains('\0')) {
+        badCommand("-ERR unknown command");
+        return;
+    }
+    const Pop3Command command = Pop3Command::parse(line);
+    if (m_state == State::Transaction)
+        handleTransaction(command);
+    else
+        handleAuthorization(command);
+}
+
+void Pop3Session::replyCapabilities()
+{
+    reply("+OK Capability list follows");
+    reply("USER");
+    reply("SASL PLAIN");
+    reply("TOP");
+    reply("UIDL");
+    reply("RESP-CODES");
+    reply("PIPELINING");
+    reply("AUTH-RESP-CODE");
+    reply("IMPLEMENTATION Postern");
+    reply(".");
+}
+
+void Pop3Session::handleAuthorization(const Pop3Command &command)
+{
+    const QByteArray &keyword = command.keyword;
+    if (keyword == "CAPA") {
+        replyCapabilities();
+    } else if (keyword == "USER") {
+        if (command.arguments.isEmpty()) {
+            badCommand("-ERR Syntax: USER name");
+            return;
+        }
+        // Any name is accepted here, so USER does not tell which accounts exist.
+        m_pendingUser = QString::fromUtf8(command.rest).trimmed();
+        reply("+OK send PASS");
+    } else if (keyword == "PASS") {
+        if (m_pendingUser.isEmpty()) {
+            badCommand("-ERR send USER first");
+            return;
+        }
+        if (command.rest.isEmpty()) {
+            badCommand("-ERR Syntax: PASS password");
+            return;
+        }
+        // RFC 1939 §7: the password may contain spaces; everything after the one separator counts.
+        beginAuthentication(std::exchange(m_pendingUser, {}), QString::fromUtf8(command.rest), QString());
+    } else if (keyword == "AUTH") {
+        handleAuth(command);
+    } else if (keyword == "QUIT") {
+        reply("+OK Postern signing off");
+        closeSession();
+    } else if (keyword == "STAT" || keyword == "LIST" || keyword == "RETR" || keyword == "DELE" || keyword == "NOOP"
+               || keyword == "RSET" || keyword == "TOP" || keyword == "UIDL") {
+        badCommand("-ERR not logged in");
+    } else {
+        badCommand("-ERR unknown command");
+    }
+}
+
+void Pop3Session::handleAuth(const Pop3Command &command)
+{
+    m_pendingUser.clear();
+    if (command.arguments.isEmpty()) {
+        // The pre-CAPA way to ask for the mechanisms (draft of RFC 5034; still sent by some clients).
+        reply("+OK");
+        reply("PLAIN");
+        reply(".");
+        return;
+    }
+    if (command.arguments.first().toUpper() != "PLAIN") {
+        badCommand("-ERR unsupported authentication mechanism");
+        return;
+    }
+    if (command.arguments.size() > 2) {
+        badCommand("-ERR Syntax: AUTH PLAIN [initial-response]");
+        return;
+    }
+    if (command.arguments.size() == 2) {
+        handlePlainResponse(command.arguments.at(1));
+        return;
+    }
+    m_state = State::SaslResponse;
+    reply("+ ");
+}
+
+void Pop3Session::handlePlainResponse(QByteArrayView base64)
+{
+    const SaslPlain plain = SaslPlain::decode(base64);
+    if (!plain.ok) {
+        badCommand("-ERR malformed PLAIN response");
+        return;
+    }
+    beginAuthentication(plain.user, plain.password, plain.authorizationId);
+}
+
+void Pop3Session::beginAuthentication(const QString &user, const QString &password, const QString &authorizationId)
+{
+    m_state = State::WaitingForAuth;
+    m_authUser = user;
+    m_authorizationId = authorizationId;
+    const quint64 attempt = ++m_authAttempt;
+    // The pipeline behind this command waits in the socket, not here.
+    m_transport.pauseReading();
+    const std::weak_ptr<int> alive = m_alive;
+    m_authenticator.authenticate(user, password, [this, alive, attempt](AuthResult result) {
+        if (!alive.expired())
+            finishAuthentication(attempt, std::move(result));
+    });
+}
+
+void Pop3Session::finishAuthentication(quint64 attempt, AuthResult result)
+{
+    if (m_state != State::WaitingForAuth || attempt != m_authAttempt)
+        return;
+    m_transport.resumeReading();
+    // No proxy logins: an authorization identity must name the account itself.
+    if (result.ok && !m_authorizationId.isEmpty() && canonicalUser(m_authorizationId) != result.account) {
+        result.ok = false;
+        result.reason = QStringLiteral("authorization identity \"%1\" is not the user").arg(m_authorizationId);
+    }
+    if (result.ok) {
+        openMaildrop(result.account);
+    } else {
+        ++m_failedLogins;
+        log(QStringLiteral("login failed for \"%1\": %2 (%3 of %4)")
+                .arg(m_authUser, result.reason).arg(m_failedLogins).arg(m_config.maxFailedLogins));
+        reply("-ERR [AUTH] Authentication failed");
+        if (m_failedLogins >= m_config.maxFailedLogins) {
+            log(QStringLiteral("closing: %1 failed logins").arg(m_failedLogins));
+            closeSession();
+        } else {
+            m_state = State::Authorization;
+        }
+    }
+    if (!m_pumping)
+        pump();
+}
+
+void Pop3Session::openMaildrop(const QString &account)
+{
+    MaildropOpenResult opened = m_opener ? m_opener(account) : MaildropOpenResult{};
+    if (opened.inUse) {
+        log(QStringLiteral("login %1 refused: mailbox in use by another session").arg(account));
+        reply("-ERR [IN-USE] mailbox locked");
+        m_state = State::Authorization;
+        return;
+    }
+    if (!opened.maildrop) {
+        Log::error(m_client.service, m_client.sessionId,
+                   QStringLiteral("login %1: cannot open the mailbox: %2").arg(account, opened.error));
+        reply("-ERR [SYS/TEMP] mailbox unavailable, try again later");
+        m_state = State::Authorization;
+        return;
+    }
+    m_messages = std::make_unique<Pop3MessageList>(std::move(opened.maildrop));
+    m_account = account;
+    m_state = State::Transaction;
+    m_recorder.recordLogin(m_client.address, account);
+    log(QStringLiteral("login %1: %2 messages, %3 octets").arg(account).arg(m_messages->liveCount()).arg(m_messages->liveSize()));
+    reply("+OK Logged in, maildrop has " + maildropSummary());
+}
+
+void Pop3Session::handleTransaction(const Pop3Command &command)
+{
+    const QByteArray &keyword = command.keyword;
+    const auto noArguments = [&](const char *syntax) {
+        if (command.arguments.isEmpty())
+            return true;
+        badCommand(QByteArray("-ERR Syntax: ") + syntax);
+        return false;
+    };
+    if (keyword == "STAT") {
+        if (noArguments("STAT"))
+            reply("+OK " + QByteArray::number(m_messages->liveCount()) + ' ' + QByteArray::number(m_messages->liveSize()));
+    } else if (keyword == "LIST" || keyword == "UIDL") {
+        handleList(command, keyword == "UIDL");
+    } else if (keyword == "RETR" || keyword == "TOP") {
+        handleRetrieve(command, keyword == "TOP");
+    } else if (keyword == "DELE") {
+        if (command.arguments.size() != 1) {
+            badCommand("-ERR Syntax: DELE message");
+            return;
+        }
+        const Pop3MessageList::Selection selected = m_messages->select(command.arguments.first());
+        if (selected.index < 0) {
+            reply(selected.error);
+            return;
+        }
+        m_messages->markDeleted(selected.index);
+        reply("+OK message " + QByteArray::number(selected.index + 1) + " deleted");
+    } else if (keyword == "NOOP") {
+        if (noArguments("NOOP"))
+            reply("+OK");
+    } else if (keyword == "RSET") {
+        if (noArguments("RSET")) {
+            m_messages->undeleteAll();
+            reply("+OK maildrop has " + maildropSummary());
+        }
+    } else if (keyword == "QUIT") {
+        if (noArguments("QUIT"))
+            handleQuit();
+    } else if (keyword == "CAPA") {
+        replyCapabilities();
+    } else if (keyword == "USER" || keyword == "PASS" || keyword == "AUTH" || keyword == "APOP") {
+        badCommand("-ERR already logged in");
+    } else {
+        badCommand("-ERR unknown command");
+    }
+}
+
+void Pop3Session::handleList(const Pop3Command &command, bool uids)
+{
+    if (command.arguments.size() > 1) {
+        badCommand(uids ? "-ERR Syntax: UIDL [message]" : "-ERR Syntax: LIST [message]");
+        return;
+    }
+    if (command.arguments.size() == 1) {
+        const Pop3MessageList::Selection selected = m_messages->select(command.arguments.first());
+        if (selected.index < 0) {
+            reply(selected.error);
+            return;
+        }
+        const MaildropMessage &message = m_messages->message(selected.index);
+        reply("+OK " + QByteArray::number(selected.index + 1) + ' '
+              + (uids ? message.uid : QByteArray::number(message.size)));
+        return;
+    }
+    reply(uids ? QByteArray("+OK unique-id listing follows") : "+OK " + maildropSummary());
+    m_producer = [this, uids, next = 0](QByteArray &out) mutable {
+        if (!m_messages->appendListing(out, uids, &next, kListingLinesPerStep))
+            return Pop3MessageStream::Status::More;
+        out += ".\r\n";
+        return Pop3MessageStream::Status::Done;
+    };
+}
+
+void Pop3Session::handleRetrieve(const Pop3Command &command, bool top)
+{
+    if (command.arguments.size() != (top ? 2 : 1)) {
+        badCommand(top ? "-ERR Syntax: TOP message lines" : "-ERR Syntax: RETR message");
+        return;
+    }
+    const Pop3MessageList::Selection selected = m_messages->select(command.arguments.first());
+    if (selected.index < 0) {
+        reply(selected.error);
+        return;
+    }
+    qint64 lines = Pop3MessageStream::kAllLines;
+    if (top) {
+        lines = Pop3Command::parseNumber(command.arguments.at(1));
+        if (lines < 0) {
+            badCommand("-ERR invalid number of lines");
+            return;
+        }
+    }
+    const int number = selected.index + 1;
+    QString error;
+    std::unique_ptr<QIODevice> file = m_messages->maildrop().open(selected.index, &error);
+    if (!file) {
+        Log::error(m_client.service, m_client.sessionId,
+                   QStringLiteral("cannot read message %1 of %2: %3").arg(number).arg(m_account, error));
+        reply("-ERR [SYS/TEMP] cannot read message " + QByteArray::number(number));
+        return;
+    }
+    if (top) {
+        reply("+OK top of message follows");
+    } else {
+        reply("+OK " + QByteArray::number(m_messages->message(selected.index).size) + " octets");
+        if (!m_messages->maildrop().markSeen(selected.index, &error))
+            Log::warning(m_client.service, m_client.sessionId,
+                         QStringLiteral("cannot mark message %1 of %2 seen: %3").arg(number).arg(m_account, error));
+    }
+    auto stream = std::make_shared<Pop3MessageStream>(std::move(file), lines);
+    m_producer = [stream](QByteArray &out) { return stream->produce(out); };
+}
+
+void Pop3Session::handleQuit()
+{
+    m_state = State::Update;
+    const QList<int> deleted = m_messages->deletedIndexes();
+    QString error;
+    if (!deleted.isEmpty() && !m_messages->maildrop().deleteMessages(deleted, &error)) {
+        Log::error(m_client.service, m_client.sessionId,
+                   QStringLiteral("logout %1: some deleted messages not removed: %2").arg(m_account, error));
+        reply("-ERR [SYS/TEMP] some deleted messages not removed");
+        closeSession();
+        return;
+    }
+    const int left = m_messages->liveCount();
+    log(QStringLiteral("logout %1: %2 deleted, %3 left").arg(m_account).arg(deleted.size()).arg(left));
+    if (left == 0)
+        reply("+OK Postern signing off (maildrop empty)");
+    else
+        reply("+OK Postern signing off (" + QByteArray::number(left) + (left == 1 ? " message left)" : " messages left)"));
+    closeSession();
+}
