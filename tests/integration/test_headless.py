@@ -37,13 +37,13 @@ def test_listens_serves_and_stops(data_dir, backend, sig):
             if " listening " in line:
                 assert " 127.0.0.1:" in line, line
 
-        # SMTP is served; POP3 not yet: a well-formed "try again later" answer, then the connection closes.
+        # SMTP and POP3 are served.
         for service in ("smtp", "submission"):
             greeting = read_greeting(server.ports[service])
             assert greeting.startswith(b"220 ") and b" ESMTP Postern" in greeting, (service, greeting)
             assert greeting.endswith(b"\r\n"), (service, greeting)
         greeting = read_greeting(server.ports["pop3"])
-        assert greeting.startswith(b"-ERR"), greeting
+        assert greeting.startswith(b"+OK Postern ready"), greeting
         assert greeting.endswith(b"\r\n"), greeting
         # Implicit TLS ports must not send clear text.
         for service in ("smtps", "pop3s"):
