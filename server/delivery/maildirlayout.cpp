@@ -1,4 +1,5 @@
 #include "maildirlayout.h"
+#include "systemerror.h"
 
 #include <atomic>
 #include <cerrno>
@@ -15,15 +16,6 @@
 #include <QSysInfo>
 
 namespace {
-
-QString errnoText(int error)
-{
-    const char *description = strerrordesc_np(error);
-    const char *name = strerrorname_np(error);
-    if (!description || !name)
-        return QStringLiteral("error %1").arg(error);
-    return QStringLiteral("%1 (%2)").arg(QString::fromUtf8(description), QString::fromUtf8(name));
-}
 
 QByteArray parentOf(const QByteArray &path)
 {
@@ -143,7 +135,7 @@ bool MaildirLayout::ensureMailbox(const QString &path, QString *error) const
         }
         // ENOTDIR: some ancestor is a file; walking on up finds it and names it.
         if (errno != ENOENT && errno != ENOTDIR) {
-            *error = QStringLiteral("cannot create mailbox %1: stat %2: %3").arg(path, QFile::decodeName(probe), errnoText(errno));
+            *error = QStringLiteral("cannot create mailbox %1: stat %2: %3").arg(path, QFile::decodeName(probe), systemErrorText(errno));
             return false;
         }
         toCreate.prepend(probe);
@@ -161,7 +153,7 @@ bool MaildirLayout::ensureMailbox(const QString &path, QString *error) const
     for (const QByteArray &dir : std::as_const(toCreate)) {
         if (::mkdir(dir.constData(), 0700) != 0) {
             if (errno != EEXIST) {
-                *error = QStringLiteral("cannot create directory %1: %2").arg(QFile::decodeName(dir), errnoText(errno));
+                *error = QStringLiteral("cannot create directory %1: %2").arg(QFile::decodeName(dir), systemErrorText(errno));
                 return false;
             }
             if (::stat(dir.constData(), &info) != 0 || !S_ISDIR(info.st_mode)) {
@@ -176,13 +168,13 @@ bool MaildirLayout::ensureMailbox(const QString &path, QString *error) const
     for (const QByteArray &dir : std::as_const(parentsToSync)) {
         const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0) {
-            *error = QStringLiteral("cannot open directory %1 for fsync: %2").arg(QFile::decodeName(dir), errnoText(errno));
+            *error = QStringLiteral("cannot open directory %1 for fsync: %2").arg(QFile::decodeName(dir), systemErrorText(errno));
             return false;
         }
         if (::fsync(fd) != 0) {
             const int saved = errno;
             ::close(fd);
-            *error = QStringLiteral("fsync of directory %1 failed: %2").arg(QFile::decodeName(dir), errnoText(saved));
+            *error = QStringLiteral("fsync of directory %1 failed: %2").arg(QFile::decodeName(dir), systemErrorText(saved));
             return false;
         }
         ::close(fd);

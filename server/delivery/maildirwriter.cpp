@@ -1,4 +1,5 @@
 #include "maildirwriter.h"
+#include "systemerror.h"
 
 #include <cerrno>
 #include <cstring>
@@ -14,15 +15,6 @@
 namespace {
 
 constexpr qsizetype kBufferSize = 64 * 1024;
-
-QString errnoText(int error)
-{
-    const char *description = strerrordesc_np(error);
-    const char *name = strerrorname_np(error);
-    if (!description || !name)
-        return QStringLiteral("error %1").arg(error);
-    return QStringLiteral("%1 (%2)").arg(QString::fromUtf8(description), QString::fromUtf8(name));
-}
 
 QString pathText(const QByteArray &path)
 {
@@ -83,7 +75,7 @@ std::unique_ptr<MaildirWriter> MaildirWriter::create(const QString &queueId, con
     const int fd = ::open(tmpPath.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         if (error)
-            *error = QStringLiteral("cannot create %1: %2").arg(pathText(tmpPath), errnoText(errno));
+            *error = QStringLiteral("cannot create %1: %2").arg(pathText(tmpPath), systemErrorText(errno));
         return nullptr;
     }
     return std::unique_ptr<MaildirWriter>(new MaildirWriter(queueId, std::move(mailboxes), tmpPath, fd));
@@ -120,7 +112,7 @@ bool MaildirWriter::write(QByteArrayView bytes)
         // Large chunks skip the copy; the buffer exists for the many small writes of a DATA stream.
         if (length >= kBufferSize) {
             if (const int error = writeFully(m_fd, bytes.data(), length)) {
-                m_error = QStringLiteral("write to %1 failed: %2").arg(pathText(m_tmpPath), errnoText(error));
+                m_error = QStringLiteral("write to %1 failed: %2").arg(pathText(m_tmpPath), systemErrorText(error));
                 return false;
             }
             m_size += length;
@@ -138,7 +130,7 @@ bool MaildirWriter::flushBuffer()
     if (m_buffered == 0)
         return true;
     if (const int error = writeFully(m_fd, m_buffer.get(), m_buffered)) {
-        m_error = QStringLiteral("write to %1 failed: %2").arg(pathText(m_tmpPath), errnoText(error));
+        m_error = QStringLiteral("write to %1 failed: %2").arg(pathText(m_tmpPath), systemErrorText(error));
         return false;
     }
     m_buffered = 0;
@@ -153,11 +145,11 @@ MessageWriter::CommitResult MaildirWriter::commit()
         return fail(m_error);
 
     if (const int error = fsyncRetrying(m_fd))
-        return fail(QStringLiteral("fsync of %1 failed: %2").arg(pathText(m_tmpPath), errnoText(error)));
+        return fail(QStringLiteral("fsync of %1 failed: %2").arg(pathText(m_tmpPath), systemErrorText(error)));
     const int closed = ::close(m_fd);
     m_fd = -1;
     if (closed != 0 && errno != EINTR)
-        return fail(QStringLiteral("close of %1 failed: %2").arg(pathText(m_tmpPath), errnoText(errno)));
+        return fail(QStringLiteral("close of %1 failed: %2").arg(pathText(m_tmpPath), systemErrorText(errno)));
 
     // Stage the message in every further mailbox's tmp/ before anything appears in a new/:
     // the steps that can realistically fail (other file system, no space for a copy, a broken
@@ -171,7 +163,7 @@ MessageWriter::CommitResult MaildirWriter::commit()
         }
         const int error = errno;
         if (error != EXDEV && error != EMLINK && error != EPERM)
-            return fail(QStringLiteral("link %1 -> %2 failed: %3").arg(pathText(m_tmpPath), pathText(target), errnoText(error)));
+            return fail(QStringLiteral("link %1 -> %2 failed: %3").arg(pathText(m_tmpPath), pathText(target), systemErrorText(error)));
         if (const QString copyError = stageCopy(target); !copyError.isEmpty())
             return fail(copyError);
     }
@@ -183,7 +175,7 @@ MessageWriter::CommitResult MaildirWriter::commit()
         const QByteArray source = m_temporaries.at(i);
         const QByteArray target = m_mailboxes.at(i) + "/new/" + QFile::encodeName(MaildirLayout::uniqueName(m_size));
         if (::rename(source.constData(), target.constData()) != 0)
-            return fail(QStringLiteral("rename %1 -> %2 failed: %3").arg(pathText(source), pathText(target), errnoText(errno)));
+            return fail(QStringLiteral("rename %1 -> %2 failed: %3").arg(pathText(source), pathText(target), systemErrorText(errno)));
         m_temporaries.removeLast();
         m_published.append(target);
         published[i] = target;
@@ -192,7 +184,7 @@ MessageWriter::CommitResult MaildirWriter::commit()
     for (const QByteArray &mailbox : std::as_const(m_mailboxes)) {
         const QByteArray newDir = mailbox + "/new";
         if (const int error = fsyncDirectory(newDir))
-            return fail(QStringLiteral("fsync of directory %1 failed: %2").arg(pathText(newDir), errnoText(error)));
+            return fail(QStringLiteral("fsync of directory %1 failed: %2").arg(pathText(newDir), systemErrorText(error)));
     }
 
     m_finished = true;
@@ -208,12 +200,12 @@ QString MaildirWriter::stageCopy(const QByteArray &target)
 {
     const int source = ::open(m_tmpPath.constData(), O_RDONLY | O_CLOEXEC);
     if (source < 0)
-        return QStringLiteral("cannot open %1 to copy it: %2").arg(pathText(m_tmpPath), errnoText(errno));
+        return QStringLiteral("cannot open %1 to copy it: %2").arg(pathText(m_tmpPath), systemErrorText(errno));
     const int copy = ::open(target.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (copy < 0) {
         const int error = errno;
         ::close(source);
-        return QStringLiteral("cannot create copy %1: %2").arg(pathText(target), errnoText(error));
+        return QStringLiteral("cannot create copy %1: %2").arg(pathText(target), systemErrorText(error));
     }
     m_temporaries.append(target);
 
@@ -223,20 +215,20 @@ QString MaildirWriter::stageCopy(const QByteArray &target)
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            error = QStringLiteral("read of %1 failed: %2").arg(pathText(m_tmpPath), errnoText(errno));
+            error = QStringLiteral("read of %1 failed: %2").arg(pathText(m_tmpPath), systemErrorText(errno));
         } else if (got == 0) {
             break;
         } else if (const int writeError = writeFully(copy, m_buffer.get(), got)) {
-            error = QStringLiteral("write to copy %1 failed: %2").arg(pathText(target), errnoText(writeError));
+            error = QStringLiteral("write to copy %1 failed: %2").arg(pathText(target), systemErrorText(writeError));
         }
     }
     if (error.isEmpty()) {
         if (const int syncError = fsyncRetrying(copy))
-            error = QStringLiteral("fsync of copy %1 failed: %2").arg(pathText(target), errnoText(syncError));
+            error = QStringLiteral("fsync of copy %1 failed: %2").arg(pathText(target), systemErrorText(syncError));
     }
     ::close(source);
     if (::close(copy) != 0 && errno != EINTR && error.isEmpty())
-        error = QStringLiteral("close of copy %1 failed: %2").arg(pathText(target), errnoText(errno));
+        error = QStringLiteral("close of copy %1 failed: %2").arg(pathText(target), systemErrorText(errno));
     return error;
 }
 

@@ -1,4 +1,5 @@
 #include "maildirmaildrop.h"
+#include "systemerror.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -17,15 +18,6 @@
 namespace {
 
 constexpr int kMaxUidLength = 70;   // RFC 1939 §7
-
-QString errnoText(int error)
-{
-    const char *description = strerrordesc_np(error);
-    const char *name = strerrorname_np(error);
-    if (!description || !name)
-        return QStringLiteral("error %1").arg(error);
-    return QStringLiteral("%1 (%2)").arg(QString::fromUtf8(description), QString::fromUtf8(name));
-}
 
 QByteArray baseOf(QByteArrayView name)
 {
@@ -153,7 +145,7 @@ bool MaildirMaildrop::scanSubdir(const QByteArray &subdir, QList<Entry> &entries
     if (!dir) {
         if (errno == ENOENT)
             return true;   // no mail delivered yet
-        *error = QStringLiteral("cannot list %1: %2").arg(QFile::decodeName(dirPath), errnoText(errno));
+        *error = QStringLiteral("cannot list %1: %2").arg(QFile::decodeName(dirPath), systemErrorText(errno));
         return false;
     }
     const int dirFd = ::dirfd(dir);
@@ -184,7 +176,7 @@ bool MaildirMaildrop::scanSubdir(const QByteArray &subdir, QList<Entry> &entries
     const int readError = errno;
     ::closedir(dir);
     if (readError != 0) {
-        *error = QStringLiteral("cannot list %1: %2").arg(QFile::decodeName(dirPath), errnoText(readError));
+        *error = QStringLiteral("cannot list %1: %2").arg(QFile::decodeName(dirPath), systemErrorText(readError));
         return false;
     }
     return true;
@@ -286,7 +278,7 @@ bool MaildirMaildrop::markSeen(int index, QString *error)
         const int saved = errno;
         if (attempt == 0 && saved == ENOENT && relocate(entry))
             continue;
-        *error = QStringLiteral("cannot move %1 to cur/: %2").arg(QFile::decodeName(pathOf(entry)), errnoText(saved));
+        *error = QStringLiteral("cannot move %1 to cur/: %2").arg(QFile::decodeName(pathOf(entry)), systemErrorText(saved));
         return false;
     }
     return false;
@@ -316,7 +308,7 @@ bool MaildirMaildrop::deleteMessages(const QList<int> &indexes, QString *error)
             if (saved == ENOENT)
                 continue;
         }
-        failures << QStringLiteral("%1: %2").arg(QFile::decodeName(pathOf(entry)), errnoText(saved));
+        failures << QStringLiteral("%1: %2").arg(QFile::decodeName(pathOf(entry)), systemErrorText(saved));
     }
     // Not needed for safety (a lost unlink shows the message again), but it keeps a crash from
     // bringing back mail the user has already deleted.

@@ -1,6 +1,7 @@
 #include "transcript.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 
 QByteArray Transcript::unescape(const QString &text, bool *ok)
@@ -123,4 +124,20 @@ QByteArray Transcript::allClientBytes() const
     for (const Step &step : m_steps)
         all += step.clientBytes;
     return all;
+}
+
+QList<QByteArrayView> Transcript::split(const QByteArray &bytes, Chunking chunking, QRandomGenerator &random)
+{
+    QList<QByteArrayView> pieces;
+    qsizetype at = 0;
+    while (at < bytes.size()) {
+        qsizetype length = bytes.size() - at;
+        if (chunking == Chunking::ByteByByte)
+            length = 1;
+        else if (chunking == Chunking::Random)
+            length = std::min<qsizetype>(length, 1 + random.bounded(17));
+        pieces << QByteArrayView(bytes).sliced(at, length);
+        at += length;
+    }
+    return pieces;
 }

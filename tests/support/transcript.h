@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -8,9 +9,15 @@
 
 // A conversation read from a transcript file (see tests/transcripts/README.md): groups of client
 // bytes, each followed by the server lines expected in answer.
+class QRandomGenerator;
+
 class Transcript
 {
 public:
+    // How a replay cuts the client's bytes: one piece, single bytes, or random pieces of 1-17.
+    enum class Chunking { Whole, ByteByByte, Random };
+    [[nodiscard]] static QList<QByteArrayView> split(const QByteArray &bytes, Chunking chunking, QRandomGenerator &random);
+
     struct Step
     {
         QByteArray clientBytes;     // what the client sends in one go (may be empty: the greeting)

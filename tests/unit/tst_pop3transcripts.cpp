@@ -24,23 +24,6 @@ private Q_SLOTS:
 
 namespace {
 
-enum class Chunking { Whole, ByteByByte, Random };
-
-QList<QByteArrayView> split(const QByteArray &bytes, Chunking chunking, QRandomGenerator &random)
-{
-    QList<QByteArrayView> pieces;
-    qsizetype at = 0;
-    while (at < bytes.size()) {
-        qsizetype length = bytes.size() - at;
-        if (chunking == Chunking::ByteByByte)
-            length = 1;
-        else if (chunking == Chunking::Random)
-            length = std::min<qsizetype>(length, 1 + random.bounded(17));
-        pieces << QByteArrayView(bytes).sliced(at, length);
-        at += length;
-    }
-    return pieces;
-}
 
 }
 
@@ -90,7 +73,7 @@ void TestPop3Transcripts::replay()
     for (const Transcript::Step &step : transcript.steps()) {
         ++stepNumber;
         QVERIFY2(!transport.closed(), qPrintable(QStringLiteral("step %1: the server closed too early").arg(stepNumber)));
-        for (QByteArrayView piece : split(step.clientBytes, Chunking(chunking), random)) {
+        for (QByteArrayView piece : Transcript::split(step.clientBytes, Transcript::Chunking(chunking), random)) {
             // A real connection delivers nothing while reading is paused.
             while (transport.paused() && authenticator.hasPending())
                 authenticator.runPending();

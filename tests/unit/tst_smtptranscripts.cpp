@@ -22,8 +22,6 @@ private Q_SLOTS:
 
 namespace {
 
-enum class Chunking { Whole, ByteByByte, Random };
-
 SmtpSessionConfig configFor(const Transcript &transcript)
 {
     SmtpSessionConfig config;
@@ -37,21 +35,6 @@ SmtpSessionConfig configFor(const Transcript &transcript)
     return config;
 }
 
-QList<QByteArrayView> split(const QByteArray &bytes, Chunking chunking, QRandomGenerator &random)
-{
-    QList<QByteArrayView> pieces;
-    qsizetype at = 0;
-    while (at < bytes.size()) {
-        qsizetype length = bytes.size() - at;
-        if (chunking == Chunking::ByteByByte)
-            length = 1;
-        else if (chunking == Chunking::Random)
-            length = std::min<qsizetype>(length, 1 + random.bounded(17));
-        pieces << QByteArrayView(bytes).sliced(at, length);
-        at += length;
-    }
-    return pieces;
-}
 
 }
 
@@ -64,9 +47,9 @@ void TestSmtpTranscripts::replay_data()
     QVERIFY2(files.size() >= 3, "transcripts missing");
     for (const QString &file : files) {
         const QString path = dir.filePath(file);
-        QTest::addRow("%s whole", qPrintable(file)) << path << int(Chunking::Whole);
-        QTest::addRow("%s bytes", qPrintable(file)) << path << int(Chunking::ByteByByte);
-        QTest::addRow("%s random", qPrintable(file)) << path << int(Chunking::Random);
+        QTest::addRow("%s whole", qPrintable(file)) << path << int(Transcript::Chunking::Whole);
+        QTest::addRow("%s bytes", qPrintable(file)) << path << int(Transcript::Chunking::ByteByByte);
+        QTest::addRow("%s random", qPrintable(file)) << path << int(Transcript::Chunking::Random);
     }
 }
 
@@ -93,7 +76,7 @@ void TestSmtpTranscripts::replay()
     for (const Transcript::Step &step : transcript.steps()) {
         ++stepNumber;
         QVERIFY2(!transport.closed(), qPrintable(QStringLiteral("step %1: the server closed too early").arg(stepNumber)));
-        for (QByteArrayView piece : split(step.clientBytes, Chunking(chunking), random))
+        for (QByteArrayView piece : Transcript::split(step.clientBytes, Transcript::Chunking(chunking), random))
             session.receive(piece);
         const QByteArray sent = transport.takeSent();
         QVERIFY2(sent.isEmpty() || sent.endsWith("\r\n"), qPrintable(QStringLiteral("step %1: reply not ended by CRLF").arg(stepNumber)));
