@@ -39,6 +39,9 @@ int main(int argc, char *argv[])
 {
     // Mail, the database and logs are private to the server's user, whatever the caller's umask.
     ::umask(0077);
+    // Without TZ, glibc re-reads /etc/localtime for every local timestamp (several per message).
+    if (qEnvironmentVariableIsEmpty("TZ"))
+        qputenv("TZ", ":/etc/localtime");
     QStringList arguments;
     for (int i = 1; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

@@ -4,9 +4,10 @@
 # Sets up the peers (Postfix, Dovecot) with ../shared/bench/peers-setup.sh, starts a
 # throwaway Postern (domain bench.test, the same users and aliases as the peers) on
 # 127.0.0.1:$POSTERN_PORT, runs the shared run-baselines.sh for its "smtp" and "mem"
-# sections with Postern as the second server, then holds $IDLE_MANY idle SMTP
-# connections against Postern (a case the shared runner lacks), stops Postern with
-# SIGTERM and writes the side-by-side table to bench/results/.
+# sections with Postern as the second server, then, on a freshly restarted Postern each
+# time, holds $IDLE_SMTP and $IDLE_MANY idle SMTP connections (the runner neither restarts
+# Postern nor has a 10,000-connection case) and reads its PSS, stops Postern with SIGTERM
+# and writes the side-by-side table to bench/results/.
 #
 # Usage: bench/smtp.sh            (as root: peers-setup.sh installs with apt)
 # Environment (all optional):
@@ -14,7 +15,8 @@
 #   MESSAGES=2000 SIZE=10240   messages per SMTP case and body bytes
 #   IDLE_SMTP=1000        idle connections for the PSS-per-connection case (both servers)
 #   IDLE_MANY=10000       idle connections held against Postern (0 = skip)
-#   IDLE_HOLD=10          seconds the IDLE_MANY connections are held after they are all up
+#   IDLE_HOLD=10          seconds the idle connections stay open after PSS is read; they
+#                         must all still be established then
 #   POSTERN_PORT=2626     Postern's SMTP port on 127.0.0.1
 #   POSTERN_BIN           default: the build next to the work tree (../../build/app/postern)
 #   POSTERN_DATA_DIR      throwaway data dir (must not exist or be empty; default: mktemp in /tmp)
@@ -95,12 +97,21 @@ else
 fi
 MADE_DATA=1
 DATA=$(cd "$DATA" && pwd)
+# Run a copy: a rebuild of the tree during the run must not change (or half-write) the binary
+# that the restarts below start again.
+BIN_SOURCE=$POSTERN_BIN
+cp "$POSTERN_BIN" "$DATA/postern.bin"
+POSTERN_BIN=$DATA/postern.bin
 
 POSTERN_PID=""
 IC_PID=""
+RUNNER_PID=""
 READY=""
 cleanup() {
     local rc=$?
+    set +e   # a failing `wait` (a child killed by our TERM) must not end the cleanup early
+    # The runner's own EXIT trap stops its smtp-sink and idle-conns.py.
+    [ -n "$RUNNER_PID" ] && kill -TERM "$RUNNER_PID" 2>/dev/null && wait "$RUNNER_PID" 2>/dev/null
     [ -n "$IC_PID" ] && kill -TERM "$IC_PID" 2>/dev/null && wait "$IC_PID" 2>/dev/null
     [ -n "$READY" ] && rm -f "$READY" "$READY.tmp"
     if [ -n "$POSTERN_PID" ] && kill -0 "$POSTERN_PID" 2>/dev/null; then
@@ -119,7 +130,7 @@ trap 'exit 130' INT TERM
 
 pctl() { "$POSTERN_BIN" --data-dir "$DATA" "$@" >> "$LOG" 2>&1 || die "postern $* failed; see $LOG"; }
 
-log "Postern data dir $DATA (binary $POSTERN_BIN)"
+log "Postern data dir $DATA (binary: copy of $BIN_SOURCE, $(sha256sum "$POSTERN_BIN" | cut -c1-12))"
 pctl domain add "$DOMAIN"
 # bench1 first: postmaster@ becomes an alias of a domain's first account, as on the peers.
 for u in bench1 bench bench2 bench3 bench4 bench5 $(printf 'pop%d ' $(seq 1 10)); do
@@ -138,22 +149,44 @@ for k in submission.port smtps.port pop3.port pop3s.port; do pctl config set "$k
 pctl config set smtp.max_connections 12000
 pctl config set smtp.max_connections_per_ip 12000
 
-# ---------------------------------------------------------------- start Postern
-STDOUT=$DATA/postern.out
-env -u POSTERN_PBKDF2_ITERATIONS "$POSTERN_BIN" --data-dir "$DATA" --headless </dev/null >"$STDOUT" 2>&1 &
-POSTERN_PID=$!
-for _ in $(seq 1 300); do
-    grep -q "listening smtp $ADDR:$POSTERN_PORT" "$STDOUT" 2>/dev/null && break
-    kill -0 "$POSTERN_PID" 2>/dev/null || { cat "$STDOUT" >&2; POSTERN_PID=""; die "Postern exited at start"; }
-    sleep 0.1
-done
-grep -q "listening smtp $ADDR:$POSTERN_PORT" "$STDOUT" || { cat "$STDOUT" >&2; die "Postern did not log 'listening smtp' in 30 s"; }
-log "Postern pid $POSTERN_PID: $(grep -m1 'worker threads' "$STDOUT" | sed 's/.* - //')"
+# ---------------------------------------------------------------- start / stop Postern
+STARTS=0
+start_postern() { # sets POSTERN_PID and STDOUT; waits for the "listening smtp" line
+    STARTS=$((STARTS + 1))
+    STDOUT=$DATA/postern-$STARTS.out
+    env -u POSTERN_PBKDF2_ITERATIONS "$POSTERN_BIN" --data-dir "$DATA" --headless </dev/null >"$STDOUT" 2>&1 &
+    POSTERN_PID=$!
+    for _ in $(seq 1 300); do
+        grep -q "listening smtp $ADDR:$POSTERN_PORT" "$STDOUT" 2>/dev/null && break
+        kill -0 "$POSTERN_PID" 2>/dev/null || { cat "$STDOUT" >&2; POSTERN_PID=""; die "Postern exited at start"; }
+        sleep 0.1
+    done
+    grep -q "listening smtp $ADDR:$POSTERN_PORT" "$STDOUT" || { cat "$STDOUT" >&2; die "Postern did not log 'listening smtp' in 30 s"; }
+    log "Postern pid $POSTERN_PID: $(grep -m1 'worker threads' "$STDOUT" | sed 's/.* - //')"
+}
+
+stop_postern() { # SIGTERM, wait (bounded); status: Postern's exit code, 1 if it did not stop
+    local rc=0
+    log "stopping Postern (SIGTERM to pid $POSTERN_PID)"
+    kill -TERM "$POSTERN_PID"
+    for _ in $(seq 1 300); do kill -0 "$POSTERN_PID" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$POSTERN_PID" 2>/dev/null; then
+        log "Postern still running 30 s after SIGTERM"; return 1
+    fi
+    wait "$POSTERN_PID" || rc=$?
+    [ "$rc" = 0 ] || log "Postern exited with $rc after SIGTERM"
+    grep -E ' (WARN|WARNING|ERROR) ' "$STDOUT" | head -20 >> "$LOG" || true
+    POSTERN_PID=""
+    return $rc
+}
+
+start_postern
 
 # ---------------------------------------------------------------- metadata
 COMMIT=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
 DIRTY=$(git -C "$REPO" status --porcelain --untracked-files=no 2>/dev/null | wc -l)
-CACHE=$(dirname "$(dirname "$POSTERN_BIN")")/CMakeCache.txt
+CACHE=$(dirname "$(dirname "$BIN_SOURCE")")/CMakeCache.txt
+BIN_BUILT=$(date -u -r "$BIN_SOURCE" +%Y-%m-%dT%H:%M:%SZ)
 BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$CACHE" 2>/dev/null || true)
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 T_START=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -165,7 +198,10 @@ runner_rc=0
 env -u POSTERN_POP3 REPEATS="$REPEATS" SECTIONS="smtp mem" MESSAGES="$MESSAGES" SIZE="$SIZE" IDLE_SMTP="$IDLE_SMTP" \
     OUT="$OUT" POSTERN_SMTP="$ADDR:$POSTERN_PORT" POSTERN_PID="$POSTERN_PID" \
     POSTERN_MAILDIR="$DATA/mail/$DOMAIN/{user}" \
-    "$SHARED/run-baselines.sh" >> "$LOG" 2>&1 || runner_rc=$?
+    "$SHARED/run-baselines.sh" >> "$LOG" 2>&1 &
+RUNNER_PID=$!
+wait "$RUNNER_PID" || runner_rc=$?
+RUNNER_PID=""
 # run-baselines.sh (shared, as of this writing) exits 1 at its very end when POSTERN_PID is set
 # without POSTERN_POP3: the last `[ -n "$POSTERN_POP3" ] && mem_case ...` of mem_rounds becomes
 # the function's status under set -e, so it stops before its own summary. Its rows are all
@@ -192,20 +228,26 @@ PY
 fi
 kill -0 "$POSTERN_PID" 2>/dev/null || die "Postern is no longer running"
 
-# ---------------------------------------------------------------- IDLE_MANY idle connections
+# ---------------------------------------------------------------- idle connections, fresh Postern
+# The shared runner measures Postern's idle PSS right after the SMTP load and never restarts
+# it, so from its second round on the "before" figure already holds the heap that glibc kept
+# from the previous round's connections (per-connection cost then reads as ~0). Here Postern is
+# restarted before each measurement, as the runner does for the peers: a fresh idle server,
+# then IDLE_SMTP (and separately IDLE_MANY) connections, held IDLE_HOLD seconds.
 established() { ss -Htn state established "( sport = :$POSTERN_PORT )" | wc -l; }
 
-many_round() { # ROUND
-    local r=$1 name="idle_smtp_$IDLE_MANY" before after t0 t1 held n i rc=0
+idle_round() { # N CASE ROUND
+    local n=$1 name=$2 r=$3 before after t0 t1 held i rc=0
+    sleep 2
     before=$("$SHARED/proc-mem.py" --pid "$POSTERN_PID")
     READY=$(mktemp -u /tmp/postern-bench-ready.XXXXXX)
     t0=$(now)
-    "$SHARED/idle-conns.py" smtp "$ADDR" "$POSTERN_PORT" "$IDLE_MANY" --hold $((IDLE_HOLD + 300)) \
+    "$SHARED/idle-conns.py" smtp "$ADDR" "$POSTERN_PORT" "$n" --hold $((IDLE_HOLD + 300)) \
         --ready-file "$READY" 2>>"$LOG" &
     IC_PID=$!
     for i in $(seq 1 3000); do [ -f "$READY" ] && break; kill -0 "$IC_PID" 2>/dev/null || break; sleep 0.1; done
     t1=$(now)
-    if [ ! -f "$READY" ] || ! grep -q "^open=$IDLE_MANY failed=0$" "$READY"; then
+    if [ ! -f "$READY" ] || ! grep -q "^open=$n failed=0$" "$READY"; then
         log "FAILED $name postern round $r: $(cat "$READY" 2>/dev/null || echo 'not ready in 300 s')"
         kill -TERM "$IC_PID" 2>/dev/null; wait "$IC_PID" 2>/dev/null || true; IC_PID=""; rm -f "$READY"
         record "$name" postern open_ok 0 "$r"
@@ -218,52 +260,44 @@ many_round() { # ROUND
     kill -0 "$IC_PID" 2>/dev/null || rc=1
     kill -TERM "$IC_PID"; wait "$IC_PID" || rc=$?
     IC_PID=""
-    log "$name postern round $r: $(cat "$READY"), setup $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}') s, established after $((IDLE_HOLD + 2)) s: $held, idle-conns exit $rc; idle: $before | with $IDLE_MANY: $after"
+    log "$name postern round $r: $(cat "$READY"), setup $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}') s, established after $((IDLE_HOLD + 2)) s: $held, idle-conns exit $rc; idle: $before | with $n: $after"
     rm -f "$READY"
-    record "$name" postern open_ok "$([ "$rc" = 0 ] && [ "$held" -ge "$IDLE_MANY" ] && echo 1 || echo 0)" "$r"
+    record "$name" postern open_ok "$([ "$rc" = 0 ] && [ "$held" -ge "$n" ] && echo 1 || echo 0)" "$r"
     record "$name" postern setup_s "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}')" "$r"
     record "$name" postern established_after_hold "$held" "$r"
+    record "$name" postern idle_rss_kib "$(kv "$before" rss_kib)" "$r"
     record "$name" postern idle_pss_kib "$(kv "$before" pss_kib)" "$r"
     record "$name" postern rss_kib "$(kv "$after" rss_kib)" "$r"
     record "$name" postern pss_kib "$(kv "$after" pss_kib)" "$r"
     record "$name" postern pss_kib_per_conn \
-        "$(awk -v a="$(kv "$after" pss_kib)" -v b="$(kv "$before" pss_kib)" -v n="$IDLE_MANY" 'BEGIN{printf "%.1f", (a-b)/n}')" "$r"
+        "$(awk -v a="$(kv "$after" pss_kib)" -v b="$(kv "$before" pss_kib)" -v n="$n" 'BEGIN{printf "%.1f", (a-b)/n}')" "$r"
     record "$name" postern rss_kib_per_conn \
-        "$(awk -v a="$(kv "$after" rss_kib)" -v b="$(kv "$before" rss_kib)" -v n="$IDLE_MANY" 'BEGIN{printf "%.1f", (a-b)/n}')" "$r"
-    # Let the server see every close before the next round (bounded).
+        "$(awk -v a="$(kv "$after" rss_kib)" -v b="$(kv "$before" rss_kib)" -v n="$n" 'BEGIN{printf "%.1f", (a-b)/n}')" "$r"
+    # Let the server see every close before going on (bounded).
     for i in $(seq 1 600); do [ "$(established)" -eq 0 ] && break; sleep 0.1; done
-    [ "$rc" = 0 ] && [ "$held" -ge "$IDLE_MANY" ]
+    [ "$rc" = 0 ] && [ "$held" -ge "$n" ]
 }
 
-many_rc=0
-if [ "$IDLE_MANY" -gt 0 ]; then
-    for r in $(seq 1 "$REPEATS"); do
-        log "idle round $r/$REPEATS: $IDLE_MANY SMTP connections held against Postern"
-        many_round "$r" || many_rc=1
-    done
-fi
-LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
-
-# ---------------------------------------------------------------- stop Postern
-log "stopping Postern (SIGTERM to pid $POSTERN_PID)"
-kill -TERM "$POSTERN_PID"
+idle_rc=0
 stop_rc=0
-for _ in $(seq 1 300); do kill -0 "$POSTERN_PID" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$POSTERN_PID" 2>/dev/null; then
-    log "Postern still running 30 s after SIGTERM"; stop_rc=1
-else
-    wait "$POSTERN_PID" || stop_rc=$?
-    [ "$stop_rc" = 0 ] || log "Postern exited with $stop_rc after SIGTERM"
-fi
-POSTERN_PID=""
-grep -E ' (WARN|ERROR) ' "$STDOUT" | head -20 >> "$LOG" || true
+for r in $(seq 1 "$REPEATS"); do
+    for n in "$IDLE_SMTP" "$IDLE_MANY"; do
+        [ "$n" -gt 0 ] || continue
+        log "idle round $r/$REPEATS: $n SMTP connections held against a freshly started Postern"
+        stop_postern || stop_rc=1
+        start_postern
+        idle_round "$n" "idle_smtp_${n}_fresh" "$r" || idle_rc=1
+    done
+done
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+stop_postern || stop_rc=1
 
 # ---------------------------------------------------------------- summary
 {
     echo "# SMTP benchmark, Postern vs Postfix ($STAMP)"
     echo
     echo "- command: \`REPEATS=$REPEATS MESSAGES=$MESSAGES SIZE=$SIZE IDLE_SMTP=$IDLE_SMTP IDLE_MANY=$IDLE_MANY bench/smtp.sh\`"
-    echo "- started $T_START; commit $COMMIT ($DIRTY modified tracked files); binary $POSTERN_BIN (CMAKE_BUILD_TYPE=${BUILD_TYPE:-unknown})"
+    echo "- started $T_START; commit $COMMIT ($DIRTY modified tracked files); binary $BIN_SOURCE built $BIN_BUILT (CMAKE_BUILD_TYPE=${BUILD_TYPE:-unknown})"
     echo "- machine: $(nproc) CPUs, $(uname -r); load average at start $LOAD_START, at end $LOAD_END"
     echo "- raw rows: $(basename "$OUT")"
     echo
@@ -286,16 +320,20 @@ for case, label in ((f"smtp_s20_m{m}_r1", "20 sessions"), (f"smtp_s1_m{m}_r1", "
     if p is None or f is None:
         print(f"| delivered msgs/s >= Postfix, {label} | {p} | {f} | not measured |"); continue
     print(f"| delivered msgs/s >= Postfix, {label} | {p:.1f} | {f:.1f} | {'yes' if p >= f else 'NO'} ({100 * (p / f - 1):+.0f} %) |")
-p, f = med(f"idle_smtp_{i1}", "postern", "pss_kib_per_conn"), med(f"idle_smtp_{i1}", "postfix", "pss_kib_per_conn")
-print(f"| PSS per idle connection <= 64 KiB, {i1} conns | {p} KiB | {f} KiB | {'yes' if p is not None and p <= 64 else 'NO'} |")
-if i2 != "0":
-    p = med(f"idle_smtp_{i2}", "postern", "pss_kib_per_conn")
-    ok = [float(r["value"]) for r in rows if r["case"] == f"idle_smtp_{i2}" and r["metric"] == "open_ok"]
-    print(f"| {i2} idle connections held (open={i2} failed=0, still established) | {int(sum(ok))} of {len(ok)} rounds | - | {'yes' if ok and all(ok) else 'NO'} |")
-    print(f"| PSS per idle connection <= 64 KiB, {i2} conns | {p} KiB | - | {'yes' if p is not None and p <= 64 else 'NO'} |")
+f = med(f"idle_smtp_{i1}", "postfix", "pss_kib_per_conn")
+for n in (i1, i2):
+    if n == "0":
+        continue
+    c = f"idle_smtp_{n}_fresh"
+    p = med(c, "postern", "pss_kib_per_conn")
+    ok = [float(r["value"]) for r in rows if r["case"] == c and r["metric"] == "open_ok"]
+    fc = f"{f:.0f} KiB" if n == i1 and f is not None else "-"
+    ps = f"{p:.1f} KiB" if p is not None else "not measured"
+    print(f"| PSS per idle connection <= 64 KiB, {n} conns (fresh server) | {ps} | {fc} | {'yes' if p is not None and p <= 64 else 'NO'} |")
+    print(f"| {n} idle connections held (open={n} failed=0, still established after the hold) | {int(sum(ok))} of {len(ok)} rounds | - | {'yes' if ok and all(ok) else 'NO'} |")
 PY
 } > "$SUMMARY"
 cat "$SUMMARY"
 echo
 echo "table: $SUMMARY  raw: $OUT  log: $LOG"
-[ "$runner_rc" = 0 ] && [ "$many_rc" = 0 ] && [ "$stop_rc" = 0 ]
+[ "$runner_rc" = 0 ] && [ "$idle_rc" = 0 ] && [ "$stop_rc" = 0 ]
