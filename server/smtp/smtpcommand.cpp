@@ -128,3 +128,29 @@ SmtpPathArgument SmtpPathArgument::parse(QByteArrayView argument, QByteArrayView
     result.ok = true;
     return result;
 }
+
+bool SmtpCommand::isHeloArgument(const QByteArray &argument)
+{
+    if (argument.isEmpty() || argument.size() > 255)
+        return false;
+    for (char c : argument) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+bool SmtpCommand::looksLikeTlsHandshake(QByteArrayView bytes)
+{
+    return bytes.size() >= 2 && bytes[0] == 0x16 && bytes[1] == 0x03;
+}
+
+bool SmtpCommand::isAscii(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.unicode() >= 0x80)
+            return false;
+    }
+    return true;
+}

@@ -15,6 +15,14 @@ struct SmtpCommand
 
     // `line` without its CRLF.
     [[nodiscard]] static SmtpCommand parse(QByteArrayView line);
+
+    // A HELO/EHLO argument: one token of printable characters (the policy layer may ask for a
+    // real host name; RFC 5321 §4.1.4 forbids refusing a session over a name that does not resolve).
+    [[nodiscard]] static bool isHeloArgument(const QByteArray &argument);
+    // The first bytes of a TLS handshake record (a client speaking TLS to a plain-text port).
+    [[nodiscard]] static bool looksLikeTlsHandshake(QByteArrayView bytes);
+    // Whether an address needs SMTPUTF8 (RFC 6531).
+    [[nodiscard]] static bool isAscii(const QString &text);
 };
 
 struct SmtpPathArgument

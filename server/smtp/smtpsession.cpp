@@ -1,5 +1,6 @@
 #include "smtpsession.h"
 
+#include "barenewlinefilter.h"
 #include "dotstreamdecoder.h"
 #include "log.h"
 #include "mailaddress.h"
@@ -8,38 +9,6 @@
 #include "sessiontransport.h"
 #include "smtpcommand.h"
 #include "traceheaders.h"
-
-namespace {
-
-bool isAscii(const QString &text)
-{
-    for (QChar c : text) {
-        if (c.unicode() >= 0x80)
-            return false;
-    }
-    return true;
-}
-
-// A HELO/EHLO argument: one token of printable characters (the policy layer may ask for a real
-// host name; RFC 5321 §4.1.4 forbids refusing a session over a name that does not resolve).
-bool isHeloArgument(const QByteArray &argument)
-{
-    if (argument.isEmpty() || argument.size() > 255)
-        return false;
-    for (char c : argument) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u <= 0x20 || u == 0x7f)
-            return false;
-    }
-    return true;
-}
-
-bool looksLikeTlsHandshake(QByteArrayView bytes)
-{
-    return bytes.size() >= 2 && bytes[0] == 0x16 && bytes[1] == 0x03;
-}
-
-}
 
 QString SmtpSession::stateName(State state)
 {
@@ -147,7 +116,7 @@ void SmtpSession::processInput()
 bool SmtpSession::takeCommandLine()
 {
     // Checked before looking for a line end: a ClientHello usually contains a 0x0A byte.
-    if (m_state == State::Connected && m_heloName.isEmpty() && looksLikeTlsHandshake(m_input)) {
+    if (m_state == State::Connected && m_heloName.isEmpty() && SmtpCommand::looksLikeTlsHandshake(m_input)) {
         log(QStringLiteral("TLS handshake on a plain-text port: closing"));
         closeWith("500 5.5.2 " + m_config.hostName.toUtf8() + " TLS handshake on a plain-text port; use STARTTLS or port 465");
         m_input.clear();
@@ -178,7 +147,7 @@ bool SmtpSession::takeCommandLine()
     line.chop(1);
     if (line.endsWith('\r'))
         line.chop(1);
-    if (looksLikeTlsHandshake(line) || line.contains('\0')) {
+    if (SmtpCommand::looksLikeTlsHandshake(line) || line.contains('\0')) {
         badCommand("500 5.5.2 Error: command not recognized");
         return true;
     }
@@ -225,7 +194,7 @@ void SmtpSession::handleCommand(const SmtpCommand &command)
 
 void SmtpSession::handleEhlo(const SmtpCommand &command, bool extended)
 {
-    if (!isHeloArgument(command.argument)) {
+    if (!SmtpCommand::isHeloArgument(command.argument)) {
         badCommand(extended ? "501 5.5.4 Syntax: EHLO hostname" : "501 5.5.4 Syntax: HELO hostname");
         return;
     }
@@ -294,7 +263,7 @@ void SmtpSession::handleMail(const SmtpCommand &command)
     }
     QString reversePath;
     if (!parsed.path.isEmpty()) {
-        if (!smtpUtf8 && !isAscii(parsed.path)) {
+        if (!smtpUtf8 && !SmtpCommand::isAscii(parsed.path)) {
             reply("553 5.6.7 Non-ASCII sender address requires SMTPUTF8");
             return;
         }
@@ -334,7 +303,7 @@ void SmtpSession::handleRcpt(const SmtpCommand &command)
         return;
     }
     const QString &path = parsed.path;
-    if (!m_smtpUtf8 && !isAscii(path)) {
+    if (!m_smtpUtf8 && !SmtpCommand::isAscii(path)) {
         reply("553 5.6.7 Non-ASCII recipient address requires SMTPUTF8");
         return;
     }
@@ -492,8 +461,10 @@ void SmtpSession::handleBdat(const SmtpCommand &command)
         m_chunkReply = "554 5.5.1 Error: no valid recipients";
     else if (!m_usedBdat && !beginMessage())
         m_chunkReply = "451 4.3.0 Error: local storage failure, try again later";
-    if (m_chunkReply.isEmpty())
+    if (m_chunkReply.isEmpty() && !m_usedBdat) {
         m_usedBdat = true;
+        m_chunkFilter = std::make_unique<BareNewlineFilter>(m_config.normalizeBareNewlines);
+    }
     m_state = State::ReceivingChunk;
     m_transport.setIdleTimeout(m_config.dataTimeoutMs);
     if (m_chunkRemaining == 0)
@@ -503,8 +474,12 @@ void SmtpSession::handleBdat(const SmtpCommand &command)
 void SmtpSession::consumeChunk()
 {
     const qsizetype take = qsizetype(std::min<qint64>(m_chunkRemaining, m_input.size()));
-    if (m_chunkReply.isEmpty())
-        writeMessageBytes(QByteArrayView(m_input).first(take));
+    if (m_chunkReply.isEmpty()) {
+        m_chunkOctets += take;
+        QByteArray filtered;
+        m_chunkFilter->filter(QByteArrayView(m_input).first(take), filtered);
+        writeMessageBytes(filtered);
+    }
     m_input.remove(0, take);
     m_chunkRemaining -= take;
     if (m_chunkRemaining == 0)
@@ -535,11 +510,14 @@ void SmtpSession::finishChunk()
         return;
     }
     if (m_chunkLast) {
-        finishMessage(false);
+        QByteArray tail;
+        m_chunkFilter->finish(tail);
+        writeMessageBytes(tail);
+        finishMessage(m_chunkFilter->sawBareNewline() && !m_config.normalizeBareNewlines);
         return;
     }
     m_state = State::RcptGiven;
-    reply("250 2.0.0 Ok: " + QByteArray::number(m_messageBytes) + " octets received");
+    reply("250 2.0.0 Ok: " + QByteArray::number(m_chunkOctets) + " octets received");
 }
 
 void SmtpSession::finishMessage(bool bareNewlines)
@@ -587,6 +565,8 @@ void SmtpSession::resetTransaction()
     m_mailboxes.clear();
     m_writer.reset();
     m_decoder.reset();
+    m_chunkFilter.reset();
+    m_chunkOctets = 0;
     m_messageBytes = 0;
     m_tooBig = false;
     m_writeFailed = false;

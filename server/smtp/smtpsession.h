@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class BareNewlineFilter;
 class DotStreamDecoder;
 class MessageStore;
 class MessageWriter;
@@ -89,11 +90,13 @@ private:
     QStringList m_mailboxes;
     std::unique_ptr<MessageWriter> m_writer;
     std::unique_ptr<DotStreamDecoder> m_decoder;
+    std::unique_ptr<BareNewlineFilter> m_chunkFilter;   // BDAT's counterpart of the DATA decoder
     qint64 m_messageBytes = 0;
     bool m_tooBig = false;
     bool m_writeFailed = false;
     bool m_usedBdat = false;
     qint64 m_chunkRemaining = 0;
+    qint64 m_chunkOctets = 0;        // BDAT bytes received in this transaction, as the client counts them
     bool m_chunkLast = false;
     State m_stateBeforeChunk = State::Connected;
     QByteArray m_chunkReply;         // set when the chunk is being discarded: the reply after it

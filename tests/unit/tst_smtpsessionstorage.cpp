@@ -171,7 +171,7 @@ void TestSmtpSessionStorage::failingCommit_data()
 {
     QTest::addColumn<QByteArray>("message");
     QTest::newRow("DATA") << QByteArray("DATA\r\nSubject: x\r\n\r\nbody\r\n.\r\n");
-    QTest::newRow("BDAT") << QByteArray("BDAT 5\r\nhello") + "BDAT 7 LAST\r\n world\n";
+    QTest::newRow("BDAT") << QByteArray("BDAT 5\r\nhello") + "BDAT 8 LAST\r\n world\r\n";
 }
 
 void TestSmtpSessionStorage::failingCommit()
