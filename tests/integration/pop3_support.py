@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from postern_harness import (MAIL_DOMAIN, MAIL_HOST, HeadlessServer, check, configure, copy_data_dir, mailbox_path,
+from postern_harness import (MAIL_DOMAIN, LineConnection, MAIL_HOST, HeadlessServer, check, configure, copy_data_dir, mailbox_path,
                              maildir_files, postern, server_settings)
 
 ALICE = f"alice@{MAIL_DOMAIN}"
@@ -121,51 +121,14 @@ class Pop3Error(AssertionError):
     pass
 
 
-class Pop3Connection:
+class Pop3Connection(LineConnection):
     """A raw POP3 client over one socket; ``greeting`` is the first line."""
 
+    error = Pop3Error
+
     def __init__(self, port, host="127.0.0.1", timeout=CLIENT_TIMEOUT, read_greeting=True):
-        self.timeout = timeout
-        self.socket = socket.create_connection((host, port), timeout=timeout)
-        self.buffer = b""
+        super().__init__(port, host, timeout)
         self.greeting = self.line() if read_greeting else None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
-
-    def close(self):
-        try:
-            self.socket.close()
-        except OSError:
-            pass
-
-    def send(self, data):
-        self.socket.settimeout(self.timeout)
-        self.socket.sendall(data)
-
-    def raw_line(self, timeout=None):
-        """One line as bytes without CRLF; Pop3Error on timeout or EOF."""
-        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
-        while b"\r\n" not in self.buffer:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise Pop3Error(f"no complete line within the timeout; have {self.buffer[:200]!r}")
-            self.socket.settimeout(remaining)
-            try:
-                chunk = self.socket.recv(65536)
-            except socket.timeout:
-                continue
-            if not chunk:
-                raise Pop3Error(f"the server closed the connection; have {self.buffer[:200]!r}")
-            self.buffer += chunk
-        line, self.buffer = self.buffer.split(b"\r\n", 1)
-        return line
-
-    def line(self, timeout=None):
-        return self.raw_line(timeout).decode("utf-8", errors="replace")
 
     def command(self, text, timeout=None):
         """Sends one command line; returns the status line (str)."""

@@ -452,20 +452,16 @@ class SmtpReplyError(AssertionError):
     pass
 
 
-class SmtpConnection:
-    """A raw SMTP client over one socket: exact bytes out, whole replies in (every wait bounded).
+class LineConnection:
+    """A raw line-protocol client over one socket: exact bytes out, CRLF lines in, every wait
+    bounded. Subclasses read their greeting and name the error raised on timeout or EOF."""
 
-        with SmtpConnection(port) as smtp:
-            code, lines = smtp.greeting
-            smtp.command("EHLO client.example")      # -> (250, ["mail.example.test", "PIPELINING", ...])
-            smtp.send(b"raw bytes"); smtp.reply()
-    """
+    error = AssertionError
 
-    def __init__(self, port, host="127.0.0.1", timeout=10, read_greeting=True):
+    def __init__(self, port, host="127.0.0.1", timeout=10):
         self.timeout = timeout
         self.socket = socket.create_connection((host, port), timeout=timeout)
         self.buffer = b""
-        self.greeting = self.reply() if read_greeting else None
 
     def __enter__(self):
         return self
@@ -483,23 +479,43 @@ class SmtpConnection:
         self.socket.settimeout(self.timeout)
         self.socket.sendall(data)
 
-    def line(self, timeout=None):
-        """One reply line (str, without CRLF); raises SmtpReplyError on timeout or EOF."""
+    def raw_line(self, timeout=None):
+        """One line as bytes without CRLF."""
         deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
         while b"\r\n" not in self.buffer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise SmtpReplyError(f"no complete reply line within the timeout; have {self.buffer[:200]!r}")
+                raise self.error(f"no complete line within the timeout; have {self.buffer[:200]!r}")
             self.socket.settimeout(remaining)
             try:
                 chunk = self.socket.recv(65536)
             except socket.timeout:
                 continue
             if not chunk:
-                raise SmtpReplyError(f"the server closed the connection; have {self.buffer[:200]!r}")
+                raise self.error(f"the server closed the connection; have {self.buffer[:200]!r}")
             self.buffer += chunk
         line, self.buffer = self.buffer.split(b"\r\n", 1)
-        return line.decode("utf-8", errors="replace")
+        return line
+
+    def line(self, timeout=None):
+        """One line as str without CRLF."""
+        return self.raw_line(timeout).decode("utf-8", errors="replace")
+
+
+class SmtpConnection(LineConnection):
+    """A raw SMTP client over one socket: exact bytes out, whole replies in (every wait bounded).
+
+        with SmtpConnection(port) as smtp:
+            code, lines = smtp.greeting
+            smtp.command("EHLO client.example")      # -> (250, ["mail.example.test", "PIPELINING", ...])
+            smtp.send(b"raw bytes"); smtp.reply()
+    """
+
+    error = SmtpReplyError
+
+    def __init__(self, port, host="127.0.0.1", timeout=10, read_greeting=True):
+        super().__init__(port, host, timeout)
+        self.greeting = self.reply() if read_greeting else None
 
     def reply(self, timeout=None):
         """A whole (multi-line) reply: (code, [texts])."""
