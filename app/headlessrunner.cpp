@@ -23,7 +23,8 @@ int runHeadless(const EngineOptions &options)
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &controller, [&](int signalNumber) {
         Log::info(QStringLiteral("engine"), QStringLiteral("-"),
                   QStringLiteral("signal %1 received: shutting down").arg(signalNumber));
-        if (controller.isRunning())
+        // A signal can come while the engine is still starting: its stop is queued behind the start.
+        if (controller.isActive())
             controller.stop();
         else
             QCoreApplication::exit(exitCode);

@@ -24,6 +24,8 @@ public:
     void stop();
 
     [[nodiscard]] bool isRunning() const { return m_running; }
+    // Running or still starting: stop() will be answered by stopped().
+    [[nodiscard]] bool isActive() const { return !m_engine.isNull(); }
     [[nodiscard]] QList<ListenerState> listeners() const { return m_listeners; }
     [[nodiscard]] const EngineOptions &options() const { return m_options; }
 
