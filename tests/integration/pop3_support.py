@@ -171,25 +171,6 @@ class Pop3Connection(LineConnection):
         self.wait_closed()
         return reply
 
-    def wait_closed(self, timeout=None):
-        """Reads until EOF; returns what came before it. Pop3Error on timeout."""
-        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
-        data, self.buffer = self.buffer, b""
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise Pop3Error(f"the server did not close the connection; got {data[:200]!r}")
-            self.socket.settimeout(remaining)
-            try:
-                chunk = self.socket.recv(65536)
-            except socket.timeout:
-                continue
-            except ConnectionResetError:
-                return data
-            if not chunk:
-                return data
-            data += chunk
-
 
 def login_when_free(port, user, password, timeout=10):
     """Logs in, retrying while the answer is -ERR [IN-USE] (a dropped session's lock goes a moment

@@ -501,6 +501,25 @@ class LineConnection:
         """One line as str without CRLF."""
         return self.raw_line(timeout).decode("utf-8", errors="replace")
 
+    def wait_closed(self, timeout=None):
+        """Reads until EOF; returns the bytes that came before it. Raises on timeout."""
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        data, self.buffer = self.buffer, b""
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise self.error(f"the server did not close the connection; got {data[:200]!r}")
+            self.socket.settimeout(remaining)
+            try:
+                chunk = self.socket.recv(65536)
+            except socket.timeout:
+                continue
+            except ConnectionResetError:
+                return data
+            if not chunk:
+                return data
+            data += chunk
+
 
 class SmtpConnection(LineConnection):
     """A raw SMTP client over one socket: exact bytes out, whole replies in (every wait bounded).
@@ -536,25 +555,6 @@ class SmtpConnection(LineConnection):
         got = self.command(text, timeout) if text is not None else self.reply(timeout)
         assert got[0] == code, f"{text!r}: expected {code}, got {got}"
         return got
-
-    def wait_closed(self, timeout=None):
-        """Reads until EOF; returns the bytes that came before it. Raises on timeout."""
-        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
-        data, self.buffer = self.buffer, b""
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise SmtpReplyError(f"the server did not close the connection; got {data[:200]!r}")
-            self.socket.settimeout(remaining)
-            try:
-                chunk = self.socket.recv(65536)
-            except socket.timeout:
-                continue
-            except ConnectionResetError:
-                return data
-            if not chunk:
-                return data
-            data += chunk
 
 
 QUEUED = re.compile(r"^2\.0\.0 Ok: queued as ([0-9A-F]+)$")
