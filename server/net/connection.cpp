@@ -252,6 +252,21 @@ qint64 Connection::queuedOutputBytes() const
     return m_socket ? m_socket->bytesToWrite() : 0;
 }
 
+bool Connection::isEncrypted() const
+{
+    return m_client.tls;
+}
+
+bool Connection::canStartTls() const
+{
+    return false;   // no certificate handling in the network core yet
+}
+
+void Connection::startTls()
+{
+    abort(QLatin1String("TLS requested but not available"));
+}
+
 void Connection::pauseReading()
 {
     // Nothing to tell the worker: the deadline only moves later (to none).

@@ -62,6 +62,9 @@ public:
     void pauseReading() override;
     void resumeReading() override;
     [[nodiscard]] qint64 queuedOutputBytes() const override;
+    [[nodiscard]] bool isEncrypted() const override;
+    [[nodiscard]] bool canStartTls() const override;
+    void startTls() override;
 
 Q_SIGNALS:
     // Emitted once, from the event loop, never from inside a session call. The owner deletes

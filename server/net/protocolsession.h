@@ -21,4 +21,7 @@ public:
     // producing a long reply (see SessionTransport::queuedOutputBytes) may go on. Never called from
     // inside one of the session's own calls.
     virtual void outputDrained() {}
+    // The TLS handshake the session asked for (SessionTransport::startTls) has completed; input
+    // from now on is the decrypted stream.
+    virtual void tlsStarted() {}
 };

@@ -24,4 +24,15 @@ public:
     // Bytes sent but still waiting in user space for the peer to take them. A session producing
     // a long reply (a POP3 RETR) stops while this is large and waits for outputDrained().
     [[nodiscard]] virtual qint64 queuedOutputBytes() const = 0;
+
+    // TLS. Whether the connection is encrypted now (implicit TLS, or after startTls()).
+    [[nodiscard]] virtual bool isEncrypted() const = 0;
+    // Whether startTls() can work: a certificate and key are loaded. SMTP answers STARTTLS with
+    // 454 4.7.0 (POP3 STLS with -ERR) when not.
+    [[nodiscard]] virtual bool canStartTls() const = 0;
+    // Called right after the session queued its "go ahead" reply (SMTP 220, POP3 +OK): that reply
+    // leaves in clear text, every input byte after the command that asked for TLS is discarded
+    // unread (CVE-2011-0411), and the handshake follows. The session gets tlsStarted() when the
+    // handshake is done; a failed handshake closes the connection without another session call.
+    virtual void startTls() = 0;
 };

@@ -25,6 +25,16 @@ public:
     void resumeReading() override { m_paused = false; }
     // 0 unless simulateQueue(true): then everything sent since the last drainQueue().
     [[nodiscard]] qint64 queuedOutputBytes() const override { return m_queued; }
+    [[nodiscard]] bool isEncrypted() const override { return m_encrypted; }
+    [[nodiscard]] bool canStartTls() const override { return m_tlsAvailable; }
+    // Records the request; the test completes the handshake with completeTls() and then calls the
+    // session's tlsStarted().
+    void startTls() override { m_tlsRequested = true; }
+
+    void setTlsAvailable(bool available) { m_tlsAvailable = available; }
+    void setEncrypted(bool encrypted) { m_encrypted = encrypted; }
+    [[nodiscard]] bool tlsRequested() const { return m_tlsRequested; }
+    void completeTls() { m_tlsRequested = false; m_encrypted = true; }
 
     // Makes sent bytes count as queued until drainQueue(), for tests of flow control.
     void simulateQueue(bool on) { m_simulateQueue = on; m_queued = 0; }
@@ -48,4 +58,7 @@ private:
     bool m_simulateQueue = false;
     qint64 m_queued = 0;
     qint64 m_maxQueued = 0;
+    bool m_encrypted = false;
+    bool m_tlsAvailable = false;
+    bool m_tlsRequested = false;
 };
