@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cctype>
 #include <cstring>
 
 #include <dirent.h>
@@ -14,37 +15,16 @@
 #include <QFile>
 
 #include "maildirlayout.h"
+#include "readonlyfile.h"
 
 namespace {
 
 constexpr int kMaxUidLength = 70;   // RFC 1939 §7
 
-QByteArray baseOf(QByteArrayView name)
+QByteArrayView baseOf(QByteArrayView name)
 {
     const qsizetype colon = name.indexOf(':');
-    return (colon < 0 ? name : name.first(colon)).toByteArray();
-}
-
-// Leading "<seconds>" and ".M<microseconds>" of a name made by MaildirLayout::uniqueName (and by
-// most other delivery agents); false when the name does not start with a number.
-bool deliveryTime(const QByteArray &name, qint64 *seconds, qint64 *microseconds)
-{
-    qsizetype i = 0;
-    qint64 value = 0;
-    while (i < name.size() && i < 18 && name.at(i) >= '0' && name.at(i) <= '9')
-        value = value * 10 + (name.at(i++) - '0');
-    if (i == 0)
-        return false;
-    *seconds = value;
-    *microseconds = 0;
-    if (i + 1 < name.size() && name.at(i) == '.' && name.at(i + 1) == 'M') {
-        qint64 micro = 0;
-        qsizetype j = i + 2;
-        while (j < name.size() && j - i < 12 && name.at(j) >= '0' && name.at(j) <= '9')
-            micro = micro * 10 + (name.at(j++) - '0');
-        *microseconds = micro;
-    }
-    return true;
+    return colon < 0 ? name : name.first(colon);
 }
 
 // ":2,<flags>" with S added (flags kept in ASCII order, as the Maildir spec asks); the same name
@@ -115,32 +95,42 @@ MaildropOpener MaildirMaildrop::opener(const MaildirLayout &layout, const Mailbo
 
 QByteArray MaildirMaildrop::uidFromFileName(QByteArrayView fileName)
 {
-    const QByteArray base = baseOf(fileName);
+    const QByteArrayView base = baseOf(fileName);
     bool printable = !base.isEmpty() && base.size() <= kMaxUidLength;
     for (qsizetype i = 0; printable && i < base.size(); ++i) {
         const auto c = static_cast<unsigned char>(base.at(i));
         printable = c >= 0x21 && c <= 0x7e;
     }
     if (printable)
-        return base;
+        return base.toByteArray();
     return QCryptographicHash::hash(base, QCryptographicHash::Sha256).toHex();
 }
 
-QByteArray MaildirMaildrop::pathOf(const Entry &entry) const
+QByteArray MaildirMaildrop::uid(int index) const
 {
-    return m_path + '/' + entry.subdir + '/' + entry.name;
+    return uidFromFileName(m_names.baseName(index));
+}
+
+QByteArray MaildirMaildrop::pathOf(int index) const
+{
+    return m_path + (m_names.inCur(index) ? "/cur/" : "/new/") + m_names.name(index);
 }
 
 QString MaildirMaildrop::filePath(int index) const
 {
-    if (index < 0 || index >= m_entries.size())
+    if (index < 0 || index >= count())
         return {};
-    return QFile::decodeName(pathOf(m_entries.at(index)));
+    return QFile::decodeName(pathOf(index));
 }
 
-bool MaildirMaildrop::scanSubdir(const QByteArray &subdir, QList<Entry> &entries, QString *error) const
+qsizetype MaildirMaildrop::listMemoryBytes() const
 {
-    const QByteArray dirPath = m_path + '/' + subdir;
+    return m_names.memoryBytes() + m_sizes.capacity() * qsizetype(sizeof(qint64));
+}
+
+bool MaildirMaildrop::scanSubdir(bool cur, QList<qint64> &fileTimes, QList<qint64> &sizes, QString *error)
+{
+    const QByteArray dirPath = m_path + (cur ? "/cur" : "/new");
     DIR *dir = ::opendir(dirPath.constData());
     if (!dir) {
         if (errno == ENOENT)
@@ -151,26 +141,25 @@ bool MaildirMaildrop::scanSubdir(const QByteArray &subdir, QList<Entry> &entries
     const int dirFd = ::dirfd(dir);
     errno = 0;
     while (const dirent *item = ::readdir(dir)) {
-        const QByteArray name(item->d_name);
+        const QByteArrayView name(item->d_name);
         if (name.startsWith('.') || item->d_type == DT_DIR)
             continue;
-        Entry entry;
-        entry.subdir = subdir;
-        entry.name = name;
-        entry.base = baseOf(name);
-        const bool timed = deliveryTime(name, &entry.seconds, &entry.microseconds);
-        const bool sized = MaildirLayout::wireSizeFromName(QFile::decodeName(name)).has_value();
-        if (!timed || !sized || item->d_type != DT_REG) {
+        const auto wire = MaildirLayout::wireSizeFromName(QFile::decodeName(name.toByteArray()));
+        qint64 fileTime = -1;
+        qint64 fileSize = -1;
+        if (!wire || item->d_type != DT_REG || !std::isdigit(static_cast<unsigned char>(name.front()))) {
             struct stat info {};
             if (::fstatat(dirFd, item->d_name, &info, 0) != 0 || !S_ISREG(info.st_mode)) {
                 errno = 0;
                 continue;   // vanished meanwhile, or not a file
             }
-            if (!timed)
-                entry.seconds = qint64(info.st_mtime);
-            entry.fileSize = qint64(info.st_size);
+            fileTime = qint64(info.st_mtime);
+            fileSize = qint64(info.st_size);
         }
-        entries.append(entry);
+        m_names.append(name, cur);
+        fileTimes.append(fileTime);
+        // Without ,W= the file is taken to hold CRLF line ends already, as ours do.
+        sizes.append(wire ? *wire : std::max<qint64>(fileSize, 0));
         errno = 0;
     }
     const int readError = errno;
@@ -184,48 +173,68 @@ bool MaildirMaildrop::scanSubdir(const QByteArray &subdir, QList<Entry> &entries
 
 bool MaildirMaildrop::scan(QString *error)
 {
-    QList<Entry> entries;
-    if (!scanSubdir(QByteArrayLiteral("cur"), entries, error) || !scanSubdir(QByteArrayLiteral("new"), entries, error))
+    // Listed once, then sorted by delivery time; the temporary lists go when the scan ends.
+    QList<qint64> fileTimes;
+    QList<qint64> sizes;
+    if (!scanSubdir(true, fileTimes, sizes, error) || !scanSubdir(false, fileTimes, sizes, error))
         return false;
-    std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) {
+    struct Key
+    {
+        qint64 seconds = 0;
+        qint64 microseconds = 0;
+        int index = 0;
+    };
+    QList<Key> keys(m_names.count());
+    for (int i = 0; i < m_names.count(); ++i) {
+        Key &key = keys[i];
+        key.index = i;
+        if (!m_names.deliveryTime(i, &key.seconds, &key.microseconds))
+            key.seconds = fileTimes.at(i);
+    }
+    fileTimes = {};
+    std::sort(keys.begin(), keys.end(), [this](const Key &a, const Key &b) {
         if (a.seconds != b.seconds)
             return a.seconds < b.seconds;
         if (a.microseconds != b.microseconds)
             return a.microseconds < b.microseconds;
-        if (a.base != b.base)
-            return a.base < b.base;
-        return a.subdir < b.subdir;   // "cur" first, so it wins over a stray copy in new/
+        const QByteArray baseA = m_names.baseName(a.index);
+        const QByteArray baseB = m_names.baseName(b.index);
+        if (baseA != baseB)
+            return baseA < baseB;
+        return m_names.inCur(a.index) && !m_names.inCur(b.index);   // cur/ wins over a stray copy in new/
     });
-    m_entries.clear();
-    m_messages.clear();
-    for (const Entry &entry : std::as_const(entries)) {
+    QList<int> order;
+    order.reserve(keys.size());
+    m_sizes.reserve(keys.size());
+    QByteArray previousBase;
+    for (const Key &key : std::as_const(keys)) {
         // One base name, one message: the uid must be unique in the maildrop.
-        if (!m_entries.isEmpty() && m_entries.last().base == entry.base)
+        QByteArray base = m_names.baseName(key.index);
+        if (!order.isEmpty() && base == previousBase)
             continue;
-        MaildropMessage message;
-        message.uid = uidFromFileName(entry.name);
-        // Without ,W= the file is taken to hold CRLF line ends already, as ours do.
-        const auto wire = MaildirLayout::wireSizeFromName(QFile::decodeName(entry.name));
-        message.size = wire ? *wire : std::max<qint64>(entry.fileSize, 0);
-        m_entries.append(entry);
-        m_messages.append(message);
+        previousBase = std::move(base);
+        order.append(key.index);
+        m_sizes.append(sizes.at(key.index));
     }
+    m_names.reorder(order);
+    m_names.squeeze();
+    m_sizes.squeeze();
     return true;
 }
 
-bool MaildirMaildrop::relocate(Entry &entry) const
+bool MaildirMaildrop::relocate(int index)
 {
-    for (const QByteArray &subdir : {QByteArrayLiteral("cur"), QByteArrayLiteral("new")}) {
-        const QByteArray dirPath = m_path + '/' + subdir;
+    const QByteArray base = m_names.baseName(index);
+    for (const bool cur : {true, false}) {
+        const QByteArray dirPath = m_path + (cur ? "/cur" : "/new");
         DIR *dir = ::opendir(dirPath.constData());
         if (!dir)
             continue;
         bool found = false;
         while (const dirent *item = ::readdir(dir)) {
-            const QByteArray name(item->d_name);
-            if (baseOf(name) == entry.base) {
-                entry.subdir = subdir;
-                entry.name = name;
+            const QByteArrayView name(item->d_name);
+            if (baseOf(name) == base) {
+                m_names.replace(index, name, cur);
                 found = true;
                 break;
             }
@@ -239,19 +248,19 @@ bool MaildirMaildrop::relocate(Entry &entry) const
 
 std::unique_ptr<QIODevice> MaildirMaildrop::open(int index, QString *error)
 {
-    if (index < 0 || index >= m_entries.size()) {
+    if (index < 0 || index >= count()) {
         *error = QStringLiteral("no message %1").arg(index + 1);
         return nullptr;
     }
-    Entry &entry = m_entries[index];
     for (int attempt = 0; attempt < 2; ++attempt) {
-        auto file = std::make_unique<QFile>(QFile::decodeName(pathOf(entry)));
-        // Unbuffered: the session reads in large blocks already.
-        if (file->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        const QByteArray path = pathOf(index);
+        auto file = std::make_unique<ReadOnlyFile>();
+        if (file->open(path))
             return file;
-        if (attempt == 0 && !file->exists() && relocate(entry))
+        const int saved = errno;
+        if (attempt == 0 && saved == ENOENT && relocate(index))
             continue;
-        *error = QStringLiteral("cannot open %1: %2").arg(file->fileName(), file->errorString());
+        *error = QStringLiteral("cannot open %1: %2").arg(QFile::decodeName(path), systemErrorText(saved));
         return nullptr;
     }
     return nullptr;
@@ -259,26 +268,25 @@ std::unique_ptr<QIODevice> MaildirMaildrop::open(int index, QString *error)
 
 bool MaildirMaildrop::markSeen(int index, QString *error)
 {
-    if (index < 0 || index >= m_entries.size()) {
+    if (index < 0 || index >= count()) {
         *error = QStringLiteral("no message %1").arg(index + 1);
         return false;
     }
-    Entry &entry = m_entries[index];
     for (int attempt = 0; attempt < 2; ++attempt) {
-        const QByteArray seenName = withSeenFlag(entry.name);
-        if (entry.subdir == "cur" && seenName == entry.name)
+        const QByteArray name = m_names.name(index);
+        const QByteArray seenName = withSeenFlag(name);
+        if (m_names.inCur(index) && seenName == name)
             return true;
-        Entry target = entry;
-        target.subdir = QByteArrayLiteral("cur");
-        target.name = seenName;
-        if (::rename(pathOf(entry).constData(), pathOf(target).constData()) == 0) {
-            entry = target;
+        const QByteArray from = pathOf(index);
+        const QByteArray to = m_path + "/cur/" + seenName;
+        if (::rename(from.constData(), to.constData()) == 0) {
+            m_names.replace(index, seenName, true);
             return true;
         }
         const int saved = errno;
-        if (attempt == 0 && saved == ENOENT && relocate(entry))
+        if (attempt == 0 && saved == ENOENT && relocate(index))
             continue;
-        *error = QStringLiteral("cannot move %1 to cur/: %2").arg(QFile::decodeName(pathOf(entry)), systemErrorText(saved));
+        *error = QStringLiteral("cannot move %1 to cur/: %2").arg(QFile::decodeName(from), systemErrorText(saved));
         return false;
     }
     return false;
@@ -289,18 +297,17 @@ bool MaildirMaildrop::deleteMessages(const QList<int> &indexes, QString *error)
     QStringList failures;
     bool removedAny = false;
     for (const int index : indexes) {
-        if (index < 0 || index >= m_entries.size())
+        if (index < 0 || index >= count())
             continue;
-        Entry &entry = m_entries[index];
-        if (::unlink(pathOf(entry).constData()) == 0) {
+        if (::unlink(pathOf(index).constData()) == 0) {
             removedAny = true;
             continue;
         }
         int saved = errno;
         if (saved == ENOENT) {
-            if (!relocate(entry))
+            if (!relocate(index))
                 continue;   // someone else removed it: what we wanted
-            if (::unlink(pathOf(entry).constData()) == 0) {
+            if (::unlink(pathOf(index).constData()) == 0) {
                 removedAny = true;
                 continue;
             }
@@ -308,7 +315,7 @@ bool MaildirMaildrop::deleteMessages(const QList<int> &indexes, QString *error)
             if (saved == ENOENT)
                 continue;
         }
-        failures << QStringLiteral("%1: %2").arg(QFile::decodeName(pathOf(entry)), systemErrorText(saved));
+        failures << QStringLiteral("%1: %2").arg(QFile::decodeName(pathOf(index)), systemErrorText(saved));
     }
     // Not needed for safety (a lost unlink shows the message again), but it keeps a crash from
     // bringing back mail the user has already deleted.

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include "mailboxlocks.h"
+#include "maildirnametable.h"
 #include "maildrop.h"
 
 class MaildirLayout;
@@ -28,34 +29,29 @@ public:
 
     ~MaildirMaildrop() override;
 
-    [[nodiscard]] const QList<MaildropMessage> &messages() const override { return m_messages; }
+    [[nodiscard]] int count() const override { return m_names.count(); }
+    [[nodiscard]] qint64 size(int index) const override { return m_sizes.at(index); }
+    [[nodiscard]] QByteArray uid(int index) const override;
     [[nodiscard]] std::unique_ptr<QIODevice> open(int index, QString *error) override;
     bool markSeen(int index, QString *error) override;
     [[nodiscard]] bool deleteMessages(const QList<int> &indexes, QString *error) override;
 
     // Where message index is now, for tests and logs.
     [[nodiscard]] QString filePath(int index) const;
+    // Bytes the message list takes, for tests that keep a logged-in session small.
+    [[nodiscard]] qsizetype listMemoryBytes() const;
 
 private:
-    struct Entry
-    {
-        QByteArray subdir;   // "new" or "cur"
-        QByteArray name;
-        QByteArray base;     // name before ':'
-        qint64 seconds = 0;
-        qint64 microseconds = 0;
-        qint64 fileSize = -1;   // only looked up when the name has no ,W=
-    };
-
     MaildirMaildrop(QByteArray path, MailboxLocks::Lock lock);
     [[nodiscard]] bool scan(QString *error);
-    [[nodiscard]] bool scanSubdir(const QByteArray &subdir, QList<Entry> &entries, QString *error) const;
-    [[nodiscard]] QByteArray pathOf(const Entry &entry) const;
+    [[nodiscard]] bool scanSubdir(bool cur, QList<qint64> &fileTimes, QList<qint64> &sizes, QString *error);
+    [[nodiscard]] QByteArray pathOf(int index) const;
     // After ENOENT: finds where another client moved the file (same base name). False when gone.
-    [[nodiscard]] bool relocate(Entry &entry) const;
+    [[nodiscard]] bool relocate(int index);
 
     const QByteArray m_path;   // encoded for the file system
     MailboxLocks::Lock m_lock;
-    QList<Entry> m_entries;
-    QList<MaildropMessage> m_messages;
+    // One compact record per message: a session with thousands of messages stays small.
+    MaildirNameTable m_names;
+    QList<qint64> m_sizes;
 };

@@ -9,13 +9,6 @@
 
 class QIODevice;
 
-// One message of a maildrop as POP3 lists it.
-struct MaildropMessage
-{
-    QByteArray uid;    // RFC 1939 unique-id: 1-70 octets in 0x21-0x7E, stable across sessions
-    qint64 size = 0;   // octets as RETR sends them with CRLF line ends, before byte-stuffing
-};
-
 // One account's messages, locked for one POP3 session from login to logout: the list is taken
 // once at login and does not change while the session lasts (RFC 1939 §5). Destroying the
 // maildrop releases the lock and deletes nothing. Indexes are 0-based (message number - 1).
@@ -24,7 +17,11 @@ class Maildrop
 public:
     virtual ~Maildrop() = default;
 
-    [[nodiscard]] virtual const QList<MaildropMessage> &messages() const = 0;
+    [[nodiscard]] virtual int count() const = 0;
+    // Octets as RETR sends the message with CRLF line ends, before byte-stuffing.
+    [[nodiscard]] virtual qint64 size(int index) const = 0;
+    // RFC 1939 unique-id: 1-70 octets in 0x21-0x7E, stable across sessions.
+    [[nodiscard]] virtual QByteArray uid(int index) const = 0;
     // The message's bytes, opened for reading; null with *error set when it cannot be read.
     [[nodiscard]] virtual std::unique_ptr<QIODevice> open(int index, QString *error) = 0;
     // Records that the message was retrieved (Maildir: new/X -> cur/X:2,S). Its uid stays.

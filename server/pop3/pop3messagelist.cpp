@@ -5,18 +5,12 @@
 Pop3MessageList::Pop3MessageList(std::unique_ptr<Maildrop> maildrop)
     : m_maildrop(std::move(maildrop))
 {
-    const QList<MaildropMessage> &messages = m_maildrop->messages();
-    m_deleted.fill(false, messages.size());
-    for (const MaildropMessage &message : messages)
-        m_liveSize += message.size;
+    m_deleted.fill(false, m_maildrop->count());
+    for (int i = 0; i < m_maildrop->count(); ++i)
+        m_liveSize += m_maildrop->size(i);
 }
 
 Pop3MessageList::~Pop3MessageList() = default;
-
-const MaildropMessage &Pop3MessageList::message(int index) const
-{
-    return m_maildrop->messages().at(index);
-}
 
 Pop3MessageList::Selection Pop3MessageList::select(QByteArrayView argument) const
 {
@@ -40,7 +34,7 @@ void Pop3MessageList::markDeleted(int index)
         return;
     m_deleted[index] = true;
     ++m_deletedCount;
-    m_liveSize -= message(index).size;
+    m_liveSize -= size(index);
 }
 
 void Pop3MessageList::undeleteAll()
@@ -48,7 +42,7 @@ void Pop3MessageList::undeleteAll()
     for (int i = 0; i < count(); ++i) {
         if (m_deleted.at(i)) {
             m_deleted[i] = false;
-            m_liveSize += message(i).size;
+            m_liveSize += size(i);
         }
     }
     m_deletedCount = 0;
@@ -73,7 +67,7 @@ bool Pop3MessageList::appendListing(QByteArray &out, bool uids, int *next, int m
             continue;
         out += QByteArray::number(index + 1);
         out += ' ';
-        out += uids ? message(index).uid : QByteArray::number(message(index).size);
+        out += uids ? uid(index) : QByteArray::number(size(index));
         out += "\r\n";
         ++lines;
     }

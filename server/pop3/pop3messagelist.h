@@ -29,7 +29,8 @@ public:
     [[nodiscard]] int liveCount() const { return count() - m_deletedCount; }
     [[nodiscard]] qint64 liveSize() const { return m_liveSize; }
     [[nodiscard]] bool isDeleted(int index) const { return m_deleted.at(index); }
-    [[nodiscard]] const MaildropMessage &message(int index) const;
+    [[nodiscard]] qint64 size(int index) const { return m_maildrop->size(index); }
+    [[nodiscard]] QByteArray uid(int index) const { return m_maildrop->uid(index); }
     void markDeleted(int index);
     void undeleteAll();
     [[nodiscard]] QList<int> deletedIndexes() const;

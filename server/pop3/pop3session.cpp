@@ -493,9 +493,8 @@ void Pop3Session::handleList(const Pop3Command &command, bool uids)
             reply(selected.error);
             return;
         }
-        const MaildropMessage &message = m_messages->message(selected.index);
         reply("+OK " + QByteArray::number(selected.index + 1) + ' '
-              + (uids ? message.uid : QByteArray::number(message.size)));
+              + (uids ? m_messages->uid(selected.index) : QByteArray::number(m_messages->size(selected.index))));
         return;
     }
     reply(uids ? QByteArray("+OK unique-id listing follows") : "+OK " + maildropSummary());
@@ -538,7 +537,7 @@ void Pop3Session::handleRetrieve(const Pop3Command &command, bool top)
     if (top) {
         reply("+OK top of message follows");
     } else {
-        reply("+OK " + QByteArray::number(m_messages->message(selected.index).size) + " octets");
+        reply("+OK " + QByteArray::number(m_messages->size(selected.index)) + " octets");
         if (!m_messages->maildrop().markSeen(selected.index, &error))
             Log::warning(m_client.service, m_client.sessionId,
                          QStringLiteral("cannot mark message %1 of %2 seen: %3").arg(number).arg(m_account, error));

@@ -40,10 +40,12 @@ public:
         : m_store(store), m_account(std::move(account)), m_lock(std::move(lock))
     {
         for (const MemoryMailStore::Message &message : store.m_messages.value(m_account))
-            m_list << MaildropMessage{message.uid, message.bytes.size()};
+            m_list << Listed{message.uid, message.bytes.size()};
     }
 
-    [[nodiscard]] const QList<MaildropMessage> &messages() const override { return m_list; }
+    [[nodiscard]] int count() const override { return int(m_list.size()); }
+    [[nodiscard]] qint64 size(int index) const override { return m_list.at(index).size; }
+    [[nodiscard]] QByteArray uid(int index) const override { return m_list.at(index).uid; }
 
     [[nodiscard]] std::unique_ptr<QIODevice> open(int index, QString *error) override
     {
@@ -100,7 +102,12 @@ private:
     MemoryMailStore &m_store;
     const QString m_account;
     MailboxLocks::Lock m_lock;
-    QList<MaildropMessage> m_list;
+    struct Listed
+    {
+        QByteArray uid;
+        qint64 size = 0;
+    };
+    QList<Listed> m_list;
 };
 
 void MemoryMailStore::add(const QString &account, const QByteArray &uid, const QByteArray &bytes)

@@ -48,8 +48,8 @@ MaildirMaildrop *maildir(const MaildropOpenResult &opened)
 QList<QByteArray> uidsOf(const Maildrop &maildrop)
 {
     QList<QByteArray> uids;
-    for (const MaildropMessage &message : maildrop.messages())
-        uids << message.uid;
+    for (int i = 0; i < maildrop.count(); ++i)
+        uids << maildrop.uid(i);
     return uids;
 }
 
@@ -72,6 +72,7 @@ private Q_SLOTS:
     void lockTable();
     void unreadableMailboxIsAnError();
     void sessionOverRealMaildir();
+    void largeMailboxListIsCompact();
 
 private:
     QString dir(const char *subdir) const { return m_mailbox + QLatin1Char('/') + QLatin1String(subdir); }
@@ -97,7 +98,7 @@ void TestMaildirMaildrop::missingMailboxIsEmpty()
 {
     const MaildropOpenResult opened = MaildirMaildrop::open(m_root->filePath(QStringLiteral("example.test/nobody")), m_locks);
     QVERIFY2(opened.maildrop, qPrintable(opened.error));
-    QVERIFY(opened.maildrop->messages().isEmpty());
+    QCOMPARE(opened.maildrop->count(), 0);
 }
 
 void TestMaildirMaildrop::sizesComeFromNames()
@@ -115,12 +116,12 @@ void TestMaildirMaildrop::sizesComeFromNames()
 
     const MaildropOpenResult opened = openMailbox();
     QVERIFY2(opened.maildrop, qPrintable(opened.error));
-    const QList<MaildropMessage> &messages = opened.maildrop->messages();
-    QCOMPARE(messages.size(), 4);
-    QCOMPARE(messages.at(0).size, 1234);
-    QCOMPARE(messages.at(1).size, 777);
-    QCOMPARE(messages.at(2).size, 50);
-    QCOMPARE(messages.at(3).size, 7);
+    const Maildrop &messages = *opened.maildrop;
+    QCOMPARE(messages.count(), 4);
+    QCOMPARE(messages.size(0), 1234);
+    QCOMPARE(messages.size(1), 777);
+    QCOMPARE(messages.size(2), 50);
+    QCOMPARE(messages.size(3), 7);
 }
 
 void TestMaildirMaildrop::orderedByDeliveryTime()
@@ -131,7 +132,7 @@ void TestMaildirMaildrop::orderedByDeliveryTime()
     QVERIFY(writeFile(dir("new") + QStringLiteral("/1700000200.M3P1Q1R1.host,S=1,W=1"), "b1"));
     const MaildropOpenResult opened = openMailbox();
     QVERIFY(opened.maildrop);
-    QCOMPARE(opened.maildrop->messages().size(), 4);
+    QCOMPARE(opened.maildrop->count(), 4);
     QCOMPARE(readDevice(*opened.maildrop, 0), QByteArray("a"));
     QCOMPARE(readDevice(*opened.maildrop, 1), QByteArray("b1"));
     QCOMPARE(readDevice(*opened.maildrop, 2), QByteArray("b2"));
@@ -161,8 +162,8 @@ void TestMaildirMaildrop::uidsStableAcrossReopenAndMove()
     const MaildropOpenResult reopened = openMailbox();
     QVERIFY(reopened.maildrop);
     QCOMPARE(uidsOf(*reopened.maildrop), uids);
-    QCOMPARE(reopened.maildrop->messages().at(0).size, 5);
-    QCOMPARE(reopened.maildrop->messages().at(1).size, 3);
+    QCOMPARE(reopened.maildrop->size(0), 5);
+    QCOMPARE(reopened.maildrop->size(1), 3);
 }
 
 void TestMaildirMaildrop::seenFlagJoinsOtherFlags()
@@ -170,7 +171,7 @@ void TestMaildirMaildrop::seenFlagJoinsOtherFlags()
     QVERIFY(writeFile(dir("cur") + QStringLiteral("/1700000001.M1P1Q1R1.host,S=1,W=1:2,RF"), "x"));
     const MaildropOpenResult opened = openMailbox();
     QVERIFY(opened.maildrop);
-    const QByteArray uid = opened.maildrop->messages().at(0).uid;
+    const QByteArray uid = opened.maildrop->uid(0);
     QCOMPARE(uid, QByteArray("1700000001.M1P1Q1R1.host,S=1,W=1"));
     QString error;
     QVERIFY(opened.maildrop->markSeen(0, &error));
@@ -303,6 +304,28 @@ void TestMaildirMaildrop::sessionOverRealMaildir()
     QCOMPARE(seen.size(), 1);
     QVERIFY(seen.first().endsWith(QStringLiteral(":2,S")));
     QCOMPARE(m_locks.lockedCount(), 0);
+}
+
+void TestMaildirMaildrop::largeMailboxListIsCompact()
+{
+    // Names as Postern's delivery makes them: the list a logged-in session keeps must not grow
+    // with the length of the names (issue 5: at most 64 KiB per session with 1,000 messages).
+    QStringList names;
+    for (int i = 0; i < 1000; ++i) {
+        const QString name = MaildirLayout::uniqueName(10240 + i);
+        names << name;
+        QVERIFY(writeFile(dir(i % 3 ? "new" : "cur") + QLatin1Char('/') + name + (i % 3 ? QString() : QStringLiteral(":2,S")),
+                          "x"));
+    }
+    const MaildropOpenResult opened = openMailbox();
+    QVERIFY(opened.maildrop);
+    QCOMPARE(opened.maildrop->count(), 1000);
+    QVERIFY2(maildir(opened)->listMemoryBytes() <= 1000 * 40 + 1024,
+             qPrintable(QString::number(maildir(opened)->listMemoryBytes())));
+    for (int i = 0; i < 1000; ++i) {
+        QCOMPARE(opened.maildrop->uid(i), names.at(i).toLatin1());
+        QCOMPARE(opened.maildrop->size(i), 10240 + i);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMaildirMaildrop)
