@@ -139,7 +139,8 @@ collect_metadata() { # COMMIT DIRTY BIN_BUILT BUILD_TYPE LOAD_START T_START
 established() { ss -Htn state established "( sport = :$1 )" | wc -l; }   # established PORT
 
 # idle_round N CASE ROUND PORT IDLEARGS...: against the running Postern (POSTERN_PID), read
-# PSS, open N connections with `idle-conns.py IDLEARGS... --hold --ready-file`, read PSS
+# PSS, open N connections with `$IDLE_TOOL IDLEARGS... --hold --ready-file` (IDLE_TOOL: default
+# the shared idle-conns.py), read PSS
 # 2 s after the last one is up, hold IDLE_HOLD s, require all N still established, record
 # the rows under CASE/postern. Status 0 only if every connection came up and held.
 idle_round() {
@@ -148,7 +149,7 @@ idle_round() {
     before=$("$SHARED/proc-mem.py" --pid "$POSTERN_PID")
     READY=$(mktemp -u /tmp/postern-bench-ready.XXXXXX)
     t0=$(now)
-    "$SHARED/idle-conns.py" "$@" --hold $((IDLE_HOLD + 300)) --ready-file "$READY" 2>>"$LOG" &
+    "${IDLE_TOOL:-$SHARED/idle-conns.py}" "$@" --hold $((IDLE_HOLD + 300)) --ready-file "$READY" 2>>"$LOG" &
     IC_PID=$!
     for i in $(seq 1 3000); do [ -f "$READY" ] && break; kill -0 "$IC_PID" 2>/dev/null || break; sleep 0.1; done
     t1=$(now)
@@ -165,7 +166,7 @@ idle_round() {
     kill -0 "$IC_PID" 2>/dev/null || rc=1
     kill -TERM "$IC_PID"; wait "$IC_PID" || rc=$?
     IC_PID=""
-    log "$name postern round $r: $(cat "$READY"), setup $(elapsed "$t0" "$t1") s, established after $((IDLE_HOLD + 2)) s: $held, idle-conns exit $rc; idle: $before | with $n: $after"
+    log "$name postern round $r: $(tr '\n' ' ' < "$READY"), setup $(elapsed "$t0" "$t1") s, established after $((IDLE_HOLD + 2)) s: $held, idle-conns exit $rc; idle: $before | with $n: $after"
     rm -f "$READY"
     record "$name" postern open_ok "$([ "$rc" = 0 ] && [ "$held" -ge "$n" ] && echo 1 || echo 0)" "$r"
     record "$name" postern setup_s "$(elapsed "$t0" "$t1")" "$r"
