@@ -6,6 +6,7 @@ import hashlib
 import os
 import ssl
 import subprocess
+import warnings
 
 from postern_harness import LineConnection
 
@@ -35,8 +36,10 @@ def client_context(minimum=ssl.TLSVersion.TLSv1_2, maximum=ssl.TLSVersion.MAXIMU
     context.verify_mode = ssl.CERT_NONE
     if minimum < ssl.TLSVersion.TLSv1_2:
         context.set_ciphers("DEFAULT:@SECLEVEL=0")   # OpenSSL 3 offers TLS 1.0/1.1 only at level 0
-    context.minimum_version = minimum
-    context.maximum_version = maximum
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)   # offering old versions is the point
+        context.minimum_version = minimum
+        context.maximum_version = maximum
     return context
 
 
