@@ -526,6 +526,8 @@ void Connection::onDisconnected()
         return;
     if (m_state == State::Open)
         m_endReason = QLatin1String("closed by client");
+    if (m_state == State::Open && m_tls && m_tls->isHandshaking())
+        Log::info(m_client.service, m_client.sessionId, QStringLiteral("TLS handshake failed: the client hung up"));
     setFinished();
 }
 

@@ -27,9 +27,10 @@ TlsContext clientContext(Version minimum = Version::Tls1_2, Version maximum = Ve
 
 QByteArray randomBytes(qsizetype size)
 {
+    QRandomGenerator generator{quint32(size)};   // the same bytes on every run
     QByteArray bytes(size, Qt::Uninitialized);
-    QRandomGenerator generator(size);   // the same bytes on every run
-    generator.fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
+    for (char &byte : bytes)
+        byte = char(generator.bounded(256));
     return bytes;
 }
 

@@ -291,6 +291,7 @@ private slots:
     void implicitTlsGreetsAfterTheHandshake();
     void implicitTlsRefusesClearText();
     void silentClientHitsTheHandshakeDeadline();
+    void clientHangingUpDuringTheHandshakeIsLogged();
     void startTlsWithoutHandshakeHitsTheDeadline();
     void withoutCertificate();
     void refusalOnImplicitTlsSaysNothingInClear();
@@ -431,6 +432,23 @@ void TestTlsConnection::silentClientHitsTheHandshakeDeadline()
     busy.write("ping\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(busy.received, QByteArray("+hello tls\r\nping\r\n"), 10000);
     QVERIFY(logged(QStringLiteral("TLS handshake failed: not completed within 0.3 s")) >= 1);
+}
+
+void TestTlsConnection::clientHangingUpDuringTheHandshakeIsLogged()
+{
+    Server server(true);
+    QVERIFY(server.listening);
+    const int before = logged(QStringLiteral("TLS handshake failed: the client hung up"));
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(socket.waitForConnected(10000));
+        socket.write("\x16\x03\x01");   // the start of a ClientHello, then nothing
+        QVERIFY(socket.waitForBytesWritten(10000));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(logged(QStringLiteral("TLS handshake failed: the client hung up")), before + 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(server.pool.connectionCount(), 0, 10000);
+    QCOMPARE(server.seen(&Seen::sessions), 0);
 }
 
 void TestTlsConnection::startTlsWithoutHandshakeHitsTheDeadline()
