@@ -20,6 +20,7 @@
 #include "tlschannel.h"
 #include "tlscontextprovider.h"
 #include "tlssupport.h"
+#include "tlstestclient.h"
 #include "workerpool.h"
 
 namespace {
@@ -204,78 +205,6 @@ struct Server
     bool listening = false;
 };
 
-// A client that talks clear text until startTls(), then TLS through its own TlsChannel.
-class Client : public QObject
-{
-public:
-    explicit Client(quint16 port, bool tlsFirst = false)
-    {
-        connect(&m_socket, &QTcpSocket::readyRead, this, [this] { onReadyRead(); });
-        connect(&m_socket, &QTcpSocket::disconnected, this, [this] { eof = true; });
-        m_socket.connectToHost(QHostAddress::LocalHost, port);
-        if (tlsFirst)
-            connect(&m_socket, &QTcpSocket::connected, this, [this] { startTls(); });
-    }
-
-    // Bytes as they are, on the socket: clear text even once TLS is on.
-    void writeRaw(const QByteArray &bytes) { m_socket.write(bytes); }
-    // Through TLS once it is on.
-    void write(const QByteArray &bytes)
-    {
-        if (!m_channel) {
-            writeRaw(bytes);
-            return;
-        }
-        m_channel->write(bytes);
-        flush();
-    }
-    void startTls()
-    {
-        m_channel = std::make_unique<TlsChannel>(TlsContext::client({}));
-        m_channel->start();
-        flush();
-    }
-    void closeTls()
-    {
-        m_channel->close();
-        flush();
-    }
-    void holdInput(bool hold)
-    {
-        m_holding = hold;
-        m_socket.setReadBufferSize(hold ? 4096 : 0);
-        if (!hold)
-            onReadyRead();
-    }
-    [[nodiscard]] bool established() const { return m_channel && m_channel->isEstablished(); }
-    [[nodiscard]] const TlsChannel *channel() const { return m_channel.get(); }
-
-    QByteArray received;    // clear text before TLS, decrypted after
-    QByteArray firstRaw;    // the first bytes that came after TLS started, as they came
-    bool eof = false;
-
-private:
-    void onReadyRead()
-    {
-        if (m_holding)
-            return;
-        const QByteArray raw = m_socket.readAll();
-        if (!m_channel) {
-            received += raw;
-            return;
-        }
-        if (firstRaw.isEmpty())
-            firstRaw = raw;
-        m_channel->feed(raw, &received);
-        flush();
-    }
-    void flush() { m_socket.write(m_channel->takeOutput()); }
-
-    QTcpSocket m_socket;
-    std::unique_ptr<TlsChannel> m_channel;
-    bool m_holding = false;
-};
-
 }
 
 class TestTlsConnection : public QObject
@@ -328,7 +257,7 @@ void TestTlsConnection::startTlsUpgradesTheConnection()
 {
     Server server(false);
     QVERIFY(server.listening);
-    Client client(server.port());
+    TlsTestClient client(server.port());
     QTRY_COMPARE_WITH_TIMEOUT(client.received, QByteArray("+hello\r\n"), 10000);
     client.write("secure?\r\nstarttls\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(client.received, QByteArray("+hello\r\nno\r\n+go\r\n"), 10000);
@@ -350,7 +279,7 @@ void TestTlsConnection::pipelinedBytesAfterTheRequestAreDropped()
 {
     Server server(false);
     QVERIFY(server.listening);
-    Client client(server.port());
+    TlsTestClient client(server.port());
     QTRY_COMPARE_WITH_TIMEOUT(client.received, QByteArray("+hello\r\n"), 10000);
     // While the session holds, everything below piles up in the socket's buffer: the session
     // then gets the first 16 KiB chunk (and drops what follows the request in it), the rest
@@ -375,7 +304,7 @@ void TestTlsConnection::clearTextAfterTheGoAheadFailsTheHandshake()
 {
     Server server(false);
     QVERIFY(server.listening);
-    Client client(server.port());
+    TlsTestClient client(server.port());
     QTRY_COMPARE_WITH_TIMEOUT(client.received, QByteArray("+hello\r\n"), 10000);
     client.write("starttls\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(client.received, QByteArray("+hello\r\n+go\r\n"), 10000);
@@ -394,7 +323,7 @@ void TestTlsConnection::implicitTlsGreetsAfterTheHandshake()
 {
     Server server(true);
     QVERIFY(server.listening);
-    Client client(server.port(), true);
+    TlsTestClient client(server.port(), true);
     QTRY_COMPARE_WITH_TIMEOUT(client.received, QByteArray("+hello tls\r\n"), 10000);
     QVERIFY(client.firstRaw.startsWith('\x16'));   // the handshake came before any greeting
     client.write("secure?\r\nstarttls\r\n");
@@ -410,7 +339,7 @@ void TestTlsConnection::implicitTlsRefusesClearText()
 {
     Server server(true);
     QVERIFY(server.listening);
-    Client client(server.port());
+    TlsTestClient client(server.port());
     client.writeRaw("EHLO client.example\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(client.eof, 10000);
     QVERIFY2(!client.received.contains("+hello"), client.received.constData());
@@ -422,9 +351,9 @@ void TestTlsConnection::silentClientHitsTheHandshakeDeadline()
 {
     Server server(true, 300);
     QVERIFY(server.listening);
-    Client silent(server.port());
+    TlsTestClient silent(server.port());
     // Another client handshakes meanwhile and is not cut.
-    Client busy(server.port(), true);
+    TlsTestClient busy(server.port(), true);
     QTRY_VERIFY_WITH_TIMEOUT(silent.eof, 10000);
     QCOMPARE(silent.received, QByteArray());
     QCOMPARE(server.seen(&Seen::sessions), 1);
@@ -455,7 +384,7 @@ void TestTlsConnection::startTlsWithoutHandshakeHitsTheDeadline()
 {
     Server server(false, 300);
     QVERIFY(server.listening);
-    Client client(server.port());
+    TlsTestClient client(server.port());
     QTRY_COMPARE_WITH_TIMEOUT(client.received, QByteArray("+hello\r\n"), 10000);
     client.write("starttls\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(client.eof, 10000);
@@ -468,14 +397,14 @@ void TestTlsConnection::withoutCertificate()
 {
     Server plain(false);
     plain.provider.setCurrent({});
-    Client client(plain.port());
+    TlsTestClient client(plain.port());
     QTRY_COMPARE_WITH_TIMEOUT(client.received, QByteArray("+hello\r\n"), 10000);
     client.write("starttls\r\nping\r\n");
     QTRY_COMPARE_WITH_TIMEOUT(client.received, QByteArray("+hello\r\n-no tls\r\nping\r\n"), 10000);
 
     Server implicit(true);
     implicit.provider.setCurrent({});
-    Client tlsClient(implicit.port(), true);
+    TlsTestClient tlsClient(implicit.port(), true);
     QTRY_VERIFY_WITH_TIMEOUT(tlsClient.eof, 10000);
     QCOMPARE(tlsClient.received, QByteArray());
     QVERIFY(tlsClient.firstRaw.isEmpty());
@@ -486,9 +415,9 @@ void TestTlsConnection::refusalOnImplicitTlsSaysNothingInClear()
 {
     Server server(true, 30000, 1);
     QVERIFY(server.listening);
-    Client first(server.port(), true);
+    TlsTestClient first(server.port(), true);
     QTRY_COMPARE_WITH_TIMEOUT(first.received, QByteArray("+hello tls\r\n"), 10000);
-    Client second(server.port());
+    TlsTestClient second(server.port());
     QTRY_VERIFY_WITH_TIMEOUT(second.eof, 10000);
     QCOMPARE(second.received, QByteArray());   // not "-ERR busy" in clear text
 }
@@ -497,7 +426,7 @@ void TestTlsConnection::closeSendsCloseNotify()
 {
     Server server(true);
     QVERIFY(server.listening);
-    Client client(server.port(), true);
+    TlsTestClient client(server.port(), true);
     QTRY_COMPARE_WITH_TIMEOUT(client.received, QByteArray("+hello tls\r\n"), 10000);
     client.write("quit\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(client.eof, 10000);
@@ -505,7 +434,7 @@ void TestTlsConnection::closeSendsCloseNotify()
     QCOMPARE(client.channel()->state(), TlsChannel::State::Closed);   // an orderly end, not a cut
 
     // The client's close_notify ends the connection the same way.
-    Client other(server.port(), true);
+    TlsTestClient other(server.port(), true);
     QTRY_COMPARE_WITH_TIMEOUT(other.received, QByteArray("+hello tls\r\n"), 10000);
     other.write("last\r\n");
     other.closeTls();
@@ -517,7 +446,7 @@ void TestTlsConnection::slowReaderThroughTls()
 {
     Server server(true);
     QVERIFY(server.listening);
-    Client client(server.port(), true);
+    TlsTestClient client(server.port(), true);
     QTRY_COMPARE_WITH_TIMEOUT(client.received, QByteArray("+hello tls\r\n"), 10000);
     // More than the kernel buffers hold: encrypted replies back up in the server, which must
     // stop reading and go on once they drain, losing and reordering nothing.
