@@ -12,7 +12,7 @@
 #include <iostream>
 #include <string>
 
-int runAdminCommand(const CommandLine &command, const DatabaseUrl &databaseUrl)
+int runAdminCommand(const CommandLine &command, const DatabaseUrl &databaseUrl, const QString &dataDirectory)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -23,7 +23,7 @@ int runAdminCommand(const CommandLine &command, const DatabaseUrl &databaseUrl)
             std::string line;
             std::getline(std::cin, line);
             return QString::fromStdString(line);
-        });
+        }, dataDirectory);
         return commands.run(command);
     } catch (const StorageError &error) {
         err << "postern: error: " << error.message() << Qt::endl;

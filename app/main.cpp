@@ -90,7 +90,7 @@ int main(int argc, char *argv[])
     struct Uninstall { ~Uninstall() { Log::install(nullptr); } } uninstall;
 
     if (command.isAdminCommand())
-        return runAdminCommand(command, databaseUrl);
+        return runAdminCommand(command, databaseUrl, dataDir.path());
 
     EngineOptions options;
     options.dataDirectory = dataDir.path();

@@ -322,6 +322,12 @@ QMap<QString, QString> AdminService::configList()
     return Settings::fromStored(m_storage.settings()).values();
 }
 
+void AdminService::requestTlsReload()
+{
+    m_storage.bumpRequest(QLatin1String(kTlsReloadRequest));
+    audit(QStringLiteral("TLS certificate reload requested"));
+}
+
 qint64 AdminService::parseQuota(const QString &text)
 {
     QString digits = text.trimmed().toUpper();

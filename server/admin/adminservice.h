@@ -47,6 +47,11 @@ public:
     QString configReset(const QString &key);
     [[nodiscard]] QMap<QString, QString> configList();
 
+    // Asks running servers to load their certificate and key again (they look within about a
+    // second, see Storage::bumpRequest).
+    void requestTlsReload();
+    static constexpr char kTlsReloadRequest[] = "tls.reload";
+
     // "500M" → 524288000; throws StorageError(Invalid) naming the text.
     [[nodiscard]] static qint64 parseQuota(const QString &text);
     static constexpr int kMinimumPasswordLength = 8;

@@ -3,6 +3,7 @@
 #include "adminservice.h"
 #include "commandline.h"
 #include "storageerror.h"
+#include "tlscommands.h"
 
 #include <QTextStream>
 
@@ -36,6 +37,8 @@ const QList<CommandShape> &shapes()
         {"config", "set", 2, 2, {}},
         {"config", "reset", 1, 1, {}},
         {"config", "list", 0, 0, {}},
+        {"tls", "show", 0, 0, {}},
+        {"tls", "reload", 0, 0, {}},
     };
     return table;
 }
@@ -77,8 +80,9 @@ QString AdminCommands::checkUsage(const CommandLine &command)
 }
 
 AdminCommands::AdminCommands(AdminService &admin, QTextStream &out, QTextStream &err,
-                             std::function<QString()> readSecretLine)
-    : m_admin(admin), m_out(out), m_err(err), m_readSecretLine(std::move(readSecretLine))
+                             std::function<QString()> readSecretLine, QString dataDirectory)
+    : m_admin(admin), m_out(out), m_err(err), m_readSecretLine(std::move(readSecretLine)),
+      m_dataDirectory(std::move(dataDirectory))
 {
 }
 
@@ -95,6 +99,8 @@ int AdminCommands::run(const CommandLine &command)
             return runUser(verb, args, command);
         if (group == QStringLiteral("alias"))
             return runAlias(verb, args);
+        if (group == QStringLiteral("tls"))
+            return TlsCommands(m_admin, m_out, m_err, m_dataDirectory).run(verb);
         return runConfig(verb, args);
     } catch (const StorageError &error) {
         m_err << "postern: error: " << error.message() << Qt::endl;

@@ -19,8 +19,9 @@ public:
     // Checks the words and options without touching storage; empty when they are well-formed.
     [[nodiscard]] static QString checkUsage(const CommandLine &command);
 
+    // dataDirectory: where the server keeps its generated certificate (for `tls`).
     AdminCommands(AdminService &admin, QTextStream &out, QTextStream &err,
-                  std::function<QString()> readSecretLine);
+                  std::function<QString()> readSecretLine, QString dataDirectory = {});
 
     // Precondition: checkUsage(command) is empty. Returns the process exit code.
     int run(const CommandLine &command);
@@ -36,4 +37,5 @@ private:
     QTextStream &m_out;
     QTextStream &m_err;
     std::function<QString()> m_readSecretLine;
+    QString m_dataDirectory;
 };

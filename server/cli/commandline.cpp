@@ -80,6 +80,7 @@ QString CommandLine::usage()
         "  postern [--data-dir DIR] user list [DOMAIN]\n"
         "  postern [--data-dir DIR] alias add ALIAS TARGET... | alias remove ALIAS [TARGET...] | alias list\n"
         "  postern [--data-dir DIR] config get KEY | config set KEY VALUE | config reset KEY | config list\n"
+        "  postern [--data-dir DIR] tls show | tls reload\n"
         "  postern --version | --help\n"
         "\n"
         "Options:\n"
@@ -91,6 +92,11 @@ QString CommandLine::usage()
         "  --password-stdin   read the new account's password from standard input\n"
         "  --name NAME        the account's display name\n"
         "  --quota BYTES      mailbox quota, e.g. 500M or 2G; 0 = unlimited\n"
+        "\n"
+        "\n"
+        "tls show prints the certificate the server uses (tls.cert_file and tls.key_file, or the\n"
+        "self-signed one it generates in DATA_DIR/tls); tls reload makes a running server load\n"
+        "the files again (it also does by itself when they change).\n"
         "\n"
         "Exit codes: 0 success, 1 runtime failure, 2 usage or validation error.\n");
 }

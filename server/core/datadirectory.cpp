@@ -58,3 +58,8 @@ QString DataDirectory::mailDirectory() const
 {
     return m_path + QStringLiteral("/mail");
 }
+
+QString DataDirectory::tlsDirectory() const
+{
+    return m_path + QStringLiteral("/tls");
+}

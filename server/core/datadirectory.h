@@ -18,6 +18,8 @@ public:
     [[nodiscard]] QString databaseFile() const;
     [[nodiscard]] QString logDirectory() const;
     [[nodiscard]] QString mailDirectory() const;
+    // Where the self-signed certificate Postern generates lives (DATA_DIR/tls).
+    [[nodiscard]] QString tlsDirectory() const;
 
 private:
     QString m_path;

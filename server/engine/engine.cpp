@@ -1,6 +1,11 @@
 #include "engine.h"
 
+#include <unistd.h>
+
+#include <QTimer>
+
 #include "accountauthenticator.h"
+#include "adminservice.h"
 #include "connectionlimits.h"
 #include "credentialstable.h"
 #include "inmemoryloginrecorder.h"
@@ -20,10 +25,10 @@
 #include "smtpsessionfactory.h"
 #include "sqlstorage.h"
 #include "storageerror.h"
-#include "unavailableresponder.h"
+#include "tlscontextprovider.h"
+#include "tlsreloader.h"
+#include "tlssupport.h"
 #include "workerpool.h"
-
-#include <QTimer>
 
 namespace {
 const QString kComponent = QStringLiteral("engine");
@@ -45,6 +50,7 @@ void Engine::start()
                                                                 : DatabaseUrl::parse(m_options.databaseUrl);
         m_storage = std::make_unique<SqlStorage>(url);
         m_generation = m_storage->generation();
+        m_tlsReloadRequests = m_storage->requestCount(QLatin1String(AdminService::kTlsReloadRequest));
         QStringList problems;
         m_settings = Settings::fromStored(m_storage->settings(), &problems);
         for (const QString &problem : problems)
@@ -66,6 +72,11 @@ void Engine::start()
         Q_EMIT startFailed(error.message());
         return;
     }
+    // Makes the self-signed pair on the first start. A pair that does not load is logged and
+    // leaves TLS off rather than the whole server down: plain SMTP still takes mail.
+    m_tlsProvider = std::make_unique<TlsContextProvider>();
+    m_tlsReloader = std::make_unique<TlsReloader>(*m_tlsProvider, dataDir.path());
+    m_tlsReloader->apply(m_settings);
 
     const qint64 fileLimit = WorkerPool::raiseFileDescriptorLimit();
     m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_store);
@@ -76,12 +87,11 @@ void Engine::start()
     m_pop3Factory = std::make_unique<Pop3SessionFactory>(*m_pop3Auth, MaildirMaildrop::opener(m_store->layout()), *m_logins);
     m_pop3Limits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pool = std::make_unique<WorkerPool>(int(m_settings.integer(QStringLiteral("server.worker_threads"))), *m_smtpLimits);
-    connect(m_pool.get(), &WorkerPool::idle, this, &Engine::onDrained);
+    connect(m_pool.get(), &WorkerPool::idle, this, &Engine::finishStop);
     applyServiceSettings();
     Log::info(kComponent, kNoSession, QStringLiteral("%1 worker threads, up to %2 open files")
                                           .arg(m_pool->workerCount()).arg(fileLimit));
 
-    m_responder = new UnavailableResponder(m_settings.text(QStringLiteral("server.hostname")), this);
     m_listeners = new ListenerSet(this);
     connect(m_listeners, &ListenerSet::connectionPending, this, &Engine::dispatch);
 
@@ -106,6 +116,7 @@ void Engine::pollForChanges()
 {
     if (m_stopping || !m_storage)
         return;
+    m_tlsReloader->poll();   // certificate files replaced on disk, and expiry warnings
     try {
         const qint64 generation = m_storage->generation();
         if (generation == m_generation)
@@ -113,6 +124,7 @@ void Engine::pollForChanges()
         m_generation = generation;
         reloadDirectory();
         applySettings(Settings::fromStored(m_storage->settings()));
+        checkTlsReloadRequest();
     } catch (const StorageError &error) {
         // A busy or briefly unreachable database must not stop the mail service; try again next tick.
         Log::warning(kComponent, kNoSession, QStringLiteral("checking for configuration changes failed: %1").arg(error.message()));
@@ -127,8 +139,8 @@ void Engine::applySettings(const Settings &settings)
     m_settings = settings;
     Log::info(kComponent, kNoSession, QStringLiteral("configuration changed: %1").arg(changed.join(QStringLiteral(", "))));
 
-    m_responder->setHostName(settings.text(QStringLiteral("server.hostname")));
     applyServiceSettings();
+    m_tlsReloader->apply(settings);
     if (LogHub *hub = Log::hub())
         hub->setRetentionDays(int(settings.integer(QStringLiteral("log.retention_days"))));
     const QList<ListenerState> before = m_listeners->states();
@@ -149,6 +161,15 @@ void Engine::reloadDirectory()
     m_credentials->replace(std::move(credentials));
 }
 
+void Engine::checkTlsReloadRequest()
+{
+    const qint64 requests = m_storage->requestCount(QLatin1String(AdminService::kTlsReloadRequest));
+    if (requests == m_tlsReloadRequests)
+        return;
+    m_tlsReloadRequests = requests;
+    m_tlsReloader->reload(QStringLiteral("postern tls reload"));
+}
+
 void Engine::applyServiceSettings()
 {
     m_directory->setHostName(m_settings.text(QStringLiteral("server.hostname")));
@@ -161,12 +182,19 @@ void Engine::applyServiceSettings()
 
 void Engine::dispatch(const QString &service, qintptr descriptor)
 {
-    if (service == QStringLiteral("smtp") || service == QStringLiteral("submission"))
-        m_pool->dispatch(descriptor, service, m_smtpFactory.get());
-    else if (service == QStringLiteral("pop3"))
-        m_pool->dispatch(descriptor, service, m_pop3Factory.get(), *m_pop3Limits);
-    else
-        m_responder->respond(service, descriptor);
+    // smtps and pop3s are SMTP and POP3 that start with the TLS handshake; the others may
+    // start TLS later on the session's request (STARTTLS, STLS).
+    TlsSupport tls;
+    tls.provider = m_tlsProvider.get();
+    tls.implicit = service == QStringLiteral("smtps") || service == QStringLiteral("pop3s");
+    if (service == QStringLiteral("smtp") || service == QStringLiteral("submission") || service == QStringLiteral("smtps")) {
+        m_pool->dispatch(descriptor, service, m_smtpFactory.get(), *m_smtpLimits, tls);
+    } else if (service == QStringLiteral("pop3") || service == QStringLiteral("pop3s")) {
+        m_pool->dispatch(descriptor, service, m_pop3Factory.get(), *m_pop3Limits, tls);
+    } else {
+        Log::warning(kComponent, kNoSession, QStringLiteral("connection to unknown service %1 closed").arg(service));
+        ::close(int(descriptor));
+    }
 }
 
 void Engine::logListeners(const QList<ListenerState> &before, const QList<ListenerState> &after)
@@ -201,16 +229,6 @@ void Engine::stop()
     }
     // Sessions in flight get the grace period to finish; the pool aborts what is left after it.
     m_pool->shutdown(m_options.shutdownGraceMs);
-}
-
-void Engine::onDrained()
-{
-    if (!m_responder || m_responder->inFlight() == 0) {
-        finishStop();
-        return;
-    }
-    connect(m_responder, &UnavailableResponder::idle, this, &Engine::finishStop);
-    QTimer::singleShot(2000, this, &Engine::finishStop);
 }
 
 void Engine::finishStop()

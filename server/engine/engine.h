@@ -21,11 +21,13 @@ class MaildirStore;
 class QTimer;
 class SmtpSessionFactory;
 class Storage;
-class UnavailableResponder;
+class TlsContextProvider;
+class TlsReloader;
 class WorkerPool;
 
-// The server itself, living in the engine thread: storage, listeners, and the watch for admin
-// changes. Only EngineController talks to it, through queued calls and signals.
+// The server itself, living in the engine thread: storage, listeners, the TLS certificate, and
+// the watch for admin changes. Only EngineController talks to it, through queued calls and
+// signals.
 class Engine : public QObject
 {
     Q_OBJECT
@@ -51,8 +53,8 @@ private:
     void applySettings(const Settings &settings);
     void applyServiceSettings();
     void reloadDirectory();
+    void checkTlsReloadRequest();
     void dispatch(const QString &service, qintptr descriptor);
-    void onDrained();
     void logListeners(const QList<ListenerState> &before, const QList<ListenerState> &after);
     void finishStop();
 
@@ -60,14 +62,16 @@ private:
     std::unique_ptr<Storage> m_storage;
     Settings m_settings;
     qint64 m_generation = -1;
+    qint64 m_tlsReloadRequests = 0;
     ListenerSet *m_listeners = nullptr;
-    UnavailableResponder *m_responder = nullptr;
     QTimer *m_pollTimer = nullptr;
     bool m_stopping = false;
     bool m_stopped = false;
 
     // Declared in dependency order: members are destroyed in reverse, so the worker pool (whose
     // sessions use everything above it) goes first.
+    std::unique_ptr<TlsContextProvider> m_tlsProvider;
+    std::unique_ptr<TlsReloader> m_tlsReloader;
     std::unique_ptr<MailboxUsage> m_usage;
     std::unique_ptr<MaildirStore> m_store;
     std::unique_ptr<LocalRecipientDirectory> m_directory;

@@ -15,6 +15,8 @@
 #include "log.h"
 #include "protocolsession.h"
 #include "sessionfactory.h"
+#include "tlscontextprovider.h"
+#include "tlslayer.h"
 
 namespace {
 
@@ -56,8 +58,8 @@ QString endpoint(const QHostAddress &address, quint16 port)
 
 }
 
-Connection::Connection(QString service, QObject *parent)
-    : QObject(parent), m_idleTimeoutMs(kDefaultIdleTimeoutMs)
+Connection::Connection(QString service, TlsSupport tls, QObject *parent)
+    : QObject(parent), m_tlsSupport(tls), m_idleTimeoutMs(kDefaultIdleTimeoutMs)
 {
     m_client.service = std::move(service);
 }
@@ -142,6 +144,17 @@ void Connection::startSession(SessionFactory &factory)
                   .arg(endpoint(m_client.address, m_client.port), m_client.service,
                        endpoint(m_client.localAddress, m_client.localPort)));
     m_state = State::Open;
+    if (m_tlsSupport.implicit) {
+        m_factory = &factory;
+        if (beginTls() && m_socket->bytesAvailable() > 0)
+            queueFeed();
+        return;
+    }
+    createSession(factory);
+}
+
+void Connection::createSession(SessionFactory &factory)
+{
     try {
         m_session = factory.create(m_client, *this);
     } catch (const std::exception &error) {
@@ -173,6 +186,8 @@ qint64 Connection::deadline() const
 {
     switch (m_state) {
     case State::Open:
+        if (m_tls && m_tls->isHandshaking())
+            return m_tls->handshakeDeadline();   // the session (if any) waits for it too
         if (m_paused || m_idleTimeoutMs <= 0)
             return kNoDeadline;   // a paused session waits for our own slow work, not the client
         return m_lastInputMs + m_idleTimeoutMs;
@@ -190,7 +205,11 @@ void Connection::expire()
     const qint64 now = monotonicMs();
     if (deadline() > now)
         return;
-    if (m_state == State::Open) {
+    if (m_state == State::Open && m_tls && m_tls->isHandshaking()) {
+        Log::info(m_client.service, m_client.sessionId,
+                  QStringLiteral("TLS handshake failed: not completed within %1 s").arg(m_tlsSupport.handshakeTimeoutMs / 1000.0));
+        abort(QLatin1String("TLS handshake timed out"));
+    } else if (m_state == State::Open) {
         // Re-arm first: the next timeout is a whole period away unless the session closes now.
         m_lastInputMs = now;
         m_session->timedOut();
@@ -213,10 +232,28 @@ void Connection::send(const QByteArray &bytes)
     // After close() nothing more may go out: the session has said its last word.
     if (m_state != State::Open || bytes.isEmpty())
         return;
+    if (!m_tls) {
+        writeToSocket(bytes);
+        return;
+    }
+    // Once TLS has begun nothing leaves in clear text: during the handshake it waits, then it
+    // is encrypted.
+    if (!m_tls->send(bytes)) {
+        Log::info(m_client.service, m_client.sessionId, QStringLiteral("TLS error: %1").arg(m_tls->errorString()));
+        abort(QLatin1String("TLS write failed"));
+        return;
+    }
+    writeToSocket(m_tls->takeOutput());
+}
+
+void Connection::writeToSocket(const QByteArray &bytes)
+{
+    if (bytes.isEmpty() || m_state == State::Finished)
+        return;
     // Straight to the kernel while QTcpSocket has nothing queued (then order is kept): its own
     // write path copies small writes into a 32 KiB block that it keeps for reuse, which would
     // be most of an idle connection's memory. Only what the kernel cannot take goes through
-    // QTcpSocket. (A TLS socket must write through Qt; this path is for clear text.)
+    // QTcpSocket. With TLS these are records already encrypted.
     qsizetype sent = 0;
     if (m_socket->bytesToWrite() == 0) {
         const ssize_t count = ::send(int(m_socket->socketDescriptor()), bytes.constData(), size_t(bytes.size()),
@@ -254,17 +291,76 @@ qint64 Connection::queuedOutputBytes() const
 
 bool Connection::isEncrypted() const
 {
-    return m_client.tls;
+    return m_tls && m_tls->isEstablished();
 }
 
 bool Connection::canStartTls() const
 {
-    return false;   // no certificate handling in the network core yet
+    return !m_tls && m_tlsSupport.provider && m_tlsSupport.provider->hasContext();
 }
 
 void Connection::startTls()
 {
-    abort(QLatin1String("TLS requested but not available"));
+    if (m_state != State::Open)
+        return;
+    if (m_tls) {
+        abort(QLatin1String("TLS requested twice"));
+        return;
+    }
+    // What QTcpSocket holds was read from the kernel before the go-ahead reply left, so the
+    // client sent it without waiting for that reply: pipelined after the TLS command, never
+    // part of the handshake. It is dropped unread (RFC 3207 section 4.2, CVE-2011-0411); the
+    // rest of the chunk the session is reading is the session's to ignore. Whatever arrives
+    // from now on is handshake input: clear text there fails the handshake and closes the
+    // connection, so it never reaches the session either.
+    const qint64 pipelined = m_socket->bytesAvailable();
+    if (pipelined > 0) {
+        m_bytesIn += pipelined;
+        m_socket->skip(pipelined);
+        Log::info(m_client.service, m_client.sessionId,
+                  QStringLiteral("discarded %1 bytes sent after the TLS request, before the handshake").arg(pipelined));
+    }
+    // The session is not fed again before tlsStarted(), so a pause it set for its clear-text
+    // work would only hold up the encrypted stream afterwards.
+    m_paused = false;
+    if (beginTls())
+        queueFeed();   // inside feed() its loop goes on with the handshake
+}
+
+bool Connection::beginTls()
+{
+    const TlsContext context = m_tlsSupport.provider ? m_tlsSupport.provider->current() : TlsContext();
+    if (context.isNull()) {
+        Log::warning(m_client.service, m_client.sessionId, QStringLiteral("TLS is not available: no certificate is loaded"));
+        beginClose(QLatin1String("no TLS certificate"));
+        return false;
+    }
+    m_tls = std::make_unique<TlsLayer>(context, monotonicMs() + m_tlsSupport.handshakeTimeoutMs);
+    Q_EMIT deadlineChanged(this);
+    return true;
+}
+
+void Connection::completeHandshake()
+{
+    m_client.tls = true;
+    m_lastInputMs = monotonicMs();
+    Log::info(m_client.service, m_client.sessionId, QStringLiteral("TLS %1").arg(m_tls->description()));
+    if (!m_session) {
+        createSession(*m_factory);   // implicit TLS: the greeting goes out encrypted
+        return;
+    }
+    Q_EMIT deadlineChanged(this);
+    m_session->tlsStarted();
+}
+
+void Connection::failTls()
+{
+    const bool handshake = !m_tls->isEstablished();
+    Log::info(m_client.service, m_client.sessionId,
+              QStringLiteral("%1: %2").arg(handshake ? QStringLiteral("TLS handshake failed") : QStringLiteral("TLS error"),
+                                          m_tls->errorString()));
+    // The alert OpenSSL wrote (if any) has been sent; no session call follows but disconnected().
+    beginClose(handshake ? QLatin1String("TLS handshake failed") : QLatin1String("TLS error"));
 }
 
 void Connection::pauseReading()
@@ -311,7 +407,14 @@ void Connection::feed()
     if (m_feeding || !m_socket)
         return;
     m_feeding = true;
-    while (m_state == State::Open && !m_paused && m_socket->bytesToWrite() < kMaxPendingOutputBytes) {
+    while (m_state == State::Open && m_socket->bytesToWrite() < kMaxPendingOutputBytes) {
+        if (m_tls) {
+            if (!feedTls())
+                break;
+            continue;
+        }
+        if (m_paused)
+            break;
         const qint64 available = m_socket->bytesAvailable();
         if (available <= 0)
             break;
@@ -324,6 +427,37 @@ void Connection::feed()
         m_session->receive(bytes);
     }
     m_feeding = false;
+}
+
+bool Connection::feedTls()
+{
+    // Decrypted input first, in the same pieces clear text would come in.
+    if (m_tls->hasPlaintext()) {
+        if (m_paused || !m_session)
+            return false;
+        m_session->receive(m_tls->takePlaintext(kChunkBytes));
+        return true;
+    }
+    if (m_tls->peerClosed()) {
+        beginClose(QLatin1String("closed by client"));
+        return false;
+    }
+    // During the handshake the session is not being fed, so its pause does not hold it up.
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= 0 || (m_paused && !m_tls->isHandshaking()))
+        return false;
+    const QByteArray ciphertext = m_socket->read(qMin(available, kChunkBytes));
+    m_bytesIn += ciphertext.size();
+    m_lastInputMs = monotonicMs();
+    const TlsLayer::Event event = m_tls->receive(ciphertext);
+    writeToSocket(m_tls->takeOutput());   // handshake records, or the alert that ends it
+    if (event == TlsLayer::Event::Failed) {
+        failTls();
+        return false;
+    }
+    if (event == TlsLayer::Event::HandshakeDone)
+        completeHandshake();
+    return true;
 }
 
 void Connection::discardInput()
@@ -349,7 +483,7 @@ void Connection::onBytesWritten()
         m_session->outputDrained();   // may send, close or resume reading
     }
     if (m_state == State::Open && !m_paused && m_socket->bytesToWrite() <= kMaxPendingOutputBytes / 2
-        && m_socket->bytesAvailable() > 0) {
+        && (m_socket->bytesAvailable() > 0 || (m_tls && m_tls->hasPlaintext()))) {
         feed();   // the peer took most of our replies; read the pipeline we had stopped reading
     }
 }
@@ -358,6 +492,10 @@ void Connection::beginClose(QLatin1String reason)
 {
     m_state = State::Closing;
     m_endReason = reason;
+    if (m_tls) {
+        m_tls->close();   // our close_notify goes before the FIN
+        writeToSocket(m_tls->takeOutput());
+    }
     m_closeDeadlineMs = monotonicMs() + kCloseGraceMs;
     Q_EMIT deadlineChanged(this);
     discardInput();
@@ -388,6 +526,8 @@ void Connection::onDisconnected()
         return;
     if (m_state == State::Open)
         m_endReason = QLatin1String("closed by client");
+    if (m_state == State::Open && m_tls && m_tls->isHandshaking())
+        Log::info(m_client.service, m_client.sessionId, QStringLiteral("TLS handshake failed: the client hung up"));
     setFinished();
 }
 

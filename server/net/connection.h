@@ -8,15 +8,18 @@
 
 #include "clientinfo.h"
 #include "sessiontransport.h"
+#include "tlssupport.h"
 
 class ProtocolSession;
 class QTcpSocket;
 class SessionFactory;
+class TlsLayer;
 
 // One client connection inside a worker thread: owns the socket and the protocol session,
-// feeds the session what arrives and carries its replies out. Its deadlines (idle, closing)
-// are kept here but enforced by the owning Worker's single timer: an idle connection costs a
-// descriptor and about 4 KB, with no QTimer of its own.
+// feeds the session what arrives and carries its replies out, through TLS when the service
+// starts with it (smtps, pop3s) or the session asks for it (STARTTLS, STLS). Its deadlines
+// (idle, TLS handshake, closing) are kept here but enforced by the owning Worker's single
+// timer: an idle connection costs a descriptor and about 4 KB, with no QTimer of its own.
 class Connection : public QObject, public SessionTransport
 {
     Q_OBJECT
@@ -30,17 +33,20 @@ public:
     };
     static constexpr qint64 kNoDeadline = std::numeric_limits<qint64>::max();
 
-    explicit Connection(QString service, QObject *parent = nullptr);
+    explicit Connection(QString service, TlsSupport tls = {}, QObject *parent = nullptr);
     ~Connection() override;
 
     // Takes over an accepted descriptor. On false the descriptor is still the caller's to close.
     [[nodiscard]] bool attach(qintptr descriptor);
-    // Logs the connect, makes the session and lets it send its greeting.
+    // Logs the connect, makes the session and lets it send its greeting. With implicit TLS the
+    // handshake comes first: the session is made (ClientInfo::tls set) once it is done, and a
+    // failed or late handshake closes the connection without a session.
     void startSession(SessionFactory &factory);
     // Sends line (if any), then closes; no session is made. reason goes to the log.
     void refuse(const QByteArray &line, const QString &reason);
     // The owner calls this once deadline() has passed: the session's timedOut() when idle, an
-    // abort when the peer would not take our last bytes or would not hang up.
+    // abort when the TLS handshake takes too long, the peer would not take our last bytes or
+    // would not hang up.
     void expire();
     // Drops the connection now, unsent output included; reason goes to the log.
     void abort(QLatin1String reason);
@@ -49,6 +55,7 @@ public:
     [[nodiscard]] qint64 deadline() const;
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] const ClientInfo &client() const { return m_client; }
+    // On the wire: ciphertext once TLS is on.
     [[nodiscard]] qint64 bytesIn() const { return m_bytesIn; }
     [[nodiscard]] qint64 bytesOut() const { return m_bytesOut; }
     [[nodiscard]] static QLatin1String toString(State state);
@@ -61,9 +68,15 @@ public:
     void setIdleTimeout(int milliseconds) override;
     void pauseReading() override;
     void resumeReading() override;
+    // Ciphertext once TLS is on.
     [[nodiscard]] qint64 queuedOutputBytes() const override;
     [[nodiscard]] bool isEncrypted() const override;
+    // False once TLS is on or starting: it starts once per connection.
     [[nodiscard]] bool canStartTls() const override;
+    // Call it after send() of the go-ahead. Drops what the socket holds unread, lifts a pause,
+    // and runs the handshake within TlsSupport::handshakeTimeoutMs; tlsStarted() follows from
+    // the event loop, never from inside this call. What the session sends meanwhile goes out
+    // encrypted after the handshake.
     void startTls() override;
 
 Q_SIGNALS:
@@ -78,7 +91,13 @@ private:
     void onBytesWritten();
     void onDisconnected();
     void feed();
+    [[nodiscard]] bool feedTls();
     void queueFeed();
+    void createSession(SessionFactory &factory);
+    [[nodiscard]] bool beginTls();
+    void completeHandshake();
+    void failTls();
+    void writeToSocket(const QByteArray &bytes);
     void discardInput();
     void beginClose(QLatin1String reason);
     void shutdownWrite();
@@ -88,6 +107,9 @@ private:
 
     QTcpSocket *m_socket = nullptr;
     std::unique_ptr<ProtocolSession> m_session;
+    std::unique_ptr<TlsLayer> m_tls;   // from the first TLS byte on
+    TlsSupport m_tlsSupport;
+    SessionFactory *m_factory = nullptr;   // implicit TLS: makes the session after the handshake
     ClientInfo m_client;
     QLatin1String m_endReason;
     qint64 m_startedMs = 0;

@@ -50,7 +50,7 @@ Worker::~Worker()
 }
 
 void Worker::serve(qintptr descriptor, const QString &service, SessionFactory *factory, bool admitted,
-                   Admission reason, const QHostAddress &peer, ConnectionLimits *limits)
+                   Admission reason, const QHostAddress &peer, ConnectionLimits *limits, TlsSupport tls)
 {
     const auto giveBack = [&] {
         if (admitted && limits)
@@ -61,7 +61,7 @@ void Worker::serve(qintptr descriptor, const QString &service, SessionFactory *f
         giveBack();
         return;
     }
-    auto *connection = new Connection(service, this);
+    auto *connection = new Connection(service, tls, this);
     if (!connection->attach(descriptor)) {
         delete connection;
         closeDescriptor(descriptor);
@@ -76,7 +76,7 @@ void Worker::serve(qintptr descriptor, const QString &service, SessionFactory *f
     if (admitted)
         connection->startSession(*factory);
     else
-        connection->refuse(factory->refusalLine(reason), refusalReason(reason, limits));
+        connection->refuse(tls.implicit ? QByteArray() : factory->refusalLine(reason), refusalReason(reason, limits));
 }
 
 QString Worker::refusalReason(Admission reason, const ConnectionLimits *limits)

@@ -9,6 +9,8 @@
 #include <QHostAddress>
 #include <QObject>
 
+#include "tlssupport.h"
+
 class Connection;
 class ConnectionLimits;
 class QTimer;
@@ -28,10 +30,12 @@ public:
     ~Worker() override;
 
     // Runs in the worker's thread. admitted: serve the protocol; otherwise send the factory's
-    // refusal line for reason and close. peer and limits: the slot that tryAdmit() took, given
-    // back with limits->release(peer) when the connection ends (only when admitted).
+    // refusal line for reason and close (implicit TLS: close without a word, as nothing may go
+    // out in clear text). peer and limits: the slot that tryAdmit() took, given back with
+    // limits->release(peer) when the connection ends (only when admitted).
     void serve(qintptr descriptor, const QString &service, SessionFactory *factory, bool admitted,
-               Admission reason, const QHostAddress &peer = {}, ConnectionLimits *limits = nullptr);
+               Admission reason, const QHostAddress &peer = {}, ConnectionLimits *limits = nullptr,
+               TlsSupport tls = {});
     // Graceful stop: no new connections; open ones run on until they end or the deadline
     // passes, then they are aborted. drained() follows when none is left.
     void stopAll(QDeadlineTimer deadline);

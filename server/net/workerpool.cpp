@@ -99,7 +99,8 @@ void WorkerPool::dispatch(qintptr descriptor, const QString &service, SessionFac
     dispatch(descriptor, service, factory, m_limits);
 }
 
-void WorkerPool::dispatch(qintptr descriptor, const QString &service, SessionFactory *factory, ConnectionLimits &serviceLimits)
+void WorkerPool::dispatch(qintptr descriptor, const QString &service, SessionFactory *factory, ConnectionLimits &serviceLimits,
+                          TlsSupport tls)
 {
     if (!m_accepting || !factory) {
         ::close(int(descriptor));
@@ -119,7 +120,7 @@ void WorkerPool::dispatch(qintptr descriptor, const QString &service, SessionFac
         worker,
         [=] {
             inFlight->fetch_sub(1, std::memory_order_relaxed);
-            worker->serve(descriptor, service, factory, admitted, admission, peer, limits);
+            worker->serve(descriptor, service, factory, admitted, admission, peer, limits, tls);
         },
         Qt::QueuedConnection);
 }

@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+#include "tlssupport.h"
+
 class ConnectionLimits;
 class QThread;
 class SessionFactory;
@@ -28,9 +30,10 @@ public:
     // loaded worker, or, over a limit, answered with factory's refusal line and closed.
     // factory must stay valid as long as any connection it made is open.
     void dispatch(qintptr descriptor, const QString &service, SessionFactory *factory);
-    // The same against a service's own limits (POP3 counts its connections apart from SMTP's).
-    // limits must outlive the pool.
-    void dispatch(qintptr descriptor, const QString &service, SessionFactory *factory, ConnectionLimits &limits);
+    // The same against a service's own limits (POP3 counts its connections apart from SMTP's),
+    // with TLS as the service offers it. limits and tls.provider must outlive the pool.
+    void dispatch(qintptr descriptor, const QString &service, SessionFactory *factory, ConnectionLimits &limits,
+                  TlsSupport tls = {});
     // Further descriptors are closed at once (listeners should be closed first anyway).
     void stopAccepting();
     // stopAccepting(), then lets open sessions end on their own for up to graceMs and aborts

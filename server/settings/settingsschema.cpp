@@ -1,13 +1,15 @@
 #include "settingsschema.h"
 
-#include "mailaddress.h"
+#include <algorithm>
 
+#include <unistd.h>
+
+#include <QDir>
+#include <QFile>
 #include <QHostAddress>
 #include <QHostInfo>
 
-#include <QFile>
-
-#include <unistd.h>
+#include "mailaddress.h"
 
 namespace {
 
@@ -61,6 +63,11 @@ QList<SettingSpec> buildTable()
         spec(QStringLiteral("smtp.bare_newlines"), SettingType::Choice, QStringLiteral("reject"), 0, 0,
          QStringLiteral("Messages with a bare CR or LF: reject them (550 5.6.11) or normalize to CRLF"),
          {QStringLiteral("reject"), QStringLiteral("normalize")}),
+        spec(QStringLiteral("tls.cert_file"), SettingType::FilePath, QString(), 0, 0,
+         QStringLiteral("PEM certificate chain (server certificate first); empty with tls.key_file: "
+                        "a self-signed certificate generated in DATA_DIR/tls")),
+        spec(QStringLiteral("tls.key_file"), SettingType::FilePath, QString(), 0, 0,
+         QStringLiteral("PEM private key of the certificate, unencrypted; set together with tls.cert_file")),
     };
 }
 
@@ -173,6 +180,16 @@ QString SettingsSchema::normalize(const SettingSpec &spec, const QString &value,
         if (!spec.choices.contains(lower))
             return fail(QStringLiteral("use one of %1").arg(spec.choices.join(QStringLiteral(", "))));
         return lower;
+    }
+    case SettingType::FilePath: {
+        // Absolute, because the server and the CLI do not share a working folder.
+        if (trimmed.isEmpty())
+            return fail(QStringLiteral("an empty path is not a file (config reset %1 clears it)").arg(spec.key));
+        if (!trimmed.startsWith(QLatin1Char('/')))
+            return fail(QStringLiteral("use an absolute path (starting with /)"));
+        if (std::any_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+            return fail(QStringLiteral("control characters are not allowed in a path"));
+        return QDir::cleanPath(trimmed);
     }
     case SettingType::AddressList: {
         QStringList addresses;

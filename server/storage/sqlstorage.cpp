@@ -123,6 +123,17 @@ qint64 SqlStorage::generation()
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
+void SqlStorage::bumpRequest(const QString &name)
+{
+    write(QStringLiteral("request_bump"), {{QStringLiteral("name"), name}});
+}
+
+qint64 SqlStorage::requestCount(const QString &name)
+{
+    QSqlQuery query = run(QStringLiteral("request_get"), {{QStringLiteral("name"), name}});
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
 QStringList SqlStorage::domains()
 {
     QSqlQuery query = run(QStringLiteral("domain_list"));

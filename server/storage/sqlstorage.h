@@ -41,6 +41,8 @@ public:
     void resetSetting(const QString &key) override;
 
     [[nodiscard]] qint64 generation() override;
+    void bumpRequest(const QString &name) override;
+    [[nodiscard]] qint64 requestCount(const QString &name) override;
     void transaction(const std::function<void()> &work) override;
 
     [[nodiscard]] int schemaVersion();

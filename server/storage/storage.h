@@ -45,6 +45,12 @@ public:
     // Increases with every committed write by any process; pollers compare it to see changes.
     [[nodiscard]] virtual qint64 generation() = 0;
 
+    // Requests to running servers, by name ("tls.reload"): bumping one is a write like any other,
+    // so generation() moves and the servers look; each acts when the count differs from the last
+    // it saw. 0 for a request never made.
+    virtual void bumpRequest(const QString &name) = 0;
+    [[nodiscard]] virtual qint64 requestCount(const QString &name) = 0;
+
     // Runs `work` so that all of its writes commit together or not at all. Nests.
     virtual void transaction(const std::function<void()> &work) = 0;
 };

@@ -27,7 +27,7 @@ def test_help(flag):
     result = postern(flag, data_dir=None)
     output = check(result)
     assert "Usage:" in output
-    for command in ("domain add", "user add", "alias add", "config get", "--version"):
+    for command in ("domain add", "user add", "alias add", "config get", "tls show", "tls reload", "--version"):
         assert command in output, f"--help does not mention {command}"
 
 

@@ -81,6 +81,11 @@ void TestCommandLine::usage_data()
     QTest::newRow("unknown verb") << QStringLiteral("user frob") << QStringLiteral("\"frob\"");
     QTest::newRow("missing verb") << QStringLiteral("user") << QStringLiteral("missing action");
     QTest::newRow("headless with command") << QStringLiteral("domain list --headless") << QStringLiteral("--headless");
+    QTest::newRow("tls show") << QStringLiteral("tls show") << QString();
+    QTest::newRow("tls reload") << QStringLiteral("tls reload") << QString();
+    QTest::newRow("tls show extra") << QStringLiteral("tls show mail.example.com") << QStringLiteral("\"mail.example.com\"");
+    QTest::newRow("tls missing verb") << QStringLiteral("tls") << QStringLiteral("missing action");
+    QTest::newRow("tls unknown verb") << QStringLiteral("tls renew") << QStringLiteral("\"renew\"");
 }
 
 void TestCommandLine::usage()

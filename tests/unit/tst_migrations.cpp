@@ -120,6 +120,10 @@ void TestMigrations::schemaOneFixtureMigrates()
     const qint64 before = storage.generation();
     storage.addDomain(QStringLiteral("new.example"));
     QVERIFY(storage.generation() > before);
+    // So do schema 3's request counters.
+    QCOMPARE(storage.requestCount(QStringLiteral("tls.reload")), 0);
+    storage.bumpRequest(QStringLiteral("tls.reload"));
+    QCOMPARE(storage.requestCount(QStringLiteral("tls.reload")), 1);
 }
 
 void TestMigrations::newerDatabaseRefused_data()

@@ -32,6 +32,9 @@ void TestSettings::defaults()
     QVERIFY(!host.isEmpty());
     QCOMPARE(host, SettingsSchema::machineHostName());
     QCOMPARE(host, host.toLower());
+    // No certificate configured: the server makes and uses its own.
+    QCOMPARE(settings.text(QStringLiteral("tls.cert_file")), QString());
+    QCOMPARE(settings.text(QStringLiteral("tls.key_file")), QString());
 }
 
 void TestSettings::normalize_data()
@@ -58,6 +61,14 @@ void TestSettings::normalize_data()
     QTest::newRow("choice bad") << QStringLiteral("smtp.bare_newlines") << QStringLiteral("maybe") << QString();
     QTest::newRow("recipients zero") << QStringLiteral("smtp.max_recipients") << QStringLiteral("0") << QString();
     QTest::newRow("addresses empty") << QStringLiteral("listen.addresses") << QStringLiteral(" , ") << QString();
+    QTest::newRow("path") << QStringLiteral("tls.cert_file") << QStringLiteral(" /etc/ssl/mail.pem ") << QStringLiteral("/etc/ssl/mail.pem");
+    QTest::newRow("path cleaned") << QStringLiteral("tls.key_file") << QStringLiteral("/etc/ssl//private/../private/./mail.key")
+                                  << QStringLiteral("/etc/ssl/private/mail.key");
+    QTest::newRow("path with spaces") << QStringLiteral("tls.cert_file") << QStringLiteral("/srv/my certs/mail.pem")
+                                      << QStringLiteral("/srv/my certs/mail.pem");
+    QTest::newRow("path relative") << QStringLiteral("tls.cert_file") << QStringLiteral("certs/mail.pem") << QString();
+    QTest::newRow("path empty") << QStringLiteral("tls.cert_file") << QStringLiteral("  ") << QString();
+    QTest::newRow("path control character") << QStringLiteral("tls.key_file") << QStringLiteral("/etc/ssl/a\nb.key") << QString();
 }
 
 void TestSettings::normalize()

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void settings();
     void generationSeenByOtherConnection_data() { dialects_data(); }
     void generationSeenByOtherConnection();
+    void requestsAreCountedAndSeen_data() { dialects_data(); }
+    void requestsAreCountedAndSeen();
     void transactionRollsBackEverything_data() { dialects_data(); }
     void transactionRollsBackEverything();
     void domainRemovalCascades_data() { dialects_data(); }
@@ -206,6 +208,23 @@ void TestStorage::generationSeenByOtherConnection()
     });
     QCOMPARE(reader.generation(), afterOne + 1);   // one transaction, one step
     QCOMPARE(reader.domains().size(), 3);
+}
+
+void TestStorage::requestsAreCountedAndSeen()
+{
+    QFETCH(QString, dialect);
+    POSTERN_FRESH_DATABASE(m_databases, dialect, url);
+    SqlStorage cli(DatabaseUrl::parse(url));
+    SqlStorage server(DatabaseUrl::parse(url));
+    QCOMPARE(server.requestCount(QStringLiteral("tls.reload")), 0);
+    const qint64 before = server.generation();
+    cli.bumpRequest(QStringLiteral("tls.reload"));
+    // A request is a write: the server's once-a-second look at the generation notices it.
+    QCOMPARE(server.generation(), before + 1);
+    QCOMPARE(server.requestCount(QStringLiteral("tls.reload")), 1);
+    cli.bumpRequest(QStringLiteral("tls.reload"));
+    QCOMPARE(server.requestCount(QStringLiteral("tls.reload")), 2);
+    QCOMPARE(server.requestCount(QStringLiteral("other")), 0);
 }
 
 void TestStorage::transactionRollsBackEverything()

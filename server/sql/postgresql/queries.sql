@@ -49,3 +49,7 @@ SELECT key, value FROM settings ORDER BY key;
 INSERT INTO settings (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 -- name: setting_delete
 DELETE FROM settings WHERE key = :key;
+-- name: request_get
+SELECT counter FROM server_requests WHERE name = :name;
+-- name: request_bump
+INSERT INTO server_requests (name, counter) VALUES (:name, 1) ON CONFLICT (name) DO UPDATE SET counter = server_requests.counter + 1;
