@@ -7,7 +7,7 @@
 #include "loginrecorder.h"
 #include "logsanitizer.h"
 #include "mailaddress.h"
-#include "pop3authenticator.h"
+#include "authenticator.h"
 #include "pop3command.h"
 #include "pop3messagelist.h"
 #include "saslplain.h"
@@ -52,7 +52,7 @@ QString Pop3Session::stateName(State state)
 }
 
 Pop3Session::Pop3Session(Pop3SessionConfig config, ClientInfo client, SessionTransport &transport,
-                         Pop3Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder)
+                         Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder)
     : m_config(config)
     , m_client(std::move(client))
     , m_transport(transport)

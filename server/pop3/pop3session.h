@@ -13,7 +13,7 @@
 #include "protocolsession.h"
 
 class LoginRecorder;
-class Pop3Authenticator;
+class Authenticator;
 class Pop3MessageList;
 class SessionTransport;
 struct AuthResult;
@@ -37,7 +37,7 @@ public:
     [[nodiscard]] static QString stateName(State state);
 
     Pop3Session(Pop3SessionConfig config, ClientInfo client, SessionTransport &transport,
-                Pop3Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder);
+                Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder);
     ~Pop3Session() override;
 
     void start() override;
@@ -84,7 +84,7 @@ private:
     Pop3SessionConfig m_config;
     ClientInfo m_client;
     SessionTransport &m_transport;
-    Pop3Authenticator &m_authenticator;
+    Authenticator &m_authenticator;
     MaildropOpener m_opener;
     LoginRecorder &m_recorder;
 

@@ -3,7 +3,7 @@
 #include "connectionlimits.h"
 #include "pop3session.h"
 
-Pop3SessionFactory::Pop3SessionFactory(Pop3Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder,
+Pop3SessionFactory::Pop3SessionFactory(Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder,
                                        Pop3SessionConfig config)
     : m_authenticator(authenticator), m_opener(std::move(opener)), m_recorder(recorder), m_config(config)
 {

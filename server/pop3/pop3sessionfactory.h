@@ -7,14 +7,14 @@
 #include "sessionfactory.h"
 
 class LoginRecorder;
-class Pop3Authenticator;
+class Authenticator;
 
 // Makes Pop3Sessions for the pop3 (and later pop3s) listeners. The authenticator and the
 // recorder must outlive every session; all three collaborators are used from every worker thread.
 class Pop3SessionFactory final : public SessionFactory
 {
 public:
-    Pop3SessionFactory(Pop3Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder,
+    Pop3SessionFactory(Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder,
                        Pop3SessionConfig config = {});
 
     // Applies to sessions created afterwards.
@@ -24,7 +24,7 @@ public:
     [[nodiscard]] QByteArray refusalLine(Admission reason) const override;
 
 private:
-    Pop3Authenticator &m_authenticator;
+    Authenticator &m_authenticator;
     const MaildropOpener m_opener;
     LoginRecorder &m_recorder;
     mutable QMutex m_mutex;

@@ -290,7 +290,7 @@ def test_curl_lists_and_retrieves(server):
 
 def test_wrong_password_unknown_user_and_disabled_account_look_the_same(server):
     attempts = {"wrong password": (ALICE, WRONG_PASSWORD), "unknown user": ("nobody@example.test", ALICE_PASSWORD),
-                "account disabled": (CAROL, CAROL_PASSWORD), "not a valid address": ("not-an-address", "x" * 8)}
+                "account disabled": (CAROL, CAROL_PASSWORD), "not a valid user name": ("not an address", "x" * 8)}
     outcome = {}
 
     def attempt(reason, user, password):

@@ -5,7 +5,7 @@
 #include <QtTest>
 #include <QTemporaryDir>
 
-#include "fakepop3authenticator.h"
+#include "fakeauthenticator.h"
 #include "inmemoryloginrecorder.h"
 #include "mailboxlocks.h"
 #include "maildirlayout.h"
@@ -283,7 +283,7 @@ void TestMaildirMaildrop::sessionOverRealMaildir()
         QVERIFY(writer->commit().ok);
         QTest::qWait(2);   // distinct delivery times keep the order certain
     }
-    FakePop3Authenticator authenticator;
+    FakeAuthenticator authenticator;
     authenticator.addAccount(alice, QStringLiteral("password123"));
     InMemoryLoginRecorder recorder;
     RecordingTransport transport;

@@ -16,7 +16,7 @@
 
 #include "connection.h"
 #include "connectionlimits.h"
-#include "fakepop3authenticator.h"
+#include "fakeauthenticator.h"
 #include "inmemoryloginrecorder.h"
 #include "log.h"
 #include "loghub.h"
@@ -33,7 +33,7 @@ const QByteArray kLoginAlice = "USER alice@example.test\r\nPASS password123\r\n"
 // One session over a RecordingTransport, greeted already.
 struct Client
 {
-    Client(Pop3Authenticator &authenticator, MemoryMailStore &store, LoginRecorder &recorder,
+    Client(Authenticator &authenticator, MemoryMailStore &store, LoginRecorder &recorder,
            const QString &address = QStringLiteral("127.0.0.1"), Pop3SessionConfig config = {})
     {
         ClientInfo info;
@@ -134,14 +134,14 @@ private Q_SLOTS:
     void connectionStreamsLargeMessage();
 
 private:
-    std::unique_ptr<FakePop3Authenticator> m_authenticator;
+    std::unique_ptr<FakeAuthenticator> m_authenticator;
     std::unique_ptr<MemoryMailStore> m_store;
     std::unique_ptr<InMemoryLoginRecorder> m_recorder;
 };
 
 void TestPop3Session::init()
 {
-    m_authenticator = std::make_unique<FakePop3Authenticator>();
+    m_authenticator = std::make_unique<FakeAuthenticator>();
     Pop3Fixture::addAccounts(*m_authenticator);
     m_store = std::make_unique<MemoryMailStore>();
     Pop3Fixture::addMessages(*m_store);
@@ -235,7 +235,7 @@ void TestPop3Session::threeFailedLoginsClose()
 
 void TestPop3Session::readingPausedDuringCheck()
 {
-    FakePop3Authenticator deferred(FakePop3Authenticator::Mode::Deferred);
+    FakeAuthenticator deferred(FakeAuthenticator::Mode::Deferred);
     Pop3Fixture::addAccounts(deferred);
     Client client(deferred, *m_store, *m_recorder);
     QCOMPARE(client.send(kLoginAlice + "STAT\r\n"), QByteArray("+OK send PASS\r\n"));
@@ -251,7 +251,7 @@ void TestPop3Session::readingPausedDuringCheck()
 
 void TestPop3Session::destroyedWhileChecking()
 {
-    FakePop3Authenticator deferred(FakePop3Authenticator::Mode::Deferred);
+    FakeAuthenticator deferred(FakeAuthenticator::Mode::Deferred);
     Pop3Fixture::addAccounts(deferred);
     {
         Client client(deferred, *m_store, *m_recorder);

@@ -1,7 +1,7 @@
 // Every POP3 transcript replayed against the pure session: whole, one byte at a time and in
 // random chunks, each with an authenticator that answers at once and one that answers later.
 
-#include "fakepop3authenticator.h"
+#include "fakeauthenticator.h"
 #include "inmemoryloginrecorder.h"
 #include "memorymailstore.h"
 #include "pop3fixture.h"
@@ -55,8 +55,8 @@ void TestPop3Transcripts::replay()
     QVERIFY2(transcript.load(path, &error), qPrintable(error));
 
     RecordingTransport transport;
-    FakePop3Authenticator authenticator(deferred ? FakePop3Authenticator::Mode::Deferred
-                                                 : FakePop3Authenticator::Mode::Synchronous);
+    FakeAuthenticator authenticator(deferred ? FakeAuthenticator::Mode::Deferred
+                                                 : FakeAuthenticator::Mode::Synchronous);
     Pop3Fixture::addAccounts(authenticator);
     MemoryMailStore store;
     Pop3Fixture::addMessages(store);
