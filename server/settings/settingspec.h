@@ -11,6 +11,7 @@ enum class SettingType {
     Boolean,      // on/off, true/false, yes/no, 1/0; stored as "true"/"false"
     AddressList,  // comma-separated IPv4/IPv6 addresses
     Choice,       // one of SettingSpec::choices
+    CidrList,     // comma-separated CIDR ranges (CidrRange), stored as network/prefix
 };
 
 // One typed setting: its key (the CLI and GUI contract), default and limits.
