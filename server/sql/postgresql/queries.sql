@@ -49,3 +49,11 @@ SELECT key, value FROM settings ORDER BY key;
 INSERT INTO settings (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 -- name: setting_delete
 DELETE FROM settings WHERE key = :key;
+-- name: smtp_login_list
+SELECT name, password_hash FROM smtp_logins ORDER BY name;
+-- name: smtp_login_get
+SELECT name, password_hash FROM smtp_logins WHERE name = :name;
+-- name: smtp_login_insert
+INSERT INTO smtp_logins (name, password_hash) VALUES (:name, :password_hash);
+-- name: smtp_login_delete
+DELETE FROM smtp_logins WHERE name = :name;
