@@ -1,13 +1,13 @@
 #include "smtpsession.h"
 
-#include "barenewlinefilter.h"
-#include "dotstreamdecoder.h"
 #include "log.h"
 #include "mailaddress.h"
 #include "messagestore.h"
 #include "recipientdirectory.h"
 #include "sessiontransport.h"
 #include "smtpcommand.h"
+#include "smtpmailparameters.h"
+#include "smtpmessagereceiver.h"
 #include "traceheaders.h"
 
 QString SmtpSession::stateName(State state)
@@ -26,7 +26,11 @@ QString SmtpSession::stateName(State state)
 
 SmtpSession::SmtpSession(SmtpSessionConfig config, ClientInfo client, SessionTransport &transport,
                          const RecipientDirectory &directory, MessageStore &store)
-    : m_config(std::move(config)), m_client(std::move(client)), m_transport(transport), m_directory(directory), m_store(store)
+    : m_config(std::move(config))
+    , m_client(std::move(client))
+    , m_transport(transport)
+    , m_directory(directory)
+    , m_receiver(std::make_unique<SmtpMessageReceiver>(m_client, store, m_config.maxMessageSize, m_config.normalizeBareNewlines))
 {
     if (!m_config.clock)
         m_config.clock = [] { return QDateTime::currentDateTime(); };
@@ -93,7 +97,7 @@ void SmtpSession::timedOut()
 
 void SmtpSession::disconnected()
 {
-    if (m_writer)
+    if (m_receiver->isOpen())
         log(QStringLiteral("client left during a message: nothing stored"));
     resetTransaction();
     m_state = State::Closed;
@@ -232,38 +236,19 @@ void SmtpSession::handleMail(const SmtpCommand &command)
         badCommand(parsed.error);
         return;
     }
-    bool smtpUtf8 = false;
-    qint64 declaredSize = 0;
-    for (const auto &[key, value] : parsed.params) {
-        if (key == "SIZE") {
-            bool ok = false;
-            const qint64 size = value.toLongLong(&ok);
-            if (!ok || size < 0) {
-                badCommand("501 5.5.4 Syntax: SIZE=<number>");
-                return;
-            }
-            if (m_config.maxMessageSize > 0 && size > m_config.maxMessageSize) {
-                log(QStringLiteral("mail from <%1> refused: declared size %2 over the limit %3")
-                        .arg(parsed.path).arg(size).arg(m_config.maxMessageSize));
-                reply("552 5.3.4 Message size exceeds fixed limit");
-                return;
-            }
-            declaredSize = size;
-        } else if (key == "BODY") {
-            if (value.toUpper() != "7BIT" && value.toUpper() != "8BITMIME") {
-                badCommand("501 5.5.4 Syntax: BODY=7BIT or BODY=8BITMIME");
-                return;
-            }
-        } else if (key == "SMTPUTF8" && value.isEmpty() && m_extended) {
-            smtpUtf8 = true;
-        } else {
-            reply("555 5.5.4 Unsupported parameter " + key);
-            return;
-        }
+    const SmtpMailParameters params = SmtpMailParameters::parse(parsed.params, m_extended, m_config.maxMessageSize);
+    if (!params.ok()) {
+        if (!params.logDetail.isEmpty())
+            log(QStringLiteral("mail from <%1> refused: %2").arg(parsed.path, params.logDetail));
+        if (params.badCommand)
+            badCommand(params.error);
+        else
+            reply(params.error);
+        return;
     }
     QString reversePath;
     if (!parsed.path.isEmpty()) {
-        if (!smtpUtf8 && !SmtpCommand::isAscii(parsed.path)) {
+        if (!params.smtpUtf8 && !SmtpCommand::isAscii(parsed.path)) {
             reply("553 5.6.7 Non-ASCII sender address requires SMTPUTF8");
             return;
         }
@@ -276,8 +261,8 @@ void SmtpSession::handleMail(const SmtpCommand &command)
         reversePath = parsed.path;   // kept as sent: the sender's own spelling goes into Return-Path
     }
     m_reversePath = reversePath;
-    m_smtpUtf8 = smtpUtf8;
-    m_declaredSize = declaredSize;
+    m_smtpUtf8 = params.smtpUtf8;
+    m_declaredSize = params.declaredSize;
     m_state = State::MailGiven;
     log(QStringLiteral("mail from <%1> accepted").arg(m_reversePath));
     reply("250 2.1.0 Ok");
@@ -362,14 +347,8 @@ QString SmtpSession::receivedProtocol() const
     return protocol;
 }
 
-bool SmtpSession::beginMessage()
+bool SmtpSession::openMessage()
 {
-    QString error;
-    m_writer = m_store.begin(m_mailboxes, &error);
-    if (!m_writer) {
-        Log::error(m_client.service, m_client.sessionId, QStringLiteral("cannot store a message: %1").arg(error));
-        return false;
-    }
     TraceHeaders trace;
     trace.reversePath = m_reversePath;
     trace.heloName = m_heloName;
@@ -380,24 +359,9 @@ bool SmtpSession::beginMessage()
                                                                              : client.toString();
     trace.hostName = m_config.hostName;
     trace.protocol = receivedProtocol();
-    trace.queueId = m_writer->queueId();
     trace.singleRecipient = m_recipients.size() == 1 ? m_recipients.first() : QString();
     trace.received = m_config.clock();
-    m_messageBytes = 0;
-    m_tooBig = false;
-    m_writeFailed = !m_writer->write(trace.format());
-    return true;
-}
-
-void SmtpSession::writeMessageBytes(QByteArrayView bytes)
-{
-    if (bytes.isEmpty() || !m_writer)
-        return;
-    m_messageBytes += bytes.size();
-    if (m_config.maxMessageSize > 0 && m_messageBytes > m_config.maxMessageSize)
-        m_tooBig = true;   // keep reading to the end, store nothing
-    if (!m_tooBig && !m_writeFailed)
-        m_writeFailed = !m_writer->write(bytes);
+    return m_receiver->open(m_mailboxes, trace);
 }
 
 void SmtpSession::handleData()
@@ -410,18 +374,16 @@ void SmtpSession::handleData()
         badCommand("554 5.5.1 Error: no valid recipients");
         return;
     }
-    if (m_usedBdat) {
+    if (m_receiver->usesChunks()) {
         badCommand("503 5.5.1 Error: DATA after BDAT in the same transaction");
         return;
     }
-    if (!beginMessage()) {
+    if (!openMessage()) {
         reply("451 4.3.0 Error: local storage failure, try again later");
         resetTransaction();
         m_state = State::Identified;
         return;
     }
-    m_decoder = std::make_unique<DotStreamDecoder>(m_config.normalizeBareNewlines ? DotStreamDecoder::BareNewlines::Normalize
-                                                                                   : DotStreamDecoder::BareNewlines::Keep);
     m_state = State::ReceivingData;
     m_transport.setIdleTimeout(m_config.dataTimeoutMs);
     reply("354 End data with <CR><LF>.<CR><LF>");
@@ -429,15 +391,8 @@ void SmtpSession::handleData()
 
 void SmtpSession::consumeData()
 {
-    QByteArray decoded;
-    const qsizetype used = m_decoder->decode(m_input, decoded);
-    m_input.remove(0, used);
-    writeMessageBytes(decoded);
-    if (m_decoder->finished()) {
-        const bool bare = m_decoder->sawBareNewline() && !m_config.normalizeBareNewlines;
-        m_decoder.reset();
-        finishMessage(bare);
-    }
+    if (m_receiver->consumeData(m_input))
+        finishMessage();
 }
 
 void SmtpSession::handleBdat(const SmtpCommand &command)
@@ -459,12 +414,10 @@ void SmtpSession::handleBdat(const SmtpCommand &command)
         m_chunkReply = "503 5.5.1 Error: need MAIL command";
     else if (m_state == State::MailGiven)
         m_chunkReply = "554 5.5.1 Error: no valid recipients";
-    else if (!m_usedBdat && !beginMessage())
+    else if (!m_receiver->usesChunks() && !openMessage())
         m_chunkReply = "451 4.3.0 Error: local storage failure, try again later";
-    if (m_chunkReply.isEmpty() && !m_usedBdat) {
-        m_usedBdat = true;
-        m_chunkFilter = std::make_unique<BareNewlineFilter>(m_config.normalizeBareNewlines);
-    }
+    if (m_chunkReply.isEmpty() && !m_receiver->usesChunks())
+        m_receiver->startChunks();
     m_state = State::ReceivingChunk;
     m_transport.setIdleTimeout(m_config.dataTimeoutMs);
     if (m_chunkRemaining == 0)
@@ -474,12 +427,8 @@ void SmtpSession::handleBdat(const SmtpCommand &command)
 void SmtpSession::consumeChunk()
 {
     const qsizetype take = qsizetype(std::min<qint64>(m_chunkRemaining, m_input.size()));
-    if (m_chunkReply.isEmpty()) {
-        m_chunkOctets += take;
-        QByteArray filtered;
-        m_chunkFilter->filter(QByteArrayView(m_input).first(take), filtered);
-        writeMessageBytes(filtered);
-    }
+    if (m_chunkReply.isEmpty())
+        m_receiver->consumeChunk(QByteArrayView(m_input).first(take));
     m_input.remove(0, take);
     m_chunkRemaining -= take;
     if (m_chunkRemaining == 0)
@@ -502,7 +451,7 @@ void SmtpSession::finishChunk()
             badCommand(refusal);
         return;
     }
-    if (m_tooBig) {
+    if (m_receiver->tooBig()) {
         log(QStringLiteral("message refused: larger than %1 bytes 552 5.3.4").arg(m_config.maxMessageSize));
         resetTransaction();
         m_state = State::Identified;
@@ -510,50 +459,20 @@ void SmtpSession::finishChunk()
         return;
     }
     if (m_chunkLast) {
-        QByteArray tail;
-        m_chunkFilter->finish(tail);
-        writeMessageBytes(tail);
-        finishMessage(m_chunkFilter->sawBareNewline() && !m_config.normalizeBareNewlines);
+        finishMessage();
         return;
     }
     m_state = State::RcptGiven;
-    reply("250 2.0.0 Ok: " + QByteArray::number(m_chunkOctets) + " octets received");
+    reply("250 2.0.0 Ok: " + QByteArray::number(m_receiver->chunkOctets()) + " octets received");
 }
 
-void SmtpSession::finishMessage(bool bareNewlines)
+void SmtpSession::finishMessage()
 {
     m_transport.setIdleTimeout(m_config.commandTimeoutMs);
-    const std::unique_ptr<MessageWriter> writer = std::move(m_writer);
-    const QString queueId = writer ? writer->queueId() : QString();
-    const qint64 size = m_messageBytes;
-    const bool tooBig = m_tooBig;
-    const bool writeFailed = m_writeFailed;
-    const QString reversePath = m_reversePath;
-    const QStringList recipients = m_recipients;
+    const QByteArray answer = m_receiver->finish(m_reversePath, m_recipients);
     resetTransaction();
     m_state = State::Identified;
-
-    if (bareNewlines) {
-        log(QStringLiteral("message %1 refused: bare CR or LF in the data 550 5.6.11").arg(queueId));
-        reply("550 5.6.11 Error: bare CR or LF in message data; use CRLF line endings");
-        return;
-    }
-    if (tooBig) {
-        log(QStringLiteral("message %1 refused: larger than %2 bytes 552 5.3.4").arg(queueId).arg(m_config.maxMessageSize));
-        reply("552 5.3.4 Message size exceeds fixed limit");
-        return;
-    }
-    const MessageWriter::CommitResult result = writer && !writeFailed ? writer->commit() : MessageWriter::CommitResult{};
-    if (!result.ok) {
-        Log::error(m_client.service, m_client.sessionId,
-                   QStringLiteral("message %1 not stored: %2 451 4.3.0")
-                       .arg(queueId, result.error.isEmpty() ? QStringLiteral("write error") : result.error));
-        reply("451 4.3.0 Error: local storage failure, try again later");
-        return;
-    }
-    log(QStringLiteral("message %1 stored: %2 bytes from <%3> to %4")
-            .arg(queueId).arg(size).arg(reversePath, recipients.join(QStringLiteral(", "))));
-    reply("250 2.0.0 Ok: queued as " + queueId.toLatin1());
+    reply(answer);
 }
 
 void SmtpSession::resetTransaction()
@@ -563,12 +482,5 @@ void SmtpSession::resetTransaction()
     m_declaredSize = 0;
     m_recipients.clear();
     m_mailboxes.clear();
-    m_writer.reset();
-    m_decoder.reset();
-    m_chunkFilter.reset();
-    m_chunkOctets = 0;
-    m_messageBytes = 0;
-    m_tooBig = false;
-    m_writeFailed = false;
-    m_usedBdat = false;
+    m_receiver->discard();
 }

@@ -9,11 +9,9 @@
 
 #include <memory>
 
-class BareNewlineFilter;
-class DotStreamDecoder;
 class MessageStore;
-class MessageWriter;
 class RecipientDirectory;
+class SmtpMessageReceiver;
 class SessionTransport;
 struct SmtpCommand;
 
@@ -57,9 +55,8 @@ private:
     void consumeData();
     void consumeChunk();
     void finishChunk();
-    [[nodiscard]] bool beginMessage();
-    void writeMessageBytes(QByteArrayView bytes);
-    void finishMessage(bool bareNewlines);
+    [[nodiscard]] bool openMessage();
+    void finishMessage();
     void resetTransaction();
     void reply(const QByteArray &line);
     void badCommand(const QByteArray &line);
@@ -71,7 +68,7 @@ private:
     ClientInfo m_client;
     SessionTransport &m_transport;
     const RecipientDirectory &m_directory;
-    MessageStore &m_store;
+    std::unique_ptr<SmtpMessageReceiver> m_receiver;
 
     State m_state = State::Connected;
     QByteArray m_input;
@@ -88,15 +85,7 @@ private:
     qint64 m_declaredSize = 0;
     QStringList m_recipients;
     QStringList m_mailboxes;
-    std::unique_ptr<MessageWriter> m_writer;
-    std::unique_ptr<DotStreamDecoder> m_decoder;
-    std::unique_ptr<BareNewlineFilter> m_chunkFilter;   // BDAT's counterpart of the DATA decoder
-    qint64 m_messageBytes = 0;
-    bool m_tooBig = false;
-    bool m_writeFailed = false;
-    bool m_usedBdat = false;
     qint64 m_chunkRemaining = 0;
-    qint64 m_chunkOctets = 0;        // BDAT bytes received in this transaction, as the client counts them
     bool m_chunkLast = false;
     State m_stateBeforeChunk = State::Connected;
     QByteArray m_chunkReply;         // set when the chunk is being discarded: the reply after it
