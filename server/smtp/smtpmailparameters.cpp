@@ -1,5 +1,7 @@
 #include "smtpmailparameters.h"
 
+#include "smtpcommand.h"
+
 namespace {
 
 SmtpMailParameters refused(const QByteArray &reply, bool badCommand, const QString &logDetail = {})
@@ -33,6 +35,11 @@ SmtpMailParameters SmtpMailParameters::parse(const QList<QPair<QByteArray, QByte
                 return refused("501 5.5.4 Syntax: BODY=7BIT or BODY=8BITMIME", true);
         } else if (key == "SMTPUTF8" && value.isEmpty() && extended) {
             result.smtpUtf8 = true;
+        } else if (key == "AUTH" && extended) {
+            const std::optional<QByteArray> mailbox = SmtpCommand::decodeXtext(value);
+            if (!mailbox || mailbox->isEmpty())
+                return refused("501 5.5.4 Syntax: AUTH=<> or AUTH=xtext-encoded-mailbox", true);
+            result.submitter = QString::fromUtf8(*mailbox);
         } else {
             return refused("555 5.5.4 Unsupported parameter " + key, false);
         }

@@ -5,12 +5,17 @@
 #include <QPair>
 #include <QString>
 
-// The parameters of one MAIL FROM (RFC 5321 §4.1.2): SIZE (RFC 1870), BODY (RFC 6152) and
-// SMTPUTF8 (RFC 6531), checked against what this session offers.
+#include <optional>
+
+// The parameters of one MAIL FROM (RFC 5321 §4.1.2): SIZE (RFC 1870), BODY (RFC 6152),
+// SMTPUTF8 (RFC 6531) and AUTH (RFC 4954 §5), checked against what this session offers.
 struct SmtpMailParameters
 {
     qint64 declaredSize = 0;
     bool smtpUtf8 = false;
+    // AUTH=: the xtext-decoded mailbox the message was originally submitted by, "<>" for
+    // unknown. Only informative: it is trusted from nobody before issue 9 relays anything.
+    std::optional<QString> submitter;
 
     // Set when the parameters are refused: the reply, whether it counts as a bad command, and
     // for the log why (empty: a plain syntax error, not worth a line).

@@ -1,12 +1,10 @@
 #include "smtpsession.h"
 
 #include "log.h"
-#include "mailaddress.h"
 #include "messagestore.h"
-#include "recipientdirectory.h"
 #include "sessiontransport.h"
+#include "smtpauthentication.h"
 #include "smtpcommand.h"
-#include "smtpmailparameters.h"
 #include "smtpmessagereceiver.h"
 #include "traceheaders.h"
 
@@ -19,21 +17,27 @@ QString SmtpSession::stateName(State state)
     case State::RcptGiven: return QStringLiteral("rcpt-given");
     case State::ReceivingData: return QStringLiteral("receiving-data");
     case State::ReceivingChunk: return QStringLiteral("receiving-chunk");
+    case State::AuthResponse: return QStringLiteral("auth-response");
+    case State::CheckingAuth: return QStringLiteral("checking-auth");
+    case State::StartingTls: return QStringLiteral("starting-tls");
     case State::Closed: return QStringLiteral("closed");
     }
     return QStringLiteral("unknown");
 }
 
 SmtpSession::SmtpSession(SmtpSessionConfig config, ClientInfo client, SessionTransport &transport,
-                         const RecipientDirectory &directory, MessageStore &store)
+                         const RecipientDirectory &directory, MessageStore &store, Authenticator &authenticator,
+                         AuthFailureRecorder &failures)
     : m_config(std::move(config))
     , m_client(std::move(client))
     , m_transport(transport)
-    , m_directory(directory)
+    , m_envelope(std::make_unique<SmtpEnvelope>(m_config, m_client, directory))
     , m_receiver(std::make_unique<SmtpMessageReceiver>(m_client, store, m_config.maxMessageSize, m_config.normalizeBareNewlines))
 {
     if (!m_config.clock)
         m_config.clock = [] { return QDateTime::currentDateTime(); };
+    m_auth = std::make_unique<SmtpAuthentication>(m_client, m_config.plaintextPolicy, authenticator, failures, m_config.clock,
+                                                  [this](const SmtpAuthentication::Step &step) { authAnswered(step); });
 }
 
 SmtpSession::~SmtpSession() = default;
@@ -75,14 +79,34 @@ void SmtpSession::start()
 
 void SmtpSession::receive(QByteArrayView bytes)
 {
-    if (m_state == State::Closed)
+    // While the handshake runs nothing is plaintext for us any more (RFC 3207 §4.2).
+    if (m_state == State::Closed || m_state == State::StartingTls)
         return;
     m_input.append(bytes);
+    run();
+}
+
+void SmtpSession::run()
+{
+    if (m_running)
+        return;   // re-entered from an authenticator that answered at once: the loop goes on
+    m_running = true;
     processInput();
+    m_running = false;
     if (!m_outbox.isEmpty())
         m_transport.send(std::exchange(m_outbox, {}));
     if (m_state == State::Closed)
         m_transport.close();
+}
+
+void SmtpSession::tlsStarted()
+{
+    if (m_state != State::StartingTls)
+        return;
+    // The client must introduce itself again (RFC 3207 §4.2); no new greeting is sent.
+    m_state = State::Connected;
+    m_transport.setIdleTimeout(m_config.commandTimeoutMs);
+    log(QStringLiteral("TLS started"));
 }
 
 void SmtpSession::timedOut()
@@ -105,8 +129,10 @@ void SmtpSession::disconnected()
 
 void SmtpSession::processInput()
 {
-    // m_input holds only unprocessed bytes; each branch consumes from its front.
-    while (!m_input.isEmpty() && m_state != State::Closed) {
+    // m_input holds only unprocessed bytes; each branch consumes from its front. What follows a
+    // command waiting for a password check stays there until the answer.
+    while (!m_input.isEmpty() && m_state != State::Closed && m_state != State::CheckingAuth
+           && m_state != State::StartingTls) {
         if (m_state == State::ReceivingData) {
             consumeData();
         } else if (m_state == State::ReceivingChunk) {
@@ -142,6 +168,8 @@ bool SmtpSession::takeCommandLine()
     m_input.remove(0, lf + 1);
     m_scanFrom = 0;
     if (m_discardingLongLine || raw.size() > m_config.maxLineLength) {
+        if (m_state == State::AuthResponse)
+            m_state = State::Identified;   // the exchange ends with the refused line
         if (!m_discardingLongLine)
             badCommand("500 5.5.2 Error: line too long");
         m_discardingLongLine = false;
@@ -151,6 +179,10 @@ bool SmtpSession::takeCommandLine()
     line.chop(1);
     if (line.endsWith('\r'))
         line.chop(1);
+    if (m_state == State::AuthResponse) {
+        applyAuthStep(m_auth->respond(line));
+        return true;
+    }
     if (SmtpCommand::looksLikeTlsHandshake(line) || line.contains('\0')) {
         badCommand("500 5.5.2 Error: command not recognized");
         return true;
@@ -175,6 +207,10 @@ void SmtpSession::handleCommand(const SmtpCommand &command)
             handleData();
     } else if (verb == "BDAT") {
         handleBdat(command);
+    } else if (verb == "STARTTLS") {
+        handleStartTls(command);
+    } else if (verb == "AUTH") {
+        handleAuth(command);
     } else if (verb == "RSET") {
         resetTransaction();
         if (m_state != State::Connected)
@@ -185,7 +221,7 @@ void SmtpSession::handleCommand(const SmtpCommand &command)
     } else if (verb == "QUIT") {
         closeWith("221 2.0.0 " + m_config.hostName.toUtf8() + " Bye");
     } else if (verb == "HELP") {
-        reply("214 2.0.0 Commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT HELP VRFY");
+        reply("214 2.0.0 Commands: EHLO HELO STARTTLS AUTH MAIL RCPT DATA BDAT RSET NOOP QUIT HELP VRFY");
     } else if (verb == "VRFY") {
         // Never reveal whether an account exists (RFC 5321 §3.5.3 allows 252).
         reply("252 2.5.0 Cannot VRFY user, but will accept message and attempt delivery");
@@ -218,139 +254,145 @@ void SmtpSession::handleEhlo(const SmtpCommand &command, bool extended)
     reply("250-8BITMIME");
     reply("250-ENHANCEDSTATUSCODES");
     reply("250-CHUNKING");
+    if (!m_transport.isEncrypted() && m_transport.canStartTls())
+        reply("250-STARTTLS");
+    if (m_auth->mayOffer(m_transport.isEncrypted()))
+        reply(QByteArray("250-AUTH ") + SmtpAuthExchange::kMechanisms);
     reply("250 SMTPUTF8");
+}
+
+void SmtpSession::handleStartTls(const SmtpCommand &command)
+{
+    if (!command.argument.isEmpty()) {
+        badCommand("501 5.5.4 Syntax: STARTTLS takes no argument");
+        return;
+    }
+    if (m_transport.isEncrypted()) {
+        badCommand("503 5.5.1 Error: TLS already active");
+        return;
+    }
+    if (m_state != State::Connected && m_state != State::Identified) {
+        badCommand("503 5.5.1 Error: MAIL transaction in progress");
+        return;
+    }
+    if (!m_transport.canStartTls()) {
+        log(QStringLiteral("STARTTLS refused: no certificate loaded 454 4.7.0"));
+        reply("454 4.7.0 TLS not available");
+        return;
+    }
+    reply("220 2.0.0 Ready to start TLS");
+    // RFC 3207 §4.2 and CVE-2011-0411: nothing learned in clear text survives the handshake,
+    // and nothing the client sent after STARTTLS is ever executed.
+    m_input.clear();
+    m_scanFrom = 0;
+    m_discardingLongLine = false;
+    resetTransaction();
+    m_heloName.clear();
+    m_extended = false;
+    m_auth->forget();
+    m_state = State::StartingTls;
+    log(QStringLiteral("STARTTLS: handshake follows"));
+    // The 220 must be on its way in clear text before the transport switches to TLS.
+    m_transport.send(std::exchange(m_outbox, {}));
+    m_transport.startTls();
+}
+
+void SmtpSession::handleAuth(const SmtpCommand &command)
+{
+    if (!m_extended) {
+        badCommand("503 5.5.1 Error: send EHLO first");
+    } else if (m_auth->isAuthenticated()) {
+        badCommand("503 5.5.1 Error: already authenticated");
+    } else if (m_state != State::Identified) {
+        badCommand("503 5.5.1 Error: AUTH not allowed during a mail transaction");
+    } else {
+        applyAuthStep(m_auth->begin(command.argument, m_transport.isEncrypted()));
+    }
+}
+
+void SmtpSession::applyAuthStep(const SmtpAuthentication::Step &step)
+{
+    switch (step.kind) {
+    case SmtpAuthentication::Step::Kind::Continue:
+        m_state = State::AuthResponse;
+        reply(step.reply);
+        return;
+    case SmtpAuthentication::Step::Kind::Checking:
+        m_state = State::CheckingAuth;
+        // The pipeline behind AUTH waits in the socket, not here.
+        m_transport.pauseReading();
+        return;
+    case SmtpAuthentication::Step::Kind::Reply:
+        m_state = State::Identified;
+        if (step.badCommand)
+            badCommand(step.reply);
+        else
+            reply(step.reply);
+        return;
+    case SmtpAuthentication::Step::Kind::Close:
+        closeWith(step.reply);
+        return;
+    }
+}
+
+void SmtpSession::authAnswered(const SmtpAuthentication::Step &step)
+{
+    if (m_state != State::CheckingAuth)
+        return;
+    m_transport.resumeReading();
+    applyAuthStep(step);
+    run();
 }
 
 void SmtpSession::handleMail(const SmtpCommand &command)
 {
     if (m_state == State::Connected) {
         badCommand("503 5.5.1 Error: send HELO/EHLO first");
-        return;
-    }
-    if (m_state != State::Identified) {
+    } else if (m_state != State::Identified) {
         badCommand("503 5.5.1 Error: nested MAIL command");
-        return;
+    } else if (m_config.requireAuthentication && !m_auth->isAuthenticated()) {
+        // RFC 6409 §4.3: the submission service takes mail from its own users only.
+        log(QStringLiteral("mail refused: %1 requires authentication 530 5.7.0").arg(m_client.service));
+        badCommand("530 5.7.0 Authentication required");
+    } else if (answer(m_envelope->mail(command.argument, m_extended, m_auth->identity()))) {
+        m_state = State::MailGiven;
     }
-    const SmtpPathArgument parsed = SmtpPathArgument::parse(command.argument, "FROM");
-    if (!parsed.ok) {
-        badCommand(parsed.error);
-        return;
-    }
-    const SmtpMailParameters params = SmtpMailParameters::parse(parsed.params, m_extended, m_config.maxMessageSize);
-    if (!params.ok()) {
-        if (!params.logDetail.isEmpty())
-            log(QStringLiteral("mail from <%1> refused: %2").arg(parsed.path, params.logDetail));
-        if (params.badCommand)
-            badCommand(params.error);
-        else
-            reply(params.error);
-        return;
-    }
-    QString reversePath;
-    if (!parsed.path.isEmpty()) {
-        if (!params.smtpUtf8 && !SmtpCommand::isAscii(parsed.path)) {
-            reply("553 5.6.7 Non-ASCII sender address requires SMTPUTF8");
-            return;
-        }
-        const MailAddress address = MailAddress::parse(parsed.path);
-        if (!address.isValid()) {
-            log(QStringLiteral("mail from <%1> refused: %2").arg(parsed.path, address.error()));
-            badCommand("501 5.1.7 Bad sender address syntax");
-            return;
-        }
-        reversePath = parsed.path;   // kept as sent: the sender's own spelling goes into Return-Path
-    }
-    m_reversePath = reversePath;
-    m_smtpUtf8 = params.smtpUtf8;
-    m_declaredSize = params.declaredSize;
-    m_state = State::MailGiven;
-    log(QStringLiteral("mail from <%1> accepted").arg(m_reversePath));
-    reply("250 2.1.0 Ok");
 }
 
 void SmtpSession::handleRcpt(const SmtpCommand &command)
 {
-    if (m_state != State::MailGiven && m_state != State::RcptGiven) {
+    if (m_state != State::MailGiven && m_state != State::RcptGiven)
         badCommand("503 5.5.1 Error: need MAIL command");
-        return;
-    }
-    const SmtpPathArgument parsed = SmtpPathArgument::parse(command.argument, "TO");
-    if (!parsed.ok) {
-        badCommand(parsed.error);
-        return;
-    }
-    if (!parsed.params.isEmpty()) {
-        reply("555 5.5.4 Unsupported parameter " + parsed.params.first().first);
-        return;
-    }
-    if (m_recipients.size() >= m_config.maxRecipients) {
-        reply("452 4.5.3 Error: too many recipients");
-        return;
-    }
-    const QString &path = parsed.path;
-    if (!m_smtpUtf8 && !SmtpCommand::isAscii(path)) {
-        reply("553 5.6.7 Non-ASCII recipient address requires SMTPUTF8");
-        return;
-    }
-    QString canonical;
-    if (path.compare(QStringLiteral("postmaster"), Qt::CaseInsensitive) == 0) {
-        canonical = QStringLiteral("postmaster");   // RFC 5321 §4.5.1: the directory knows whose it is
-    } else {
-        const MailAddress address = MailAddress::parse(path);
-        if (!address.isValid()) {
-            badCommand("501 5.1.3 Bad recipient address syntax");
-            return;
-        }
-        canonical = address.canonical();
-    }
-    const RecipientLookup found = m_directory.lookup(canonical, m_declaredSize);
-    const QByteArray shown = '<' + parsed.path.toUtf8() + '>';
-    switch (found.kind) {
-    case RecipientLookup::Kind::Local:
-        break;
-    case RecipientLookup::Kind::UnknownUser:
-        log(QStringLiteral("rcpt <%1> refused: unknown user (%2) 550 5.1.1").arg(canonical, found.detail));
-        reply("550 5.1.1 " + shown + ": Recipient address rejected: User unknown");
-        return;
-    case RecipientLookup::Kind::NotLocal:
-        log(QStringLiteral("rcpt <%1> refused by \"Relay\" (not a local domain, relaying not allowed) 554 5.7.1").arg(canonical));
-        reply("554 5.7.1 " + shown + ": Relay access denied");
-        return;
-    case RecipientLookup::Kind::OverQuota:
-        log(QStringLiteral("rcpt <%1> deferred: mailbox full (%2) 452 4.2.2").arg(canonical, found.detail));
-        reply("452 4.2.2 " + shown + ": Mailbox full");
-        return;
-    case RecipientLookup::Kind::Unavailable:
-        log(QStringLiteral("rcpt <%1> deferred: %2 451 4.3.0").arg(canonical, found.detail));
-        reply("451 4.3.0 " + shown + ": Temporary lookup failure");
-        return;
-    }
-    if (!m_recipients.contains(canonical)) {
-        m_recipients << canonical;
-        for (const QString &mailbox : found.mailboxes) {
-            if (!m_mailboxes.contains(mailbox))
-                m_mailboxes << mailbox;
-        }
-    }
-    m_state = State::RcptGiven;
-    log(QStringLiteral("rcpt <%1> accepted -> %2").arg(canonical, found.mailboxes.join(QLatin1Char(','))));
-    reply("250 2.1.5 Ok");
+    else if (answer(m_envelope->rcpt(command.argument, m_auth->identity())))
+        m_state = State::RcptGiven;
+}
+
+bool SmtpSession::answer(const SmtpEnvelope::Answer &answer)
+{
+    if (answer.badCommand)
+        badCommand(answer.reply);
+    else
+        reply(answer.reply);
+    return answer.accepted;
 }
 
 QString SmtpSession::receivedProtocol() const
 {
     if (!m_extended)
         return QStringLiteral("SMTP");
-    QString protocol = m_smtpUtf8 ? QStringLiteral("UTF8SMTP") : QStringLiteral("ESMTP");
-    if (m_client.tls)
+    // RFC 3848 and RFC 6531: S for TLS, A for an authenticated client.
+    QString protocol = m_envelope->smtpUtf8() ? QStringLiteral("UTF8SMTP") : QStringLiteral("ESMTP");
+    if (m_transport.isEncrypted())
         protocol += QLatin1Char('S');
+    if (m_auth->isAuthenticated())
+        protocol += QLatin1Char('A');
     return protocol;
 }
 
 bool SmtpSession::openMessage()
 {
     TraceHeaders trace;
-    trace.reversePath = m_reversePath;
+    trace.reversePath = m_envelope->reversePath();
     trace.heloName = m_heloName;
     QHostAddress client = m_client.address;
     client.setScopeId({});
@@ -359,9 +401,10 @@ bool SmtpSession::openMessage()
                                                                              : client.toString();
     trace.hostName = m_config.hostName;
     trace.protocol = receivedProtocol();
-    trace.singleRecipient = m_recipients.size() == 1 ? m_recipients.first() : QString();
+    const QStringList recipients = m_envelope->recipients();
+    trace.singleRecipient = recipients.size() == 1 ? recipients.first() : QString();
     trace.received = m_config.clock();
-    return m_receiver->open(m_mailboxes, trace);
+    return m_receiver->open(m_envelope->mailboxes(), trace);
 }
 
 void SmtpSession::handleData()
@@ -469,18 +512,14 @@ void SmtpSession::finishChunk()
 void SmtpSession::finishMessage()
 {
     m_transport.setIdleTimeout(m_config.commandTimeoutMs);
-    const QByteArray answer = m_receiver->finish(m_reversePath, m_recipients);
+    const QByteArray outcome = m_receiver->finish(m_envelope->reversePath(), m_envelope->recipients());
     resetTransaction();
     m_state = State::Identified;
-    reply(answer);
+    reply(outcome);
 }
 
 void SmtpSession::resetTransaction()
 {
-    m_reversePath = QString();
-    m_smtpUtf8 = false;
-    m_declaredSize = 0;
-    m_recipients.clear();
-    m_mailboxes.clear();
+    m_envelope->clear();
     m_receiver->discard();
 }

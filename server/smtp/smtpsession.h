@@ -2,6 +2,8 @@
 
 #include "clientinfo.h"
 #include "protocolsession.h"
+#include "smtpauthentication.h"
+#include "smtpenvelope.h"
 #include "smtpsessionconfig.h"
 
 #include <QByteArray>
@@ -9,6 +11,8 @@
 
 #include <memory>
 
+class AuthFailureRecorder;
+class Authenticator;
 class MessageStore;
 class RecipientDirectory;
 class SmtpMessageReceiver;
@@ -16,8 +20,8 @@ class SessionTransport;
 struct SmtpCommand;
 
 // One SMTP server conversation (RFC 5321, with PIPELINING, SIZE, 8BITMIME, CHUNKING, SMTPUTF8,
-// ENHANCEDSTATUSCODES) as a state machine: bytes in through receive(), replies out through the
-// transport, message bytes streamed to the MessageStore.
+// ENHANCEDSTATUSCODES, STARTTLS and AUTH) as a state machine: bytes in through receive(), replies
+// out through the transport, message bytes streamed to the MessageStore.
 class SmtpSession final : public ProtocolSession
 {
 public:
@@ -28,28 +32,43 @@ public:
         RcptGiven,       // at least one recipient accepted
         ReceivingData,   // after 354, until <CRLF>.<CRLF>
         ReceivingChunk,  // inside a BDAT chunk
+        AuthResponse,    // AUTH sent a 334 challenge; the next line is the client's response
+        CheckingAuth,    // the password is being checked; input is paused
+        StartingTls,     // 220 to STARTTLS sent; waiting for tlsStarted(), input is discarded
         Closed,
     };
     [[nodiscard]] static QString stateName(State state);
 
+    // The authenticator and the failure recorder are shared by every session and outlive them.
     SmtpSession(SmtpSessionConfig config, ClientInfo client, SessionTransport &transport,
-                const RecipientDirectory &directory, MessageStore &store);
+                const RecipientDirectory &directory, MessageStore &store, Authenticator &authenticator,
+                AuthFailureRecorder &failures);
     ~SmtpSession() override;
 
     void start() override;
     void receive(QByteArrayView bytes) override;
     void timedOut() override;
     void disconnected() override;
+    void tlsStarted() override;
 
     [[nodiscard]] State state() const { return m_state; }
+    // The canonical login name once AUTH succeeded, else empty.
+    [[nodiscard]] QString authenticatedAs() const { return m_auth->identity(); }
 
 private:
+    void run();
     void processInput();
     bool takeCommandLine();
     void handleCommand(const SmtpCommand &command);
     void handleEhlo(const SmtpCommand &command, bool extended);
+    void handleStartTls(const SmtpCommand &command);
+    void handleAuth(const SmtpCommand &command);
+    void applyAuthStep(const SmtpAuthentication::Step &step);
+    void authAnswered(const SmtpAuthentication::Step &step);
     void handleMail(const SmtpCommand &command);
     void handleRcpt(const SmtpCommand &command);
+    // Sends an envelope answer; true when the command took effect.
+    bool answer(const SmtpEnvelope::Answer &answer);
     void handleData();
     void handleBdat(const SmtpCommand &command);
     void consumeData();
@@ -67,24 +86,21 @@ private:
     SmtpSessionConfig m_config;
     ClientInfo m_client;
     SessionTransport &m_transport;
-    const RecipientDirectory &m_directory;
+    std::unique_ptr<SmtpEnvelope> m_envelope;
     std::unique_ptr<SmtpMessageReceiver> m_receiver;
+    std::unique_ptr<SmtpAuthentication> m_auth;
 
     State m_state = State::Connected;
     QByteArray m_input;
     qsizetype m_scanFrom = 0;        // where the search for the next LF resumes
     bool m_discardingLongLine = false;
     QByteArray m_outbox;
+    bool m_running = false;          // inside run(): an immediate auth answer must not re-enter it
     int m_badCommands = 0;
     bool m_extended = false;
     QString m_heloName;
 
-    // The transaction.
-    QString m_reversePath;
-    bool m_smtpUtf8 = false;
-    qint64 m_declaredSize = 0;
-    QStringList m_recipients;
-    QStringList m_mailboxes;
+    // The BDAT chunk being read.
     qint64 m_chunkRemaining = 0;
     bool m_chunkLast = false;
     State m_stateBeforeChunk = State::Connected;

@@ -8,10 +8,10 @@
 #include "pop3session.h"
 #include "recordingtransport.h"
 #include "transcript.h"
+#include "transcriptreplayer.h"
 
 #include <QtTest>
 #include <QDir>
-#include <QRandomGenerator>
 
 class TestPop3Transcripts : public QObject
 {
@@ -21,11 +21,6 @@ private Q_SLOTS:
     void replay_data();
     void replay();
 };
-
-namespace {
-
-
-}
 
 void TestPop3Transcripts::replay_data()
 {
@@ -66,37 +61,10 @@ void TestPop3Transcripts::replay()
     client.service = QStringLiteral("pop3");
     client.sessionId = QStringLiteral("test");
     Pop3Session session(Pop3SessionConfig(), client, transport, authenticator, store.opener(), recorder);
-    QRandomGenerator random(qHash(path));
 
     session.start();
-    int stepNumber = 0;
-    for (const Transcript::Step &step : transcript.steps()) {
-        ++stepNumber;
-        QVERIFY2(!transport.closed(), qPrintable(QStringLiteral("step %1: the server closed too early").arg(stepNumber)));
-        for (QByteArrayView piece : Transcript::split(step.clientBytes, Transcript::Chunking(chunking), random)) {
-            // A real connection delivers nothing while reading is paused.
-            while (transport.paused() && authenticator.hasPending())
-                authenticator.runPending();
-            if (transport.closed())
-                break;
-            QVERIFY2(!transport.paused(), qPrintable(QStringLiteral("step %1: paused with nothing pending").arg(stepNumber)));
-            session.receive(piece);
-        }
-        while (authenticator.hasPending())
-            authenticator.runPending();
-        const QByteArray sent = transport.takeSent();
-        QVERIFY2(sent.isEmpty() || sent.endsWith("\r\n"), qPrintable(QStringLiteral("step %1: reply not ended by CRLF").arg(stepNumber)));
-        QStringList lines = QString::fromUtf8(sent).split(QStringLiteral("\r\n"));
-        lines.removeLast();
-        const QString context = QStringLiteral("%1 step %2\n got: %3\nwant: %4")
-                                    .arg(QFileInfo(path).fileName()).arg(stepNumber)
-                                    .arg(lines.join(QStringLiteral(" | ")), step.expectedLines.join(QStringLiteral(" | ")));
-        QVERIFY2(lines.size() == step.expectedLines.size(), qPrintable(context));
-        for (int i = 0; i < lines.size(); ++i)
-            QVERIFY2(Transcript::matches(step.expectedLines.at(i), lines.at(i)), qPrintable(context));
-        QVERIFY2(transport.closed() == step.expectClose, qPrintable(context + QStringLiteral("\nclose expected: ") +
-                                                                    (step.expectClose ? QStringLiteral("yes") : QStringLiteral("no"))));
-    }
+    TranscriptReplayer::replay(transcript, QFileInfo(path).fileName(), session, transport, authenticator,
+                               Transcript::Chunking(chunking));
     // Whatever happened, the maildrop lock is gone once the session has closed.
     if (transport.closed())
         QCOMPARE(store.locks().lockedCount(), 0);
