@@ -1,7 +1,5 @@
 #include "pop3session.h"
 
-#include <QIODevice>
-
 #include "log.h"
 #include "loghub.h"
 #include "loginrecorder.h"
@@ -10,13 +8,11 @@
 #include "authenticator.h"
 #include "pop3command.h"
 #include "pop3messagelist.h"
+#include "pop3transaction.h"
 #include "saslplain.h"
 #include "sessiontransport.h"
 
 namespace {
-
-// Lines of a LIST or UIDL listing produced per step.
-constexpr int kListingLinesPerStep = 2048;
 
 bool looksLikeTlsHandshake(QByteArrayView bytes)
 {
@@ -96,14 +92,7 @@ void Pop3Session::closeSession()
 {
     m_state = State::Closed;
     m_producer = nullptr;
-    m_messages.reset();   // releases the maildrop lock; deletes nothing
-}
-
-QByteArray Pop3Session::maildropSummary() const
-{
-    const int count = m_messages->liveCount();
-    return QByteArray::number(count) + (count == 1 ? " message (" : " messages (") + QByteArray::number(m_messages->liveSize())
-        + " octets)";
+    m_transaction.reset();   // releases the maildrop lock; deletes nothing
 }
 
 void Pop3Session::start()
@@ -425,145 +414,37 @@ void Pop3Session::openMaildrop(const QString &account)
         m_state = State::Authorization;
         return;
     }
-    m_messages = std::make_unique<Pop3MessageList>(std::move(opened.maildrop));
+    auto messages = std::make_unique<Pop3MessageList>(std::move(opened.maildrop));
+    log(QStringLiteral("login %1: %2 messages, %3 octets").arg(account).arg(messages->liveCount()).arg(messages->liveSize()));
+    m_transaction = std::make_unique<Pop3Transaction>(std::move(messages), account, m_client);
     m_account = account;
     m_state = State::Transaction;
     m_recorder.recordLogin(m_client.address, account);
-    log(QStringLiteral("login %1: %2 messages, %3 octets").arg(account).arg(m_messages->liveCount()).arg(m_messages->liveSize()));
-    reply("+OK Logged in, maildrop has " + maildropSummary());
+    reply("+OK Logged in, maildrop has " + m_transaction->summary());
 }
 
 void Pop3Session::handleTransaction(const Pop3Command &command)
 {
     const QByteArray &keyword = command.keyword;
-    const auto noArguments = [&](const char *syntax) {
-        if (command.arguments.isEmpty())
-            return true;
-        badCommand(QByteArray("-ERR Syntax: ") + syntax);
-        return false;
-    };
-    if (keyword == "STAT") {
-        if (noArguments("STAT"))
-            reply("+OK " + QByteArray::number(m_messages->liveCount()) + ' ' + QByteArray::number(m_messages->liveSize()));
-    } else if (keyword == "LIST" || keyword == "UIDL") {
-        handleList(command, keyword == "UIDL");
-    } else if (keyword == "RETR" || keyword == "TOP") {
-        handleRetrieve(command, keyword == "TOP");
-    } else if (keyword == "DELE") {
-        if (command.arguments.size() != 1) {
-            badCommand("-ERR Syntax: DELE message");
-            return;
-        }
-        const Pop3MessageList::Selection selected = m_messages->select(command.arguments.first());
-        if (selected.index < 0) {
-            reply(selected.error);
-            return;
-        }
-        m_messages->markDeleted(selected.index);
-        reply("+OK message " + QByteArray::number(selected.index + 1) + " deleted");
-    } else if (keyword == "NOOP") {
-        if (noArguments("NOOP"))
-            reply("+OK");
-    } else if (keyword == "RSET") {
-        if (noArguments("RSET")) {
-            m_messages->undeleteAll();
-            reply("+OK maildrop has " + maildropSummary());
-        }
-    } else if (keyword == "QUIT") {
-        if (noArguments("QUIT"))
-            handleQuit();
-    } else if (keyword == "CAPA") {
+    if (keyword == "CAPA") {
         replyCapabilities();
-    } else if (keyword == "USER" || keyword == "PASS" || keyword == "AUTH" || keyword == "APOP") {
+        return;
+    }
+    if (keyword == "USER" || keyword == "PASS" || keyword == "AUTH" || keyword == "APOP" || keyword == "STLS") {
         badCommand("-ERR already logged in");
-    } else {
-        badCommand("-ERR unknown command");
-    }
-}
-
-void Pop3Session::handleList(const Pop3Command &command, bool uids)
-{
-    if (command.arguments.size() > 1) {
-        badCommand(uids ? "-ERR Syntax: UIDL [message]" : "-ERR Syntax: LIST [message]");
         return;
     }
-    if (command.arguments.size() == 1) {
-        const Pop3MessageList::Selection selected = m_messages->select(command.arguments.first());
-        if (selected.index < 0) {
-            reply(selected.error);
-            return;
-        }
-        const MaildropMessage &message = m_messages->message(selected.index);
-        reply("+OK " + QByteArray::number(selected.index + 1) + ' '
-              + (uids ? message.uid : QByteArray::number(message.size)));
-        return;
-    }
-    reply(uids ? QByteArray("+OK unique-id listing follows") : "+OK " + maildropSummary());
-    m_producer = [this, uids, next = 0](QByteArray &out) mutable {
-        if (!m_messages->appendListing(out, uids, &next, kListingLinesPerStep))
-            return Pop3MessageStream::Status::More;
-        out += ".\r\n";
-        return Pop3MessageStream::Status::Done;
-    };
-}
-
-void Pop3Session::handleRetrieve(const Pop3Command &command, bool top)
-{
-    if (command.arguments.size() != (top ? 2 : 1)) {
-        badCommand(top ? "-ERR Syntax: TOP message lines" : "-ERR Syntax: RETR message");
-        return;
-    }
-    const Pop3MessageList::Selection selected = m_messages->select(command.arguments.first());
-    if (selected.index < 0) {
-        reply(selected.error);
-        return;
-    }
-    qint64 lines = Pop3MessageStream::kAllLines;
-    if (top) {
-        lines = Pop3Command::parseNumber(command.arguments.at(1));
-        if (lines < 0) {
-            badCommand("-ERR invalid number of lines");
-            return;
-        }
-    }
-    const int number = selected.index + 1;
-    QString error;
-    std::unique_ptr<QIODevice> file = m_messages->maildrop().open(selected.index, &error);
-    if (!file) {
-        Log::error(m_client.service, m_client.sessionId,
-                   QStringLiteral("cannot read message %1 of %2: %3").arg(number).arg(m_account, error));
-        reply("-ERR [SYS/TEMP] cannot read message " + QByteArray::number(number));
-        return;
-    }
-    if (top) {
-        reply("+OK top of message follows");
-    } else {
-        reply("+OK " + QByteArray::number(m_messages->message(selected.index).size) + " octets");
-        if (!m_messages->maildrop().markSeen(selected.index, &error))
-            Log::warning(m_client.service, m_client.sessionId,
-                         QStringLiteral("cannot mark message %1 of %2 seen: %3").arg(number).arg(m_account, error));
-    }
-    auto stream = std::make_shared<Pop3MessageStream>(std::move(file), lines);
-    m_producer = [stream](QByteArray &out) { return stream->produce(out); };
-}
-
-void Pop3Session::handleQuit()
-{
-    m_state = State::Update;
-    const QList<int> deleted = m_messages->deletedIndexes();
-    QString error;
-    if (!deleted.isEmpty() && !m_messages->maildrop().deleteMessages(deleted, &error)) {
-        Log::error(m_client.service, m_client.sessionId,
-                   QStringLiteral("logout %1: some deleted messages not removed: %2").arg(m_account, error));
-        reply("-ERR [SYS/TEMP] some deleted messages not removed");
-        closeSession();
-        return;
-    }
-    const int left = m_messages->liveCount();
-    log(QStringLiteral("logout %1: %2 deleted, %3 left").arg(m_account).arg(deleted.size()).arg(left));
-    if (left == 0)
-        reply("+OK Postern signing off (maildrop empty)");
+    if (keyword == "QUIT")
+        m_state = State::Update;
+    Pop3Transaction::Reply answer = m_transaction->handle(command);
+    if (answer.badCommand)
+        badCommand(answer.line);
     else
-        reply("+OK Postern signing off (" + QByteArray::number(left) + (left == 1 ? " message left)" : " messages left)"));
-    closeSession();
+        reply(answer.line);
+    if (answer.rest)
+        m_producer = std::move(answer.rest);
+    if (answer.close)
+        closeSession();
+    else if (m_state == State::Update)
+        m_state = State::Transaction;   // QUIT with an argument is only a syntax error
 }

@@ -14,7 +14,7 @@
 
 class LoginRecorder;
 class Authenticator;
-class Pop3MessageList;
+class Pop3Transaction;
 class SessionTransport;
 struct AuthResult;
 struct Pop3Command;
@@ -70,16 +70,12 @@ private:
     void beginAuthentication(const QString &user, const QString &password, const QString &authorizationId);
     void finishAuthentication(quint64 attempt, AuthResult result);
     void openMaildrop(const QString &account);
-    void handleList(const Pop3Command &command, bool uids);
-    void handleRetrieve(const Pop3Command &command, bool top);
-    void handleQuit();
     void replyCapabilities();
     void reply(const QByteArray &line);
     void badCommand(const QByteArray &line);
     void flush();
     void closeSession();
     void log(const QString &text) const;
-    [[nodiscard]] QByteArray maildropSummary() const;
 
     Pop3SessionConfig m_config;
     ClientInfo m_client;
@@ -110,5 +106,5 @@ private:
     std::shared_ptr<int> m_alive = std::make_shared<int>(0);
 
     QString m_account;
-    std::unique_ptr<Pop3MessageList> m_messages;
+    std::unique_ptr<Pop3Transaction> m_transaction;   // while logged in; holds the maildrop lock
 };
