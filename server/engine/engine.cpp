@@ -83,7 +83,8 @@ void Engine::start()
     m_smtpLimits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pop3Auth = std::make_unique<AccountAuthenticator>(*m_verifier, m_credentials->lookupFunction());
     m_logins = std::make_unique<InMemoryLoginRecorder>();
-    m_pop3Factory = std::make_unique<Pop3SessionFactory>(*m_pop3Auth, MaildirMaildrop::opener(m_store->layout()), *m_logins);
+    m_pop3Factory = std::make_unique<Pop3SessionFactory>(*m_pop3Auth, MaildirMaildrop::opener(m_store->layout()), *m_logins,
+                                                         *m_authFailures);
     m_pop3Limits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pool = std::make_unique<WorkerPool>(int(m_settings.integer(QStringLiteral("server.worker_threads"))), *m_smtpLimits);
     connect(m_pool.get(), &WorkerPool::idle, this, &Engine::onDrained);
@@ -170,6 +171,7 @@ void Engine::applyServiceSettings()
 {
     m_directory->setHostName(m_settings.text(QStringLiteral("server.hostname")));
     m_smtpFactory->applySettings(m_settings, m_loopbackRanges);
+    m_pop3Factory->setConfig(Pop3SessionFactory::configFrom(m_settings, m_loopbackRanges));
     m_smtpLimits->setLimits(int(m_settings.integer(QStringLiteral("smtp.max_connections"))),
                             int(m_settings.integer(QStringLiteral("smtp.max_connections_per_ip"))));
     m_pop3Limits->setLimits(int(m_settings.integer(QStringLiteral("pop3.max_connections"))),

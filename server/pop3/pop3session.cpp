@@ -1,10 +1,10 @@
 #include "pop3session.h"
 
+#include "authenticator.h"
 #include "log.h"
 #include "loghub.h"
 #include "loginrecorder.h"
 #include "logsanitizer.h"
-#include "mailaddress.h"
 #include "authenticator.h"
 #include "pop3command.h"
 #include "pop3messagelist.h"
@@ -26,12 +26,6 @@ bool debugEnabled()
     return hub && hub->minimumLevel() <= LogLevel::Debug;
 }
 
-QString canonicalUser(const QString &user)
-{
-    const MailAddress address = MailAddress::parse(user);
-    return address.isValid() ? address.canonical() : user;
-}
-
 }
 
 QString Pop3Session::stateName(State state)
@@ -40,6 +34,7 @@ QString Pop3Session::stateName(State state)
     case State::Authorization: return QStringLiteral("authorization");
     case State::SaslResponse: return QStringLiteral("sasl-response");
     case State::WaitingForAuth: return QStringLiteral("waiting-for-auth");
+    case State::StartingTls: return QStringLiteral("starting-tls");
     case State::Transaction: return QStringLiteral("transaction");
     case State::Update: return QStringLiteral("update");
     case State::Closed: return QStringLiteral("closed");
@@ -48,13 +43,15 @@ QString Pop3Session::stateName(State state)
 }
 
 Pop3Session::Pop3Session(Pop3SessionConfig config, ClientInfo client, SessionTransport &transport,
-                         Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder)
-    : m_config(config)
+                         Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder,
+                         AuthFailureRecorder &failures)
+    : m_config(std::move(config))
     , m_client(std::move(client))
     , m_transport(transport)
     , m_authenticator(authenticator)
     , m_opener(std::move(opener))
     , m_recorder(recorder)
+    , m_attempts(m_client, failures, m_config.clock)
 {
 }
 
@@ -104,7 +101,8 @@ void Pop3Session::start()
 
 void Pop3Session::receive(QByteArrayView bytes)
 {
-    if (m_state == State::Closed)
+    // While the handshake runs nothing is plaintext for us any more (RFC 2595 §4).
+    if (m_state == State::Closed || m_state == State::StartingTls)
         return;
     m_input.append(bytes);
     pump();
@@ -175,7 +173,7 @@ void Pop3Session::pump()
             }
             continue;
         }
-        if (m_state == State::WaitingForAuth || !takeLine())
+        if (m_state == State::WaitingForAuth || m_state == State::StartingTls || !takeLine())
             break;
     }
     if (m_inputPos > 0) {
@@ -268,11 +266,29 @@ void Pop3Session::handleLine(QByteArrayView line)
         handleAuthorization(command);
 }
 
+bool Pop3Session::plaintextAllowed() const
+{
+    return m_config.plaintextPolicy.allows(m_client.address, m_transport.isEncrypted());
+}
+
+bool Pop3Session::refusePlaintext(const QByteArray &keyword)
+{
+    if (plaintextAllowed())
+        return false;
+    log(QStringLiteral("%1 refused: %2").arg(QString::fromLatin1(keyword), m_config.plaintextPolicy.refusalReason(m_client.address)));
+    badCommand("-ERR [AUTH] Plaintext authentication disallowed without TLS");
+    return true;
+}
+
 void Pop3Session::replyCapabilities()
 {
     reply("+OK Capability list follows");
-    reply("USER");
-    reply("SASL PLAIN");
+    if (!m_transport.isEncrypted() && m_transport.canStartTls())
+        reply("STLS");
+    if (plaintextAllowed()) {
+        reply("USER");
+        reply("SASL PLAIN");
+    }
     reply("TOP");
     reply("UIDL");
     reply("RESP-CODES");
@@ -287,13 +303,18 @@ void Pop3Session::handleAuthorization(const Pop3Command &command)
     const QByteArray &keyword = command.keyword;
     if (keyword == "CAPA") {
         replyCapabilities();
+    } else if (keyword == "STLS") {
+        handleStls(command);
     } else if (keyword == "USER") {
+        if (refusePlaintext(keyword))
+            return;
         if (command.arguments.isEmpty()) {
             badCommand("-ERR Syntax: USER name");
             return;
         }
         // Any name is accepted here, so USER does not tell which accounts exist.
         m_pendingUser = QString::fromUtf8(command.rest).trimmed();
+        m_userGiven = true;
         reply("+OK send PASS");
     } else if (keyword == "PASS") {
         if (m_pendingUser.isEmpty()) {
@@ -305,7 +326,8 @@ void Pop3Session::handleAuthorization(const Pop3Command &command)
             return;
         }
         // RFC 1939 §7: the password may contain spaces; everything after the one separator counts.
-        beginAuthentication(std::exchange(m_pendingUser, {}), QString::fromUtf8(command.rest), QString());
+        beginAuthentication(std::exchange(m_pendingUser, {}), QString::fromUtf8(command.rest), QString(),
+                            QStringLiteral("USER"));
     } else if (keyword == "AUTH") {
         handleAuth(command);
     } else if (keyword == "QUIT") {
@@ -319,9 +341,50 @@ void Pop3Session::handleAuthorization(const Pop3Command &command)
     }
 }
 
+void Pop3Session::handleStls(const Pop3Command &command)
+{
+    if (!command.arguments.isEmpty()) {
+        badCommand("-ERR Syntax: STLS");
+    } else if (m_transport.isEncrypted()) {
+        badCommand("-ERR TLS already active");
+    } else if (m_userGiven) {
+        badCommand("-ERR STLS only before USER");
+    } else if (!m_transport.canStartTls()) {
+        log(QStringLiteral("STLS refused: no certificate loaded"));
+        reply("-ERR TLS not available");
+    } else {
+        reply("+OK Begin TLS negotiation");
+        // RFC 2595 §4 and CVE-2011-0411: nothing the client sent after STLS is ever executed,
+        // and nothing it said before counts afterwards.
+        m_inputPos = m_input.size();
+        m_scanFrom = m_inputPos;
+        m_discardingLongLine = false;
+        m_pendingUser.clear();
+        m_authUser.clear();
+        m_authorizationId.clear();
+        m_state = State::StartingTls;
+        log(QStringLiteral("STLS: handshake follows"));
+        // The +OK must be on its way in clear text before the transport switches to TLS.
+        flush();
+        m_transport.startTls();
+    }
+}
+
+void Pop3Session::tlsStarted()
+{
+    if (m_state != State::StartingTls)
+        return;
+    m_state = State::Authorization;
+    m_userGiven = false;
+    m_transport.setIdleTimeout(m_config.idleTimeoutMs);
+    log(QStringLiteral("TLS started"));
+}
+
 void Pop3Session::handleAuth(const Pop3Command &command)
 {
     m_pendingUser.clear();
+    if (refusePlaintext(command.keyword))
+        return;
     if (command.arguments.isEmpty()) {
         // The pre-CAPA way to ask for the mechanisms (draft of RFC 5034; still sent by some clients).
         reply("+OK");
@@ -352,14 +415,16 @@ void Pop3Session::handlePlainResponse(QByteArrayView base64)
         badCommand("-ERR malformed PLAIN response");
         return;
     }
-    beginAuthentication(plain.user, plain.password, plain.authorizationId);
+    beginAuthentication(plain.user, plain.password, plain.authorizationId, QStringLiteral("PLAIN"));
 }
 
-void Pop3Session::beginAuthentication(const QString &user, const QString &password, const QString &authorizationId)
+void Pop3Session::beginAuthentication(const QString &user, const QString &password, const QString &authorizationId,
+                                      const QString &mechanism)
 {
     m_state = State::WaitingForAuth;
     m_authUser = user;
     m_authorizationId = authorizationId;
+    m_authMechanism = mechanism;
     const quint64 attempt = ++m_authAttempt;
     // The pipeline behind this command waits in the socket, not here.
     m_transport.pauseReading();
@@ -375,24 +440,23 @@ void Pop3Session::finishAuthentication(quint64 attempt, AuthResult result)
     if (m_state != State::WaitingForAuth || attempt != m_authAttempt)
         return;
     m_transport.resumeReading();
-    // No proxy logins: an authorization identity must name the account itself.
-    if (result.ok && !m_authorizationId.isEmpty() && canonicalUser(m_authorizationId) != result.account) {
-        result.ok = false;
-        result.reason = QStringLiteral("authorization identity \"%1\" is not the user").arg(m_authorizationId);
-    }
-    if (result.ok) {
+    switch (m_attempts.conclude(result, m_authUser, m_authorizationId, m_authMechanism)) {
+    case LoginAttempts::Verdict::Success:
         openMaildrop(result.account);
-    } else {
-        ++m_failedLogins;
-        log(QStringLiteral("login failed for \"%1\": %2 (%3 of %4)")
-                .arg(m_authUser, result.reason).arg(m_failedLogins).arg(m_config.maxFailedLogins));
+        break;
+    case LoginAttempts::Verdict::Failure:
         reply("-ERR [AUTH] Authentication failed");
-        if (m_failedLogins >= m_config.maxFailedLogins) {
-            log(QStringLiteral("closing: %1 failed logins").arg(m_failedLogins));
-            closeSession();
-        } else {
-            m_state = State::Authorization;
-        }
+        m_state = State::Authorization;
+        break;
+    case LoginAttempts::Verdict::TooManyFailures:
+        reply("-ERR [AUTH] Too many failed authentication attempts");
+        closeSession();
+        break;
+    case LoginAttempts::Verdict::Temporary:
+        // RFC 2449 §8.3: SYS/TEMP tells the client to try again later with the same password.
+        reply("-ERR [SYS/TEMP] Temporary authentication failure, try again later");
+        m_state = State::Authorization;
+        break;
     }
     if (!m_pumping)
         pump();

@@ -314,7 +314,7 @@ def test_wrong_password_unknown_user_and_disabled_account_look_the_same(server):
     assert max(durations) - min(durations) < 0.75, outcome
     text = log_text(server.data_dir)
     for reason, (user, _) in attempts.items():
-        assert f'login failed for "{user}": {reason}' in text, reason
+        assert f'authentication failed for "{user}" from 127.0.0.1 via USER: {reason}' in text, reason
     with pytest.raises(poplib.error_proto, match=re.escape(AUTH_FAILED)):
         poplib_login(server.ports["pop3"], CAROL, CAROL_PASSWORD)
 

@@ -8,6 +8,7 @@
 
 #include "accountauthenticator.h"
 #include "credentialstable.h"
+#include "inmemoryauthfailurerecorder.h"
 #include "inmemoryloginrecorder.h"
 #include "memorymailstore.h"
 #include "passwordhash.h"
@@ -212,12 +213,14 @@ void TestAccountAuthenticator::sessionWaitsWithoutBlocking()
 {
     MemoryMailStore store;
     InMemoryLoginRecorder recorder;
+    InMemoryAuthFailureRecorder failures;
     ClientInfo client;
+    client.address = QHostAddress(QStringLiteral("127.0.0.1"));
     client.service = QStringLiteral("pop3");
     RecordingTransport slowTransport;
-    Pop3Session slow(Pop3SessionConfig(), client, slowTransport, *m_authenticator, store.opener(), recorder);
+    Pop3Session slow(Pop3SessionConfig(), client, slowTransport, *m_authenticator, store.opener(), recorder, failures);
     RecordingTransport otherTransport;
-    Pop3Session other(Pop3SessionConfig(), client, otherTransport, *m_authenticator, store.opener(), recorder);
+    Pop3Session other(Pop3SessionConfig(), client, otherTransport, *m_authenticator, store.opener(), recorder, failures);
     slow.start();
     other.start();
     QCOMPARE(slowTransport.takeSent(), QByteArray("+OK Postern ready\r\n"));

@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 
 #include "fakeauthenticator.h"
+#include "inmemoryauthfailurerecorder.h"
 #include "inmemoryloginrecorder.h"
 #include "mailboxlocks.h"
 #include "maildirlayout.h"
@@ -286,10 +287,13 @@ void TestMaildirMaildrop::sessionOverRealMaildir()
     FakeAuthenticator authenticator;
     authenticator.addAccount(alice, QStringLiteral("password123"));
     InMemoryLoginRecorder recorder;
+    InMemoryAuthFailureRecorder failures;
     RecordingTransport transport;
     ClientInfo client;
+    client.address = QHostAddress(QStringLiteral("127.0.0.1"));
     client.service = QStringLiteral("pop3");
-    Pop3Session session(Pop3SessionConfig(), client, transport, authenticator, MaildirMaildrop::opener(layout, m_locks), recorder);
+    Pop3Session session(Pop3SessionConfig(), client, transport, authenticator, MaildirMaildrop::opener(layout, m_locks), recorder,
+                        failures);
     session.start();
     session.receive("USER alice@example.test\r\nPASS password123\r\nLIST\r\nRETR 1\r\nDELE 2\r\nQUIT\r\n");
     QCOMPARE(transport.takeSent(), QByteArray("+OK Postern ready\r\n+OK send PASS\r\n"

@@ -1,11 +1,17 @@
 // Every POP3 transcript replayed against the pure session: whole, one byte at a time and in
-// random chunks, each with an authenticator that answers at once and one that answers later.
+// random chunks, each with an authenticator that answers at once and one that answers later. The
+// session comes from the real Pop3SessionFactory with the file's @set lines applied.
 
+#include "clientinfo.h"
 #include "fakeauthenticator.h"
+#include "inmemoryauthfailurerecorder.h"
 #include "inmemoryloginrecorder.h"
 #include "memorymailstore.h"
 #include "pop3fixture.h"
-#include "pop3session.h"
+#include "plaintextauthpolicy.h"
+#include "pop3sessionfactory.h"
+#include "protocolsession.h"
+#include "settings.h"
 #include "recordingtransport.h"
 #include "transcript.h"
 #include "transcriptreplayer.h"
@@ -49,21 +55,35 @@ void TestPop3Transcripts::replay()
     QString error;
     QVERIFY2(transcript.load(path, &error), qPrintable(error));
 
-    RecordingTransport transport;
+    QStringList problems;
+    const Settings settings = Settings::fromStored(transcript.settings(), &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+
     FakeAuthenticator authenticator(deferred ? FakeAuthenticator::Mode::Deferred
                                                  : FakeAuthenticator::Mode::Synchronous);
     Pop3Fixture::addAccounts(authenticator);
+    authenticator.setUnavailable(transcript.directive(QStringLiteral("auth")) == QStringLiteral("unavailable"));
     MemoryMailStore store;
     Pop3Fixture::addMessages(store);
     InMemoryLoginRecorder recorder;
+    InMemoryAuthFailureRecorder failures;
+    Pop3SessionFactory factory(authenticator, store.opener(), recorder, failures,
+                               Pop3SessionFactory::configFrom(settings, PlaintextAuthPolicy::defaultLoopbackRanges()));
+
+    RecordingTransport transport;
+    const QString tls = transcript.directive(QStringLiteral("tls"));
+    transport.setTlsAvailable(!tls.isEmpty());
+    transport.setEncrypted(tls == QStringLiteral("active"));
     ClientInfo client;
-    client.address = QHostAddress(QStringLiteral("127.0.0.1"));
+    const QString address = transcript.directive(QStringLiteral("client"));
+    client.address = QHostAddress(address.isEmpty() ? QStringLiteral("127.0.0.1") : address);
     client.service = QStringLiteral("pop3");
     client.sessionId = QStringLiteral("test");
-    Pop3Session session(Pop3SessionConfig(), client, transport, authenticator, store.opener(), recorder);
-
-    session.start();
-    TranscriptReplayer::replay(transcript, QFileInfo(path).fileName(), session, transport, authenticator,
+    client.tls = tls == QStringLiteral("active");
+    const std::unique_ptr<ProtocolSession> session = factory.create(client, transport);
+    QVERIFY(session);
+    session->start();
+    TranscriptReplayer::replay(transcript, QFileInfo(path).fileName(), *session, transport, authenticator,
                                Transcript::Chunking(chunking));
     // Whatever happened, the maildrop lock is gone once the session has closed.
     if (transport.closed())
