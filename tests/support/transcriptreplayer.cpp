@@ -7,6 +7,23 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+ClientInfo TranscriptReplayer::setUp(const Transcript &transcript, const QString &defaultService,
+                                     RecordingTransport &transport, FakeAuthenticator &authenticator)
+{
+    const QString tls = transcript.directive(QStringLiteral("tls"));
+    transport.setTlsAvailable(!tls.isEmpty());
+    transport.setEncrypted(tls == QStringLiteral("active"));
+    authenticator.setUnavailable(transcript.directive(QStringLiteral("auth")) == QStringLiteral("unavailable"));
+    ClientInfo client;
+    const QString address = transcript.directive(QStringLiteral("client"));
+    client.address = QHostAddress(address.isEmpty() ? QStringLiteral("127.0.0.1") : address);
+    const QString service = transcript.directive(QStringLiteral("service"));
+    client.service = service.isEmpty() ? defaultService : service;
+    client.sessionId = QStringLiteral("test");
+    client.tls = tls == QStringLiteral("active");
+    return client;
+}
+
 void TranscriptReplayer::replay(const Transcript &transcript, const QString &name, ProtocolSession &session,
                                 RecordingTransport &transport, FakeAuthenticator &authenticator, Transcript::Chunking chunking)
 {

@@ -2,6 +2,8 @@
 
 #include "transcript.h"
 
+#include "clientinfo.h"
+
 class FakeAuthenticator;
 class ProtocolSession;
 class RecordingTransport;
@@ -15,6 +17,10 @@ class RecordingTransport;
 class TranscriptReplayer
 {
 public:
+    // Applies the file's @tls and @auth lines to the transport and the authenticator, and returns
+    // the client its @client and @service lines describe (127.0.0.1 and defaultService without them).
+    [[nodiscard]] static ClientInfo setUp(const Transcript &transcript, const QString &defaultService,
+                                          RecordingTransport &transport, FakeAuthenticator &authenticator);
     static void replay(const Transcript &transcript, const QString &name, ProtocolSession &session,
                        RecordingTransport &transport, FakeAuthenticator &authenticator, Transcript::Chunking chunking);
 };

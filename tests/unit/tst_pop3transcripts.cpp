@@ -62,7 +62,6 @@ void TestPop3Transcripts::replay()
     FakeAuthenticator authenticator(deferred ? FakeAuthenticator::Mode::Deferred
                                                  : FakeAuthenticator::Mode::Synchronous);
     Pop3Fixture::addAccounts(authenticator);
-    authenticator.setUnavailable(transcript.directive(QStringLiteral("auth")) == QStringLiteral("unavailable"));
     MemoryMailStore store;
     Pop3Fixture::addMessages(store);
     InMemoryLoginRecorder recorder;
@@ -71,15 +70,7 @@ void TestPop3Transcripts::replay()
                                Pop3SessionFactory::configFrom(settings, PlaintextAuthPolicy::defaultLoopbackRanges()));
 
     RecordingTransport transport;
-    const QString tls = transcript.directive(QStringLiteral("tls"));
-    transport.setTlsAvailable(!tls.isEmpty());
-    transport.setEncrypted(tls == QStringLiteral("active"));
-    ClientInfo client;
-    const QString address = transcript.directive(QStringLiteral("client"));
-    client.address = QHostAddress(address.isEmpty() ? QStringLiteral("127.0.0.1") : address);
-    client.service = QStringLiteral("pop3");
-    client.sessionId = QStringLiteral("test");
-    client.tls = tls == QStringLiteral("active");
+    const ClientInfo client = TranscriptReplayer::setUp(transcript, QStringLiteral("pop3"), transport, authenticator);
     const std::unique_ptr<ProtocolSession> session = factory.create(client, transport);
     QVERIFY(session);
     session->start();

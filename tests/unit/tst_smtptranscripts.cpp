@@ -64,7 +64,6 @@ void TestSmtpTranscripts::replay()
 
     FakeAuthenticator authenticator(deferred ? FakeAuthenticator::Mode::Deferred : FakeAuthenticator::Mode::Synchronous);
     SmtpSessionTest::addLogins(authenticator, settings.boolean(QStringLiteral("smtp.auth_use_pop3_accounts")));
-    authenticator.setUnavailable(transcript.directive(QStringLiteral("auth")) == QStringLiteral("unavailable"));
     InMemoryAuthFailureRecorder failures;
     FixtureDirectory directory;
     MemoryMessageStore store;
@@ -72,16 +71,7 @@ void TestSmtpTranscripts::replay()
     factory.applySettings(settings, PlaintextAuthPolicy::defaultLoopbackRanges());
 
     RecordingTransport transport;
-    const QString tls = transcript.directive(QStringLiteral("tls"));
-    transport.setTlsAvailable(!tls.isEmpty());
-    transport.setEncrypted(tls == QStringLiteral("active"));
-    ClientInfo client;
-    const QString address = transcript.directive(QStringLiteral("client"));
-    client.address = QHostAddress(address.isEmpty() ? QStringLiteral("127.0.0.1") : address);
-    const QString service = transcript.directive(QStringLiteral("service"));
-    client.service = service.isEmpty() ? QStringLiteral("smtp") : service;
-    client.sessionId = QStringLiteral("test");
-    client.tls = tls == QStringLiteral("active");
+    const ClientInfo client = TranscriptReplayer::setUp(transcript, QStringLiteral("smtp"), transport, authenticator);
     const std::unique_ptr<ProtocolSession> session = factory.create(client, transport);
     QVERIFY(session);
     session->start();
