@@ -11,9 +11,9 @@ class MessageStore;
 class RecipientDirectory;
 class Settings;
 
-// Makes SmtpSessions for the smtp and submission listeners, with the settings in force when
-// the connection arrives (a changed setting applies to new sessions). Sessions on the
-// submission service must authenticate before MAIL (RFC 6409).
+// Makes SmtpSessions for the smtp, submission and smtps listeners, with the settings in force when
+// the connection arrives (a changed setting applies to new sessions). Sessions on submission and
+// smtps must authenticate before MAIL (RFC 6409, RFC 8314).
 class SmtpSessionFactory final : public SessionFactory
 {
 public:

@@ -6,6 +6,10 @@
 
 #include "log.h"
 #include "loghub.h"
+#include "plaintextauthpolicy.h"
+#include "protocolsession.h"
+#include "settings.h"
+#include "smtpsessionfactory.h"
 #include "smtpsessionharness.h"
 
 #include <QtTest>
@@ -27,6 +31,8 @@ private Q_SLOTS:
     void failuresAreRecorded();
     void authResponseLineTooLong();
     void secretsNeverLogged();
+    void submissionServicesRequireAuth_data();
+    void submissionServicesRequireAuth();
 };
 
 namespace {
@@ -206,6 +212,40 @@ void TestSmtpSessionAuth::secretsNeverLogged()
     QVERIFY2(text.contains(QStringLiteral("relay check passed (authenticated as alice@example.test)")), qPrintable(text));
     for (const char *secret : {"password123", "wrong-password", "cGFzc3dvcmQxMjM=", "AGFsaWNlQGV4YW1wbGUudGVzdAB3cm9uZy1wYXNzd29yZA=="})
         QVERIFY2(!text.contains(QLatin1String(secret)), secret);
+}
+
+void TestSmtpSessionAuth::submissionServicesRequireAuth_data()
+{
+    QTest::addColumn<QString>("service");
+    QTest::addColumn<bool>("required");
+    QTest::newRow("smtp (25)") << QStringLiteral("smtp") << false;
+    QTest::newRow("submission (587)") << QStringLiteral("submission") << true;
+    QTest::newRow("smtps (465)") << QStringLiteral("smtps") << true;
+}
+
+void TestSmtpSessionAuth::submissionServicesRequireAuth()
+{
+    QFETCH(QString, service);
+    QFETCH(bool, required);
+    FakeAuthenticator authenticator;
+    addLogins(authenticator);
+    InMemoryAuthFailureRecorder failures;
+    FixtureDirectory directory;
+    MemoryMessageStore store;
+    SmtpSessionFactory factory(directory, store, authenticator, failures);
+    factory.applySettings(Settings::fromStored({}), PlaintextAuthPolicy::defaultLoopbackRanges());
+    RecordingTransport transport;
+    transport.setEncrypted(service == QStringLiteral("smtps"));
+    ClientInfo client;
+    client.address = QHostAddress(QStringLiteral("127.0.0.1"));
+    client.service = service;
+    const std::unique_ptr<ProtocolSession> session = factory.create(client, transport);
+    session->start();
+    session->receive(kEhlo + "MAIL FROM:<alice@example.test>\r\n");
+    const QByteArray refusal = "530 5.7.0 Authentication required\r\n";
+    QCOMPARE(transport.takeSent().endsWith(refusal), required);
+    session->receive(kAlicePlain + "MAIL FROM:<alice@example.test>\r\n");
+    QVERIFY(transport.takeSent().endsWith("235 2.7.0 Authentication successful\r\n250 2.1.0 Ok\r\n") == required);
 }
 
 QTEST_GUILESS_MAIN(TestSmtpSessionAuth)
