@@ -1,5 +1,7 @@
 #include "plaintextauthpolicy.h"
 
+#include <algorithm>
+
 #include <QHostAddress>
 
 #include "settings.h"

@@ -1,5 +1,7 @@
 #include "smtpauthexchange.h"
 
+#include <optional>
+
 #include <QList>
 #include <QStringDecoder>
 

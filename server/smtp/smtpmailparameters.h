@@ -14,7 +14,8 @@ struct SmtpMailParameters
     qint64 declaredSize = 0;
     bool smtpUtf8 = false;
     // AUTH=: the xtext-decoded mailbox the message was originally submitted by, "<>" for
-    // unknown. Only informative: it is trusted from nobody before issue 9 relays anything.
+    // unknown (RFC 4954 §5). Only logged: it matters when a message is relayed onwards, and
+    // Postern delivers nothing outbound yet.
     std::optional<QString> submitter;
 
     // Set when the parameters are refused: the reply, whether it counts as a bad command, and
