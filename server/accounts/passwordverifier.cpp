@@ -59,14 +59,16 @@ bool PasswordVerifier::reserveSlot()
     return false;
 }
 
-void PasswordVerifier::answerVerified(quint64 requestId, bool ok, bool releasesSlot)
+void PasswordVerifier::answerVerified(quint64 requestId, bool ok, bool releasesSlot, bool overloaded)
 {
     // Queued even when called in our own thread, so no caller sees the signal inside verify().
     QMetaObject::invokeMethod(
         this,
-        [this, requestId, ok, releasesSlot] {
+        [this, requestId, ok, releasesSlot, overloaded] {
             if (releasesSlot)
                 m_pending.fetch_sub(1);
+            if (overloaded)
+                Q_EMIT refused(requestId);
             Q_EMIT verified(requestId, ok);
         },
         Qt::QueuedConnection);
@@ -92,7 +94,7 @@ quint64 PasswordVerifier::verify(const QString &address, const QString &password
         return id;
     }
     if (!reserveSlot()) {
-        answerVerified(id, false, false);
+        answerVerified(id, false, false, true);
         return id;
     }
     m_pool.start([this, id, address, password, storedHash] {

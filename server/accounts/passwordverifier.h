@@ -44,11 +44,14 @@ public:
 
 Q_SIGNALS:
     void verified(quint64 requestId, bool ok);
+    // A verify() refused because too many checks were pending: emitted just before its
+    // verified(requestId, false), so a caller can tell "try again later" from a wrong password.
+    void refused(quint64 requestId);
     void hashed(quint64 requestId, const QString &storedHash);
 
 private:
     [[nodiscard]] bool reserveSlot();
-    void answerVerified(quint64 requestId, bool ok, bool releasesSlot);
+    void answerVerified(quint64 requestId, bool ok, bool releasesSlot, bool overloaded = false);
     void answerHashed(quint64 requestId, const QString &storedHash, bool releasesSlot);
 
     const int m_maxPending;

@@ -1,6 +1,7 @@
 #include "adminservice.h"
 
 #include "log.h"
+#include "loginname.h"
 #include "mailaddress.h"
 #include "passwordhash.h"
 #include "settings.h"
@@ -281,6 +282,44 @@ void AdminService::ensurePostmaster(const QString &domain)
     m_storage.setAlias(AliasRecord{postmaster, {accounts.first().address}});
     audit(QStringLiteral("alias set: %1 -> %2 (postmaster must deliver, RFC 5321 section 4.5.1)")
               .arg(postmaster, accounts.first().address));
+}
+
+QString AdminService::smtpLoginName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (!LoginName::isValidLoginName(trimmed)) {
+        invalid(QStringLiteral("\"%1\" is not a valid SMTP login name: use 1 to %2 letters, digits, '.', '_' or '-' "
+                               "(accounts log in with their address already)")
+                    .arg(name)
+                    .arg(LoginName::kMaxLength));
+    }
+    return trimmed.toLower();
+}
+
+QString AdminService::addSmtpLogin(const QString &name, const QString &password)
+{
+    const QString canonical = smtpLoginName(name);
+    if (m_storage.smtpLogin(canonical))
+        throw StorageError(StorageError::Kind::Duplicate, QStringLiteral("SMTP login %1 already exists").arg(canonical));
+    checkPassword(password);
+    m_storage.addSmtpLogin(SmtpLoginRecord{canonical, PasswordHash::create(password)});
+    audit(QStringLiteral("SMTP login added: %1").arg(canonical));
+    return QStringLiteral("SMTP login %1 added").arg(canonical);
+}
+
+QString AdminService::removeSmtpLogin(const QString &name)
+{
+    const QString canonical = smtpLoginName(name);
+    if (!m_storage.smtpLogin(canonical))
+        notFound(QStringLiteral("no SMTP login %1").arg(canonical));
+    m_storage.removeSmtpLogin(canonical);
+    audit(QStringLiteral("SMTP login removed: %1").arg(canonical));
+    return QStringLiteral("SMTP login %1 removed").arg(canonical);
+}
+
+QList<SmtpLoginRecord> AdminService::smtpLogins()
+{
+    return m_storage.smtpLogins();
 }
 
 QString AdminService::configGet(const QString &key)

@@ -10,7 +10,7 @@
 
 class Storage;
 
-// The admin operations on domains, accounts, aliases and settings, with the rules an admin
+// The admin operations on domains, accounts, aliases, SMTP-only logins and settings, with the rules an admin
 // expects (valid addresses, known domains, postmaster@ always delivers). The CLI and the GUI
 // both go through it. Failures throw StorageError; nothing is half-written.
 class AdminService
@@ -42,6 +42,12 @@ public:
     QString removeAlias(const QString &alias, const QStringList &targets = {});
     [[nodiscard]] QList<AliasRecord> aliases();
 
+    // SMTP-only logins (devices without a mailbox): names in LoginName syntax, any case, stored
+    // lower-case; passwords follow the account rules.
+    QString addSmtpLogin(const QString &name, const QString &password);
+    QString removeSmtpLogin(const QString &name);
+    [[nodiscard]] QList<SmtpLoginRecord> smtpLogins();
+
     [[nodiscard]] QString configGet(const QString &key);
     QString configSet(const QString &key, const QString &value);
     QString configReset(const QString &key);
@@ -60,6 +66,7 @@ private:
     QString localDomainOf(const QString &address, QString *canonical);
     [[nodiscard]] QString canonicalAccount(const QString &address);
     void checkPassword(const QString &password);
+    [[nodiscard]] static QString smtpLoginName(const QString &name);
     void ensurePostmaster(const QString &domain);
     void dropTarget(const QString &target);
     void audit(const QString &text);

@@ -33,6 +33,9 @@ const QList<CommandShape> &shapes()
         {"alias", "add", 2, -1, {}},
         {"alias", "remove", 1, -1, {}},
         {"alias", "list", 0, 0, {}},
+        {"smtp-login", "add", 1, 1, {QStringLiteral("password-stdin")}},
+        {"smtp-login", "remove", 1, 1, {}},
+        {"smtp-login", "list", 0, 0, {}},
         {"config", "get", 1, 1, {}},
         {"config", "set", 2, 2, {}},
         {"config", "reset", 1, 1, {}},
@@ -101,6 +104,8 @@ int AdminCommands::run(const CommandLine &command)
             return runAlias(verb, args);
         if (group == QStringLiteral("tls"))
             return TlsCommands(m_admin, m_out, m_err, m_dataDirectory).run(verb);
+        if (group == QStringLiteral("smtp-login"))
+            return runSmtpLogin(verb, args);
         return runConfig(verb, args);
     } catch (const StorageError &error) {
         m_err << "postern: error: " << error.message() << Qt::endl;
@@ -164,6 +169,21 @@ int AdminCommands::runAlias(const QString &verb, const QStringList &args)
     else
         for (const AliasRecord &alias : m_admin.aliases())
             m_out << alias.address << '\t' << alias.targets.join(QLatin1Char(',')) << Qt::endl;
+    return Success;
+}
+
+int AdminCommands::runSmtpLogin(const QString &verb, const QStringList &args)
+{
+    if (verb == QStringLiteral("add")) {
+        // A login exists only to log in, so the password is always read (from standard input, as
+        // for user passwd); --password-stdin says the same, for scripts written like user add.
+        m_out << m_admin.addSmtpLogin(args.at(0), readPassword()) << Qt::endl;
+    } else if (verb == QStringLiteral("remove")) {
+        m_out << m_admin.removeSmtpLogin(args.at(0)) << Qt::endl;
+    } else {
+        for (const SmtpLoginRecord &login : m_admin.smtpLogins())
+            m_out << login.name << Qt::endl;
+    }
     return Success;
 }
 

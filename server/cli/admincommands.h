@@ -30,6 +30,7 @@ private:
     int runDomain(const QString &verb, const QStringList &args);
     int runUser(const QString &verb, const QStringList &args, const CommandLine &command);
     int runAlias(const QString &verb, const QStringList &args);
+    int runSmtpLogin(const QString &verb, const QStringList &args);
     int runConfig(const QString &verb, const QStringList &args);
     [[nodiscard]] QString readPassword();
 

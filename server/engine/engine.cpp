@@ -8,9 +8,11 @@
 #include "adminservice.h"
 #include "connectionlimits.h"
 #include "credentialstable.h"
+#include "inmemoryauthfailurerecorder.h"
 #include "inmemoryloginrecorder.h"
 #include "maildirmaildrop.h"
 #include "passwordverifier.h"
+#include "plaintextauthpolicy.h"
 #include "pop3sessionfactory.h"
 #include "databaseurl.h"
 #include "datadirectory.h"
@@ -67,6 +69,7 @@ void Engine::start()
         m_store = std::make_unique<MaildirStore>(layout);
         m_directory = std::make_unique<LocalRecipientDirectory>(layout, *m_usage);
         m_credentials = std::make_unique<CredentialsTable>();
+        m_smtpCredentials = std::make_unique<CredentialsTable>();
         reloadDirectory();
     } catch (const StorageError &error) {
         Q_EMIT startFailed(error.message());
@@ -78,13 +81,21 @@ void Engine::start()
     m_tlsReloader = std::make_unique<TlsReloader>(*m_tlsProvider, dataDir.path());
     m_tlsReloader->apply(m_settings);
 
+    QString override;
+    m_loopbackRanges = PlaintextAuthPolicy::loopbackRangesFromEnvironment(&override);
+    if (!override.isEmpty())
+        Log::warning(kComponent, kNoSession, override);
+
     const qint64 fileLimit = WorkerPool::raiseFileDescriptorLimit();
-    m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_store);
-    m_smtpLimits = std::make_unique<ConnectionLimits>(1000, 20);
     m_verifier = std::make_unique<PasswordVerifier>();
+    m_authFailures = std::make_unique<InMemoryAuthFailureRecorder>();
+    m_smtpAuth = std::make_unique<AccountAuthenticator>(*m_verifier, m_smtpCredentials->lookupFunction());
+    m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_store, *m_smtpAuth, *m_authFailures);
+    m_smtpLimits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pop3Auth = std::make_unique<AccountAuthenticator>(*m_verifier, m_credentials->lookupFunction());
     m_logins = std::make_unique<InMemoryLoginRecorder>();
-    m_pop3Factory = std::make_unique<Pop3SessionFactory>(*m_pop3Auth, MaildirMaildrop::opener(m_store->layout()), *m_logins);
+    m_pop3Factory = std::make_unique<Pop3SessionFactory>(*m_pop3Auth, MaildirMaildrop::opener(m_store->layout()), *m_logins,
+                                                         *m_authFailures);
     m_pop3Limits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pool = std::make_unique<WorkerPool>(int(m_settings.integer(QStringLiteral("server.worker_threads"))), *m_smtpLimits);
     connect(m_pool.get(), &WorkerPool::idle, this, &Engine::finishStop);
@@ -122,8 +133,9 @@ void Engine::pollForChanges()
         if (generation == m_generation)
             return;
         m_generation = generation;
-        reloadDirectory();
+        // Settings first: which logins SMTP accepts depends on one of them.
         applySettings(Settings::fromStored(m_storage->settings()));
+        reloadDirectory();
         checkTlsReloadRequest();
     } catch (const StorageError &error) {
         // A busy or briefly unreachable database must not stop the mail service; try again next tick.
@@ -155,10 +167,16 @@ void Engine::applySettings(const Settings &settings)
 void Engine::reloadDirectory()
 {
     m_directory->setSnapshot(DirectorySnapshot::load(*m_storage));
-    CredentialsTable::Map credentials;
+    CredentialsTable::Map accounts;
     for (const AccountRecord &account : m_storage->accounts())
-        credentials.insert(account.address, {account.passwordHash, account.enabled});
-    m_credentials->replace(std::move(credentials));
+        accounts.insert(account.address, {account.passwordHash, account.enabled});
+    // SMTP-only logins have no '@' and accounts always do, so the two never share a key.
+    CredentialsTable::Map smtp = m_settings.boolean(QStringLiteral("smtp.auth_use_pop3_accounts")) ? accounts
+                                                                                                  : CredentialsTable::Map();
+    for (const SmtpLoginRecord &login : m_storage->smtpLogins())
+        smtp.insert(login.name, {login.passwordHash, true});
+    m_credentials->replace(std::move(accounts));
+    m_smtpCredentials->replace(std::move(smtp));
 }
 
 void Engine::checkTlsReloadRequest()
@@ -173,7 +191,8 @@ void Engine::checkTlsReloadRequest()
 void Engine::applyServiceSettings()
 {
     m_directory->setHostName(m_settings.text(QStringLiteral("server.hostname")));
-    m_smtpFactory->applySettings(m_settings);
+    m_smtpFactory->applySettings(m_settings, m_loopbackRanges);
+    m_pop3Factory->setConfig(Pop3SessionFactory::configFrom(m_settings, m_loopbackRanges));
     m_smtpLimits->setLimits(int(m_settings.integer(QStringLiteral("smtp.max_connections"))),
                             int(m_settings.integer(QStringLiteral("smtp.max_connections_per_ip"))));
     m_pop3Limits->setLimits(int(m_settings.integer(QStringLiteral("pop3.max_connections"))),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engineoptions.h"
+#include "cidrrange.h"
 #include "listenerstate.h"
 #include "settings.h"
 
@@ -11,6 +12,7 @@
 class AccountAuthenticator;
 class ConnectionLimits;
 class CredentialsTable;
+class InMemoryAuthFailureRecorder;
 class InMemoryLoginRecorder;
 class PasswordVerifier;
 class Pop3SessionFactory;
@@ -67,6 +69,8 @@ private:
     QTimer *m_pollTimer = nullptr;
     bool m_stopping = false;
     bool m_stopped = false;
+    // What counts as loopback for auth.plaintext, fixed at start (see PlaintextAuthPolicy).
+    QList<CidrRange> m_loopbackRanges;
 
     // Declared in dependency order: members are destroyed in reverse, so the worker pool (whose
     // sessions use everything above it) goes first.
@@ -75,10 +79,13 @@ private:
     std::unique_ptr<MailboxUsage> m_usage;
     std::unique_ptr<MaildirStore> m_store;
     std::unique_ptr<LocalRecipientDirectory> m_directory;
+    std::unique_ptr<PasswordVerifier> m_verifier;
+    std::unique_ptr<InMemoryAuthFailureRecorder> m_authFailures;   // SMTP and POP3 together
+    std::unique_ptr<CredentialsTable> m_smtpCredentials;           // accounts (if allowed) and SMTP-only logins
+    std::unique_ptr<AccountAuthenticator> m_smtpAuth;
     std::unique_ptr<SmtpSessionFactory> m_smtpFactory;
     std::unique_ptr<ConnectionLimits> m_smtpLimits;
-    std::unique_ptr<PasswordVerifier> m_verifier;
-    std::unique_ptr<CredentialsTable> m_credentials;
+    std::unique_ptr<CredentialsTable> m_credentials;               // accounts, for POP3
     std::unique_ptr<AccountAuthenticator> m_pop3Auth;
     std::unique_ptr<InMemoryLoginRecorder> m_logins;
     std::unique_ptr<Pop3SessionFactory> m_pop3Factory;

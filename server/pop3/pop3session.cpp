@@ -1,22 +1,18 @@
 #include "pop3session.h"
 
-#include <QIODevice>
-
+#include "authenticator.h"
 #include "log.h"
 #include "loghub.h"
 #include "loginrecorder.h"
 #include "logsanitizer.h"
-#include "mailaddress.h"
-#include "pop3authenticator.h"
+#include "authenticator.h"
 #include "pop3command.h"
 #include "pop3messagelist.h"
+#include "pop3transaction.h"
 #include "saslplain.h"
 #include "sessiontransport.h"
 
 namespace {
-
-// Lines of a LIST or UIDL listing produced per step.
-constexpr int kListingLinesPerStep = 2048;
 
 bool looksLikeTlsHandshake(QByteArrayView bytes)
 {
@@ -30,12 +26,6 @@ bool debugEnabled()
     return hub && hub->minimumLevel() <= LogLevel::Debug;
 }
 
-QString canonicalUser(const QString &user)
-{
-    const MailAddress address = MailAddress::parse(user);
-    return address.isValid() ? address.canonical() : user;
-}
-
 }
 
 QString Pop3Session::stateName(State state)
@@ -44,6 +34,7 @@ QString Pop3Session::stateName(State state)
     case State::Authorization: return QStringLiteral("authorization");
     case State::SaslResponse: return QStringLiteral("sasl-response");
     case State::WaitingForAuth: return QStringLiteral("waiting-for-auth");
+    case State::StartingTls: return QStringLiteral("starting-tls");
     case State::Transaction: return QStringLiteral("transaction");
     case State::Update: return QStringLiteral("update");
     case State::Closed: return QStringLiteral("closed");
@@ -52,13 +43,15 @@ QString Pop3Session::stateName(State state)
 }
 
 Pop3Session::Pop3Session(Pop3SessionConfig config, ClientInfo client, SessionTransport &transport,
-                         Pop3Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder)
-    : m_config(config)
+                         Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder,
+                         AuthFailureRecorder &failures)
+    : m_config(std::move(config))
     , m_client(std::move(client))
     , m_transport(transport)
     , m_authenticator(authenticator)
     , m_opener(std::move(opener))
     , m_recorder(recorder)
+    , m_attempts(m_client, failures, m_config.clock)
 {
 }
 
@@ -96,14 +89,7 @@ void Pop3Session::closeSession()
 {
     m_state = State::Closed;
     m_producer = nullptr;
-    m_messages.reset();   // releases the maildrop lock; deletes nothing
-}
-
-QByteArray Pop3Session::maildropSummary() const
-{
-    const int count = m_messages->liveCount();
-    return QByteArray::number(count) + (count == 1 ? " message (" : " messages (") + QByteArray::number(m_messages->liveSize())
-        + " octets)";
+    m_transaction.reset();   // releases the maildrop lock; deletes nothing
 }
 
 void Pop3Session::start()
@@ -115,7 +101,8 @@ void Pop3Session::start()
 
 void Pop3Session::receive(QByteArrayView bytes)
 {
-    if (m_state == State::Closed)
+    // While the handshake runs nothing is plaintext for us any more (RFC 2595 §4).
+    if (m_state == State::Closed || m_state == State::StartingTls)
         return;
     m_input.append(bytes);
     pump();
@@ -186,7 +173,7 @@ void Pop3Session::pump()
             }
             continue;
         }
-        if (m_state == State::WaitingForAuth || !takeLine())
+        if (m_state == State::WaitingForAuth || m_state == State::StartingTls || !takeLine())
             break;
     }
     if (m_inputPos > 0) {
@@ -279,11 +266,29 @@ void Pop3Session::handleLine(QByteArrayView line)
         handleAuthorization(command);
 }
 
+bool Pop3Session::plaintextAllowed() const
+{
+    return m_config.plaintextPolicy.allows(m_client.address, m_transport.isEncrypted());
+}
+
+bool Pop3Session::refusePlaintext(const QByteArray &keyword)
+{
+    if (plaintextAllowed())
+        return false;
+    log(QStringLiteral("%1 refused: %2").arg(QString::fromLatin1(keyword), m_config.plaintextPolicy.refusalReason(m_client.address)));
+    badCommand("-ERR [AUTH] Plaintext authentication disallowed without TLS");
+    return true;
+}
+
 void Pop3Session::replyCapabilities()
 {
     reply("+OK Capability list follows");
-    reply("USER");
-    reply("SASL PLAIN");
+    if (!m_transport.isEncrypted() && m_transport.canStartTls())
+        reply("STLS");
+    if (plaintextAllowed()) {
+        reply("USER");
+        reply("SASL PLAIN");
+    }
     reply("TOP");
     reply("UIDL");
     reply("RESP-CODES");
@@ -298,13 +303,18 @@ void Pop3Session::handleAuthorization(const Pop3Command &command)
     const QByteArray &keyword = command.keyword;
     if (keyword == "CAPA") {
         replyCapabilities();
+    } else if (keyword == "STLS") {
+        handleStls(command);
     } else if (keyword == "USER") {
+        if (refusePlaintext(keyword))
+            return;
         if (command.arguments.isEmpty()) {
             badCommand("-ERR Syntax: USER name");
             return;
         }
         // Any name is accepted here, so USER does not tell which accounts exist.
         m_pendingUser = QString::fromUtf8(command.rest).trimmed();
+        m_userGiven = true;
         reply("+OK send PASS");
     } else if (keyword == "PASS") {
         if (m_pendingUser.isEmpty()) {
@@ -316,7 +326,8 @@ void Pop3Session::handleAuthorization(const Pop3Command &command)
             return;
         }
         // RFC 1939 §7: the password may contain spaces; everything after the one separator counts.
-        beginAuthentication(std::exchange(m_pendingUser, {}), QString::fromUtf8(command.rest), QString());
+        beginAuthentication(std::exchange(m_pendingUser, {}), QString::fromUtf8(command.rest), QString(),
+                            QStringLiteral("USER"));
     } else if (keyword == "AUTH") {
         handleAuth(command);
     } else if (keyword == "QUIT") {
@@ -330,9 +341,50 @@ void Pop3Session::handleAuthorization(const Pop3Command &command)
     }
 }
 
+void Pop3Session::handleStls(const Pop3Command &command)
+{
+    if (!command.arguments.isEmpty()) {
+        badCommand("-ERR Syntax: STLS");
+    } else if (m_transport.isEncrypted()) {
+        badCommand("-ERR TLS already active");
+    } else if (m_userGiven) {
+        badCommand("-ERR STLS only before USER");
+    } else if (!m_transport.canStartTls()) {
+        log(QStringLiteral("STLS refused: no certificate loaded"));
+        reply("-ERR TLS not available");
+    } else {
+        reply("+OK Begin TLS negotiation");
+        // RFC 2595 §4 and CVE-2011-0411: nothing the client sent after STLS is ever executed,
+        // and nothing it said before counts afterwards.
+        m_inputPos = m_input.size();
+        m_scanFrom = m_inputPos;
+        m_discardingLongLine = false;
+        m_pendingUser.clear();
+        m_authUser.clear();
+        m_authorizationId.clear();
+        m_state = State::StartingTls;
+        log(QStringLiteral("STLS: handshake follows"));
+        // The +OK must be on its way in clear text before the transport switches to TLS.
+        flush();
+        m_transport.startTls();
+    }
+}
+
+void Pop3Session::tlsStarted()
+{
+    if (m_state != State::StartingTls)
+        return;
+    m_state = State::Authorization;
+    m_userGiven = false;
+    m_transport.setIdleTimeout(m_config.idleTimeoutMs);
+    log(QStringLiteral("TLS started"));
+}
+
 void Pop3Session::handleAuth(const Pop3Command &command)
 {
     m_pendingUser.clear();
+    if (refusePlaintext(command.keyword))
+        return;
     if (command.arguments.isEmpty()) {
         // The pre-CAPA way to ask for the mechanisms (draft of RFC 5034; still sent by some clients).
         reply("+OK");
@@ -363,14 +415,16 @@ void Pop3Session::handlePlainResponse(QByteArrayView base64)
         badCommand("-ERR malformed PLAIN response");
         return;
     }
-    beginAuthentication(plain.user, plain.password, plain.authorizationId);
+    beginAuthentication(plain.user, plain.password, plain.authorizationId, QStringLiteral("PLAIN"));
 }
 
-void Pop3Session::beginAuthentication(const QString &user, const QString &password, const QString &authorizationId)
+void Pop3Session::beginAuthentication(const QString &user, const QString &password, const QString &authorizationId,
+                                      const QString &mechanism)
 {
     m_state = State::WaitingForAuth;
     m_authUser = user;
     m_authorizationId = authorizationId;
+    m_authMechanism = mechanism;
     const quint64 attempt = ++m_authAttempt;
     // The pipeline behind this command waits in the socket, not here.
     m_transport.pauseReading();
@@ -386,24 +440,23 @@ void Pop3Session::finishAuthentication(quint64 attempt, AuthResult result)
     if (m_state != State::WaitingForAuth || attempt != m_authAttempt)
         return;
     m_transport.resumeReading();
-    // No proxy logins: an authorization identity must name the account itself.
-    if (result.ok && !m_authorizationId.isEmpty() && canonicalUser(m_authorizationId) != result.account) {
-        result.ok = false;
-        result.reason = QStringLiteral("authorization identity \"%1\" is not the user").arg(m_authorizationId);
-    }
-    if (result.ok) {
+    switch (m_attempts.conclude(result, m_authUser, m_authorizationId, m_authMechanism)) {
+    case LoginAttempts::Verdict::Success:
         openMaildrop(result.account);
-    } else {
-        ++m_failedLogins;
-        log(QStringLiteral("login failed for \"%1\": %2 (%3 of %4)")
-                .arg(m_authUser, result.reason).arg(m_failedLogins).arg(m_config.maxFailedLogins));
+        break;
+    case LoginAttempts::Verdict::Failure:
         reply("-ERR [AUTH] Authentication failed");
-        if (m_failedLogins >= m_config.maxFailedLogins) {
-            log(QStringLiteral("closing: %1 failed logins").arg(m_failedLogins));
-            closeSession();
-        } else {
-            m_state = State::Authorization;
-        }
+        m_state = State::Authorization;
+        break;
+    case LoginAttempts::Verdict::TooManyFailures:
+        reply("-ERR [AUTH] Too many failed authentication attempts");
+        closeSession();
+        break;
+    case LoginAttempts::Verdict::Temporary:
+        // RFC 2449 §8.3: SYS/TEMP tells the client to try again later with the same password.
+        reply("-ERR [SYS/TEMP] Temporary authentication failure, try again later");
+        m_state = State::Authorization;
+        break;
     }
     if (!m_pumping)
         pump();
@@ -425,144 +478,37 @@ void Pop3Session::openMaildrop(const QString &account)
         m_state = State::Authorization;
         return;
     }
-    m_messages = std::make_unique<Pop3MessageList>(std::move(opened.maildrop));
+    auto messages = std::make_unique<Pop3MessageList>(std::move(opened.maildrop));
+    log(QStringLiteral("login %1: %2 messages, %3 octets").arg(account).arg(messages->liveCount()).arg(messages->liveSize()));
+    m_transaction = std::make_unique<Pop3Transaction>(std::move(messages), account, m_client);
     m_account = account;
     m_state = State::Transaction;
     m_recorder.recordLogin(m_client.address, account);
-    log(QStringLiteral("login %1: %2 messages, %3 octets").arg(account).arg(m_messages->liveCount()).arg(m_messages->liveSize()));
-    reply("+OK Logged in, maildrop has " + maildropSummary());
+    reply("+OK Logged in, maildrop has " + m_transaction->summary());
 }
 
 void Pop3Session::handleTransaction(const Pop3Command &command)
 {
     const QByteArray &keyword = command.keyword;
-    const auto noArguments = [&](const char *syntax) {
-        if (command.arguments.isEmpty())
-            return true;
-        badCommand(QByteArray("-ERR Syntax: ") + syntax);
-        return false;
-    };
-    if (keyword == "STAT") {
-        if (noArguments("STAT"))
-            reply("+OK " + QByteArray::number(m_messages->liveCount()) + ' ' + QByteArray::number(m_messages->liveSize()));
-    } else if (keyword == "LIST" || keyword == "UIDL") {
-        handleList(command, keyword == "UIDL");
-    } else if (keyword == "RETR" || keyword == "TOP") {
-        handleRetrieve(command, keyword == "TOP");
-    } else if (keyword == "DELE") {
-        if (command.arguments.size() != 1) {
-            badCommand("-ERR Syntax: DELE message");
-            return;
-        }
-        const Pop3MessageList::Selection selected = m_messages->select(command.arguments.first());
-        if (selected.index < 0) {
-            reply(selected.error);
-            return;
-        }
-        m_messages->markDeleted(selected.index);
-        reply("+OK message " + QByteArray::number(selected.index + 1) + " deleted");
-    } else if (keyword == "NOOP") {
-        if (noArguments("NOOP"))
-            reply("+OK");
-    } else if (keyword == "RSET") {
-        if (noArguments("RSET")) {
-            m_messages->undeleteAll();
-            reply("+OK maildrop has " + maildropSummary());
-        }
-    } else if (keyword == "QUIT") {
-        if (noArguments("QUIT"))
-            handleQuit();
-    } else if (keyword == "CAPA") {
+    if (keyword == "CAPA") {
         replyCapabilities();
-    } else if (keyword == "USER" || keyword == "PASS" || keyword == "AUTH" || keyword == "APOP") {
+        return;
+    }
+    if (keyword == "USER" || keyword == "PASS" || keyword == "AUTH" || keyword == "APOP" || keyword == "STLS") {
         badCommand("-ERR already logged in");
-    } else {
-        badCommand("-ERR unknown command");
-    }
-}
-
-void Pop3Session::handleList(const Pop3Command &command, bool uids)
-{
-    if (command.arguments.size() > 1) {
-        badCommand(uids ? "-ERR Syntax: UIDL [message]" : "-ERR Syntax: LIST [message]");
         return;
     }
-    if (command.arguments.size() == 1) {
-        const Pop3MessageList::Selection selected = m_messages->select(command.arguments.first());
-        if (selected.index < 0) {
-            reply(selected.error);
-            return;
-        }
-        reply("+OK " + QByteArray::number(selected.index + 1) + ' '
-              + (uids ? m_messages->uid(selected.index) : QByteArray::number(m_messages->size(selected.index))));
-        return;
-    }
-    reply(uids ? QByteArray("+OK unique-id listing follows") : "+OK " + maildropSummary());
-    m_producer = [this, uids, next = 0](QByteArray &out) mutable {
-        if (!m_messages->appendListing(out, uids, &next, kListingLinesPerStep))
-            return Pop3MessageStream::Status::More;
-        out += ".\r\n";
-        return Pop3MessageStream::Status::Done;
-    };
-}
-
-void Pop3Session::handleRetrieve(const Pop3Command &command, bool top)
-{
-    if (command.arguments.size() != (top ? 2 : 1)) {
-        badCommand(top ? "-ERR Syntax: TOP message lines" : "-ERR Syntax: RETR message");
-        return;
-    }
-    const Pop3MessageList::Selection selected = m_messages->select(command.arguments.first());
-    if (selected.index < 0) {
-        reply(selected.error);
-        return;
-    }
-    qint64 lines = Pop3MessageStream::kAllLines;
-    if (top) {
-        lines = Pop3Command::parseNumber(command.arguments.at(1));
-        if (lines < 0) {
-            badCommand("-ERR invalid number of lines");
-            return;
-        }
-    }
-    const int number = selected.index + 1;
-    QString error;
-    std::unique_ptr<QIODevice> file = m_messages->maildrop().open(selected.index, &error);
-    if (!file) {
-        Log::error(m_client.service, m_client.sessionId,
-                   QStringLiteral("cannot read message %1 of %2: %3").arg(number).arg(m_account, error));
-        reply("-ERR [SYS/TEMP] cannot read message " + QByteArray::number(number));
-        return;
-    }
-    if (top) {
-        reply("+OK top of message follows");
-    } else {
-        reply("+OK " + QByteArray::number(m_messages->size(selected.index)) + " octets");
-        if (!m_messages->maildrop().markSeen(selected.index, &error))
-            Log::warning(m_client.service, m_client.sessionId,
-                         QStringLiteral("cannot mark message %1 of %2 seen: %3").arg(number).arg(m_account, error));
-    }
-    auto stream = std::make_shared<Pop3MessageStream>(std::move(file), lines);
-    m_producer = [stream](QByteArray &out) { return stream->produce(out); };
-}
-
-void Pop3Session::handleQuit()
-{
-    m_state = State::Update;
-    const QList<int> deleted = m_messages->deletedIndexes();
-    QString error;
-    if (!deleted.isEmpty() && !m_messages->maildrop().deleteMessages(deleted, &error)) {
-        Log::error(m_client.service, m_client.sessionId,
-                   QStringLiteral("logout %1: some deleted messages not removed: %2").arg(m_account, error));
-        reply("-ERR [SYS/TEMP] some deleted messages not removed");
-        closeSession();
-        return;
-    }
-    const int left = m_messages->liveCount();
-    log(QStringLiteral("logout %1: %2 deleted, %3 left").arg(m_account).arg(deleted.size()).arg(left));
-    if (left == 0)
-        reply("+OK Postern signing off (maildrop empty)");
+    if (keyword == "QUIT")
+        m_state = State::Update;
+    Pop3Transaction::Reply answer = m_transaction->handle(command);
+    if (answer.badCommand)
+        badCommand(answer.line);
     else
-        reply("+OK Postern signing off (" + QByteArray::number(left) + (left == 1 ? " message left)" : " messages left)"));
-    closeSession();
+        reply(answer.line);
+    if (answer.rest)
+        m_producer = std::move(answer.rest);
+    if (answer.close)
+        closeSession();
+    else if (m_state == State::Update)
+        m_state = State::Transaction;   // QUIT with an argument is only a syntax error
 }

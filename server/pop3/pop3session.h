@@ -7,21 +7,23 @@
 #include <QString>
 
 #include "clientinfo.h"
+#include "loginattempts.h"
 #include "maildrop.h"
 #include "pop3messagestream.h"
 #include "pop3sessionconfig.h"
 #include "protocolsession.h"
 
+class AuthFailureRecorder;
 class LoginRecorder;
-class Pop3Authenticator;
-class Pop3MessageList;
+class Authenticator;
+class Pop3Transaction;
 class SessionTransport;
 struct AuthResult;
 struct Pop3Command;
 
 // One POP3 server conversation (RFC 1939 with CAPA, RESP-CODES, PIPELINING, AUTH-RESP-CODE from
-// RFC 2449 and AUTH PLAIN from RFC 5034) as a state machine: bytes in through receive(), replies
-// out through the transport. Long replies (RETR, TOP, LIST, UIDL) are produced in blocks while
+// RFC 2449, AUTH PLAIN from RFC 5034 and STLS from RFC 2595) as a state machine: bytes in through
+// receive(), replies out through the transport. Long replies (RETR, TOP, LIST, UIDL) are produced in blocks while
 // the transport's queue is short, so a large message never sits in memory whole.
 class Pop3Session final : public ProtocolSession
 {
@@ -30,14 +32,17 @@ public:
         Authorization,    // greeted, not logged in
         SaslResponse,     // AUTH PLAIN sent "+ ", waiting for the client's response line
         WaitingForAuth,   // the credentials are being checked; input is paused
+        StartingTls,      // +OK to STLS sent; waiting for tlsStarted(), input is discarded
         Transaction,      // logged in, maildrop locked
         Update,           // QUIT received: deleting the marked messages
         Closed,
     };
     [[nodiscard]] static QString stateName(State state);
 
+    // The authenticator and both recorders are shared by every session and outlive them.
     Pop3Session(Pop3SessionConfig config, ClientInfo client, SessionTransport &transport,
-                Pop3Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder);
+                Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder,
+                AuthFailureRecorder &failures);
     ~Pop3Session() override;
 
     void start() override;
@@ -45,6 +50,7 @@ public:
     void timedOut() override;
     void disconnected() override;
     void outputDrained() override;
+    void tlsStarted() override;
 
     [[nodiscard]] State state() const { return m_state; }
     // The canonical account while logged in.
@@ -65,26 +71,27 @@ private:
     void handleLine(QByteArrayView line);
     void handleAuthorization(const Pop3Command &command);
     void handleTransaction(const Pop3Command &command);
+    void handleStls(const Pop3Command &command);
     void handleAuth(const Pop3Command &command);
+    [[nodiscard]] bool plaintextAllowed() const;
+    // Answers USER or AUTH with the [AUTH] refusal where auth.plaintext forbids them; true then.
+    bool refusePlaintext(const QByteArray &keyword);
     void handlePlainResponse(QByteArrayView base64);
-    void beginAuthentication(const QString &user, const QString &password, const QString &authorizationId);
+    void beginAuthentication(const QString &user, const QString &password, const QString &authorizationId,
+                             const QString &mechanism);
     void finishAuthentication(quint64 attempt, AuthResult result);
     void openMaildrop(const QString &account);
-    void handleList(const Pop3Command &command, bool uids);
-    void handleRetrieve(const Pop3Command &command, bool top);
-    void handleQuit();
     void replyCapabilities();
     void reply(const QByteArray &line);
     void badCommand(const QByteArray &line);
     void flush();
     void closeSession();
     void log(const QString &text) const;
-    [[nodiscard]] QByteArray maildropSummary() const;
 
     Pop3SessionConfig m_config;
     ClientInfo m_client;
     SessionTransport &m_transport;
-    Pop3Authenticator &m_authenticator;
+    Authenticator &m_authenticator;
     MaildropOpener m_opener;
     LoginRecorder &m_recorder;
 
@@ -100,15 +107,17 @@ private:
     bool m_closeSent = false;
     bool m_outputProgressed = false; // output drained since the last timeout
     int m_badCommands = 0;
-    int m_failedLogins = 0;
+    LoginAttempts m_attempts;
 
     QString m_pendingUser;           // from USER, until PASS
     QString m_authUser;
     QString m_authorizationId;
+    QString m_authMechanism;
+    bool m_userGiven = false;        // a USER was accepted: STLS is too late (RFC 2595 §4)
     quint64 m_authAttempt = 0;
     // Answers of the authenticator check this is alive: one may arrive after the session is gone.
     std::shared_ptr<int> m_alive = std::make_shared<int>(0);
 
     QString m_account;
-    std::unique_ptr<Pop3MessageList> m_messages;
+    std::unique_ptr<Pop3Transaction> m_transaction;   // while logged in; holds the maildrop lock
 };

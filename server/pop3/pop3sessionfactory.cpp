@@ -2,11 +2,23 @@
 
 #include "connectionlimits.h"
 #include "pop3session.h"
+#include "settings.h"
 
-Pop3SessionFactory::Pop3SessionFactory(Pop3Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder,
-                                       Pop3SessionConfig config)
-    : m_authenticator(authenticator), m_opener(std::move(opener)), m_recorder(recorder), m_config(config)
+Pop3SessionFactory::Pop3SessionFactory(Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder,
+                                       AuthFailureRecorder &failures, Pop3SessionConfig config)
+    : m_authenticator(authenticator)
+    , m_opener(std::move(opener))
+    , m_recorder(recorder)
+    , m_failures(failures)
+    , m_config(std::move(config))
 {
+}
+
+Pop3SessionConfig Pop3SessionFactory::configFrom(const Settings &settings, const QList<CidrRange> &loopbackRanges)
+{
+    Pop3SessionConfig config;
+    config.plaintextPolicy = PlaintextAuthPolicy::fromSettings(settings, loopbackRanges);
+    return config;
 }
 
 void Pop3SessionFactory::setConfig(const Pop3SessionConfig &config)
@@ -22,7 +34,7 @@ std::unique_ptr<ProtocolSession> Pop3SessionFactory::create(const ClientInfo &cl
         QMutexLocker lock(&m_mutex);
         config = m_config;
     }
-    return std::make_unique<Pop3Session>(config, client, transport, m_authenticator, m_opener, m_recorder);
+    return std::make_unique<Pop3Session>(config, client, transport, m_authenticator, m_opener, m_recorder, m_failures);
 }
 
 QByteArray Pop3SessionFactory::refusalLine(Admission reason) const

@@ -6,27 +6,32 @@
 #include "pop3sessionconfig.h"
 #include "sessionfactory.h"
 
+class AuthFailureRecorder;
+class Authenticator;
 class LoginRecorder;
-class Pop3Authenticator;
+class Settings;
 
 // Makes Pop3Sessions for the pop3 (and later pop3s) listeners. The authenticator and the
-// recorder must outlive every session; all three collaborators are used from every worker thread.
+// recorders must outlive every session; all the collaborators are used from every worker thread.
 class Pop3SessionFactory final : public SessionFactory
 {
 public:
-    Pop3SessionFactory(Pop3Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder,
-                       Pop3SessionConfig config = {});
+    Pop3SessionFactory(Authenticator &authenticator, MaildropOpener opener, LoginRecorder &recorder,
+                       AuthFailureRecorder &failures, Pop3SessionConfig config = {});
 
     // Applies to sessions created afterwards.
     void setConfig(const Pop3SessionConfig &config);
+    // loopbackRanges: what counts as loopback for auth.plaintext (see PlaintextAuthPolicy).
+    [[nodiscard]] static Pop3SessionConfig configFrom(const Settings &settings, const QList<CidrRange> &loopbackRanges);
 
     [[nodiscard]] std::unique_ptr<ProtocolSession> create(const ClientInfo &client, SessionTransport &transport) override;
     [[nodiscard]] QByteArray refusalLine(Admission reason) const override;
 
 private:
-    Pop3Authenticator &m_authenticator;
+    Authenticator &m_authenticator;
     const MaildropOpener m_opener;
     LoginRecorder &m_recorder;
+    AuthFailureRecorder &m_failures;
     mutable QMutex m_mutex;
     Pop3SessionConfig m_config;
 };

@@ -12,6 +12,7 @@ enum class SettingType {
     AddressList,  // comma-separated IPv4/IPv6 addresses
     Choice,       // one of SettingSpec::choices
     FilePath,     // an absolute path, stored cleaned ("/etc/ssl/../x" is "/etc/x"); empty = not set
+    CidrList,     // comma-separated CIDR ranges (CidrRange), stored as network/prefix
 };
 
 // One typed setting: its key (the CLI and GUI contract), default and limits.

@@ -9,6 +9,7 @@
 #include <QHostAddress>
 #include <QHostInfo>
 
+#include "cidrrange.h"
 #include "mailaddress.h"
 
 namespace {
@@ -68,6 +69,15 @@ QList<SettingSpec> buildTable()
                         "a self-signed certificate generated in DATA_DIR/tls")),
         spec(QStringLiteral("tls.key_file"), SettingType::FilePath, QString(), 0, 0,
          QStringLiteral("PEM private key of the certificate, unencrypted; set together with tls.cert_file")),
+        spec(QStringLiteral("auth.plaintext"), SettingType::Choice, QStringLiteral("loopback"), 0, 0,
+         QStringLiteral("Where passwords may be sent without TLS: never, loopback (this machine), "
+                        "local-networks (loopback and network.local_ranges) or always"),
+         {QStringLiteral("never"), QStringLiteral("loopback"), QStringLiteral("local-networks"), QStringLiteral("always")}),
+        spec(QStringLiteral("network.local_ranges"), SettingType::CidrList,
+         QStringLiteral("10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"), 0, 0,
+         QStringLiteral("The office's own networks (CIDR ranges, comma-separated), for auth.plaintext = local-networks")),
+        spec(QStringLiteral("smtp.auth_use_pop3_accounts"), SettingType::Boolean, QStringLiteral("true"), 0, 0,
+         QStringLiteral("Every enabled account may authenticate to SMTP with its mailbox address and password")),
     };
 }
 
@@ -204,6 +214,20 @@ QString SettingsSchema::normalize(const SettingSpec &spec, const QString &value,
         if (addresses.isEmpty())
             return fail(QStringLiteral("at least one address is needed"));
         return addresses.join(QLatin1Char(','));
+    }
+    case SettingType::CidrList: {
+        QString why;
+        const std::optional<QList<CidrRange>> ranges = CidrRange::parseList(trimmed, &why);
+        if (!ranges)
+            return fail(why);
+        // An empty value would read as "invalid" to every caller; to trust no network, choose an
+        // auth.plaintext mode that does not use the ranges.
+        if (ranges->isEmpty())
+            return fail(QStringLiteral("at least one range is needed"));
+        QStringList texts;
+        for (const CidrRange &range : *ranges)
+            texts << range.toString();
+        return texts.join(QLatin1Char(','));
     }
     }
     return fail(QStringLiteral("unknown type"));

@@ -154,3 +154,23 @@ bool SmtpCommand::isAscii(const QString &text)
     }
     return true;
 }
+
+std::optional<QByteArray> SmtpCommand::decodeXtext(QByteArrayView text)
+{
+    const auto isUpperHex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F'); };
+    QByteArray out;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '+') {
+            if (i + 2 >= text.size() || !isUpperHex(text[i + 1]) || !isUpperHex(text[i + 2]))
+                return std::nullopt;
+            out.append(char(text.sliced(i + 1, 2).toByteArray().toInt(nullptr, 16)));
+            i += 2;
+        } else if (c < '!' || c > '~' || c == '=') {
+            return std::nullopt;
+        } else {
+            out.append(c);
+        }
+    }
+    return out;
+}

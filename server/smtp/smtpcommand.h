@@ -6,6 +6,8 @@
 #include <QPair>
 #include <QString>
 
+#include <optional>
+
 // One SMTP command line split into its verb and argument, and the parsers for the arguments of
 // MAIL and RCPT (RFC 5321 §4.1.2, with the usual leniency for a space after the colon).
 struct SmtpCommand
@@ -23,6 +25,8 @@ struct SmtpCommand
     [[nodiscard]] static bool looksLikeTlsHandshake(QByteArrayView bytes);
     // Whether an address needs SMTPUTF8 (RFC 6531).
     [[nodiscard]] static bool isAscii(const QString &text);
+    // RFC 3461 §4 xtext ("+2B" for '+', printable ASCII otherwise, no '='); nullopt when malformed.
+    [[nodiscard]] static std::optional<QByteArray> decodeXtext(QByteArrayView text);
 };
 
 struct SmtpPathArgument

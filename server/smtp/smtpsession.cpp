@@ -1,13 +1,11 @@
 #include "smtpsession.h"
 
-#include "barenewlinefilter.h"
-#include "dotstreamdecoder.h"
 #include "log.h"
-#include "mailaddress.h"
 #include "messagestore.h"
-#include "recipientdirectory.h"
 #include "sessiontransport.h"
+#include "smtpauthentication.h"
 #include "smtpcommand.h"
+#include "smtpmessagereceiver.h"
 #include "traceheaders.h"
 
 QString SmtpSession::stateName(State state)
@@ -19,17 +17,27 @@ QString SmtpSession::stateName(State state)
     case State::RcptGiven: return QStringLiteral("rcpt-given");
     case State::ReceivingData: return QStringLiteral("receiving-data");
     case State::ReceivingChunk: return QStringLiteral("receiving-chunk");
+    case State::AuthResponse: return QStringLiteral("auth-response");
+    case State::CheckingAuth: return QStringLiteral("checking-auth");
+    case State::StartingTls: return QStringLiteral("starting-tls");
     case State::Closed: return QStringLiteral("closed");
     }
     return QStringLiteral("unknown");
 }
 
 SmtpSession::SmtpSession(SmtpSessionConfig config, ClientInfo client, SessionTransport &transport,
-                         const RecipientDirectory &directory, MessageStore &store)
-    : m_config(std::move(config)), m_client(std::move(client)), m_transport(transport), m_directory(directory), m_store(store)
+                         const RecipientDirectory &directory, MessageStore &store, Authenticator &authenticator,
+                         AuthFailureRecorder &failures)
+    : m_config(std::move(config))
+    , m_client(std::move(client))
+    , m_transport(transport)
+    , m_envelope(std::make_unique<SmtpEnvelope>(m_config, m_client, directory))
+    , m_receiver(std::make_unique<SmtpMessageReceiver>(m_client, store, m_config.maxMessageSize, m_config.normalizeBareNewlines))
 {
     if (!m_config.clock)
         m_config.clock = [] { return QDateTime::currentDateTime(); };
+    m_auth = std::make_unique<SmtpAuthentication>(m_client, m_config.plaintextPolicy, authenticator, failures, m_config.clock,
+                                                  [this](const SmtpAuthentication::Step &step) { authAnswered(step); });
 }
 
 SmtpSession::~SmtpSession() = default;
@@ -71,14 +79,34 @@ void SmtpSession::start()
 
 void SmtpSession::receive(QByteArrayView bytes)
 {
-    if (m_state == State::Closed)
+    // While the handshake runs nothing is plaintext for us any more (RFC 3207 §4.2).
+    if (m_state == State::Closed || m_state == State::StartingTls)
         return;
     m_input.append(bytes);
+    run();
+}
+
+void SmtpSession::run()
+{
+    if (m_running)
+        return;   // re-entered from an authenticator that answered at once: the loop goes on
+    m_running = true;
     processInput();
+    m_running = false;
     if (!m_outbox.isEmpty())
         m_transport.send(std::exchange(m_outbox, {}));
     if (m_state == State::Closed)
         m_transport.close();
+}
+
+void SmtpSession::tlsStarted()
+{
+    if (m_state != State::StartingTls)
+        return;
+    // The client must introduce itself again (RFC 3207 §4.2); no new greeting is sent.
+    m_state = State::Connected;
+    m_transport.setIdleTimeout(m_config.commandTimeoutMs);
+    log(QStringLiteral("TLS started"));
 }
 
 void SmtpSession::timedOut()
@@ -93,7 +121,7 @@ void SmtpSession::timedOut()
 
 void SmtpSession::disconnected()
 {
-    if (m_writer)
+    if (m_receiver->isOpen())
         log(QStringLiteral("client left during a message: nothing stored"));
     resetTransaction();
     m_state = State::Closed;
@@ -101,8 +129,10 @@ void SmtpSession::disconnected()
 
 void SmtpSession::processInput()
 {
-    // m_input holds only unprocessed bytes; each branch consumes from its front.
-    while (!m_input.isEmpty() && m_state != State::Closed) {
+    // m_input holds only unprocessed bytes; each branch consumes from its front. What follows a
+    // command waiting for a password check stays there until the answer.
+    while (!m_input.isEmpty() && m_state != State::Closed && m_state != State::CheckingAuth
+           && m_state != State::StartingTls) {
         if (m_state == State::ReceivingData) {
             consumeData();
         } else if (m_state == State::ReceivingChunk) {
@@ -138,6 +168,8 @@ bool SmtpSession::takeCommandLine()
     m_input.remove(0, lf + 1);
     m_scanFrom = 0;
     if (m_discardingLongLine || raw.size() > m_config.maxLineLength) {
+        if (m_state == State::AuthResponse)
+            m_state = State::Identified;   // the exchange ends with the refused line
         if (!m_discardingLongLine)
             badCommand("500 5.5.2 Error: line too long");
         m_discardingLongLine = false;
@@ -147,6 +179,10 @@ bool SmtpSession::takeCommandLine()
     line.chop(1);
     if (line.endsWith('\r'))
         line.chop(1);
+    if (m_state == State::AuthResponse) {
+        applyAuthStep(m_auth->respond(line));
+        return true;
+    }
     if (SmtpCommand::looksLikeTlsHandshake(line) || line.contains('\0')) {
         badCommand("500 5.5.2 Error: command not recognized");
         return true;
@@ -171,6 +207,10 @@ void SmtpSession::handleCommand(const SmtpCommand &command)
             handleData();
     } else if (verb == "BDAT") {
         handleBdat(command);
+    } else if (verb == "STARTTLS") {
+        handleStartTls(command);
+    } else if (verb == "AUTH") {
+        handleAuth(command);
     } else if (verb == "RSET") {
         resetTransaction();
         if (m_state != State::Connected)
@@ -181,7 +221,7 @@ void SmtpSession::handleCommand(const SmtpCommand &command)
     } else if (verb == "QUIT") {
         closeWith("221 2.0.0 " + m_config.hostName.toUtf8() + " Bye");
     } else if (verb == "HELP") {
-        reply("214 2.0.0 Commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT HELP VRFY");
+        reply("214 2.0.0 Commands: EHLO HELO STARTTLS AUTH MAIL RCPT DATA BDAT RSET NOOP QUIT HELP VRFY");
     } else if (verb == "VRFY") {
         // Never reveal whether an account exists (RFC 5321 §3.5.3 allows 252).
         reply("252 2.5.0 Cannot VRFY user, but will accept message and attempt delivery");
@@ -214,164 +254,145 @@ void SmtpSession::handleEhlo(const SmtpCommand &command, bool extended)
     reply("250-8BITMIME");
     reply("250-ENHANCEDSTATUSCODES");
     reply("250-CHUNKING");
+    if (!m_transport.isEncrypted() && m_transport.canStartTls())
+        reply("250-STARTTLS");
+    if (m_auth->mayOffer(m_transport.isEncrypted()))
+        reply(QByteArray("250-AUTH ") + SmtpAuthExchange::kMechanisms);
     reply("250 SMTPUTF8");
+}
+
+void SmtpSession::handleStartTls(const SmtpCommand &command)
+{
+    if (!command.argument.isEmpty()) {
+        badCommand("501 5.5.4 Syntax: STARTTLS takes no argument");
+        return;
+    }
+    if (m_transport.isEncrypted()) {
+        badCommand("503 5.5.1 Error: TLS already active");
+        return;
+    }
+    if (m_state != State::Connected && m_state != State::Identified) {
+        badCommand("503 5.5.1 Error: MAIL transaction in progress");
+        return;
+    }
+    if (!m_transport.canStartTls()) {
+        log(QStringLiteral("STARTTLS refused: no certificate loaded 454 4.7.0"));
+        reply("454 4.7.0 TLS not available");
+        return;
+    }
+    reply("220 2.0.0 Ready to start TLS");
+    // RFC 3207 §4.2 and CVE-2011-0411: nothing learned in clear text survives the handshake,
+    // and nothing the client sent after STARTTLS is ever executed.
+    m_input.clear();
+    m_scanFrom = 0;
+    m_discardingLongLine = false;
+    resetTransaction();
+    m_heloName.clear();
+    m_extended = false;
+    m_auth->forget();
+    m_state = State::StartingTls;
+    log(QStringLiteral("STARTTLS: handshake follows"));
+    // The 220 must be on its way in clear text before the transport switches to TLS.
+    m_transport.send(std::exchange(m_outbox, {}));
+    m_transport.startTls();
+}
+
+void SmtpSession::handleAuth(const SmtpCommand &command)
+{
+    if (!m_extended) {
+        badCommand("503 5.5.1 Error: send EHLO first");
+    } else if (m_auth->isAuthenticated()) {
+        badCommand("503 5.5.1 Error: already authenticated");
+    } else if (m_state != State::Identified) {
+        badCommand("503 5.5.1 Error: AUTH not allowed during a mail transaction");
+    } else {
+        applyAuthStep(m_auth->begin(command.argument, m_transport.isEncrypted()));
+    }
+}
+
+void SmtpSession::applyAuthStep(const SmtpAuthentication::Step &step)
+{
+    switch (step.kind) {
+    case SmtpAuthentication::Step::Kind::Continue:
+        m_state = State::AuthResponse;
+        reply(step.reply);
+        return;
+    case SmtpAuthentication::Step::Kind::Checking:
+        m_state = State::CheckingAuth;
+        // The pipeline behind AUTH waits in the socket, not here.
+        m_transport.pauseReading();
+        return;
+    case SmtpAuthentication::Step::Kind::Reply:
+        m_state = State::Identified;
+        if (step.badCommand)
+            badCommand(step.reply);
+        else
+            reply(step.reply);
+        return;
+    case SmtpAuthentication::Step::Kind::Close:
+        closeWith(step.reply);
+        return;
+    }
+}
+
+void SmtpSession::authAnswered(const SmtpAuthentication::Step &step)
+{
+    if (m_state != State::CheckingAuth)
+        return;
+    m_transport.resumeReading();
+    applyAuthStep(step);
+    run();
 }
 
 void SmtpSession::handleMail(const SmtpCommand &command)
 {
     if (m_state == State::Connected) {
         badCommand("503 5.5.1 Error: send HELO/EHLO first");
-        return;
-    }
-    if (m_state != State::Identified) {
+    } else if (m_state != State::Identified) {
         badCommand("503 5.5.1 Error: nested MAIL command");
-        return;
+    } else if (m_config.requireAuthentication && !m_auth->isAuthenticated()) {
+        // RFC 6409 §4.3: the submission service takes mail from its own users only.
+        log(QStringLiteral("mail refused: %1 requires authentication 530 5.7.0").arg(m_client.service));
+        badCommand("530 5.7.0 Authentication required");
+    } else if (answer(m_envelope->mail(command.argument, m_extended, m_auth->identity()))) {
+        m_state = State::MailGiven;
     }
-    const SmtpPathArgument parsed = SmtpPathArgument::parse(command.argument, "FROM");
-    if (!parsed.ok) {
-        badCommand(parsed.error);
-        return;
-    }
-    bool smtpUtf8 = false;
-    qint64 declaredSize = 0;
-    for (const auto &[key, value] : parsed.params) {
-        if (key == "SIZE") {
-            bool ok = false;
-            const qint64 size = value.toLongLong(&ok);
-            if (!ok || size < 0) {
-                badCommand("501 5.5.4 Syntax: SIZE=<number>");
-                return;
-            }
-            if (m_config.maxMessageSize > 0 && size > m_config.maxMessageSize) {
-                log(QStringLiteral("mail from <%1> refused: declared size %2 over the limit %3")
-                        .arg(parsed.path).arg(size).arg(m_config.maxMessageSize));
-                reply("552 5.3.4 Message size exceeds fixed limit");
-                return;
-            }
-            declaredSize = size;
-        } else if (key == "BODY") {
-            if (value.toUpper() != "7BIT" && value.toUpper() != "8BITMIME") {
-                badCommand("501 5.5.4 Syntax: BODY=7BIT or BODY=8BITMIME");
-                return;
-            }
-        } else if (key == "SMTPUTF8" && value.isEmpty() && m_extended) {
-            smtpUtf8 = true;
-        } else {
-            reply("555 5.5.4 Unsupported parameter " + key);
-            return;
-        }
-    }
-    QString reversePath;
-    if (!parsed.path.isEmpty()) {
-        if (!smtpUtf8 && !SmtpCommand::isAscii(parsed.path)) {
-            reply("553 5.6.7 Non-ASCII sender address requires SMTPUTF8");
-            return;
-        }
-        const MailAddress address = MailAddress::parse(parsed.path);
-        if (!address.isValid()) {
-            log(QStringLiteral("mail from <%1> refused: %2").arg(parsed.path, address.error()));
-            badCommand("501 5.1.7 Bad sender address syntax");
-            return;
-        }
-        reversePath = parsed.path;   // kept as sent: the sender's own spelling goes into Return-Path
-    }
-    m_reversePath = reversePath;
-    m_smtpUtf8 = smtpUtf8;
-    m_declaredSize = declaredSize;
-    m_state = State::MailGiven;
-    log(QStringLiteral("mail from <%1> accepted").arg(m_reversePath));
-    reply("250 2.1.0 Ok");
 }
 
 void SmtpSession::handleRcpt(const SmtpCommand &command)
 {
-    if (m_state != State::MailGiven && m_state != State::RcptGiven) {
+    if (m_state != State::MailGiven && m_state != State::RcptGiven)
         badCommand("503 5.5.1 Error: need MAIL command");
-        return;
-    }
-    const SmtpPathArgument parsed = SmtpPathArgument::parse(command.argument, "TO");
-    if (!parsed.ok) {
-        badCommand(parsed.error);
-        return;
-    }
-    if (!parsed.params.isEmpty()) {
-        reply("555 5.5.4 Unsupported parameter " + parsed.params.first().first);
-        return;
-    }
-    if (m_recipients.size() >= m_config.maxRecipients) {
-        reply("452 4.5.3 Error: too many recipients");
-        return;
-    }
-    const QString &path = parsed.path;
-    if (!m_smtpUtf8 && !SmtpCommand::isAscii(path)) {
-        reply("553 5.6.7 Non-ASCII recipient address requires SMTPUTF8");
-        return;
-    }
-    QString canonical;
-    if (path.compare(QStringLiteral("postmaster"), Qt::CaseInsensitive) == 0) {
-        canonical = QStringLiteral("postmaster");   // RFC 5321 §4.5.1: the directory knows whose it is
-    } else {
-        const MailAddress address = MailAddress::parse(path);
-        if (!address.isValid()) {
-            badCommand("501 5.1.3 Bad recipient address syntax");
-            return;
-        }
-        canonical = address.canonical();
-    }
-    const RecipientLookup found = m_directory.lookup(canonical, m_declaredSize);
-    const QByteArray shown = '<' + parsed.path.toUtf8() + '>';
-    switch (found.kind) {
-    case RecipientLookup::Kind::Local:
-        break;
-    case RecipientLookup::Kind::UnknownUser:
-        log(QStringLiteral("rcpt <%1> refused: unknown user (%2) 550 5.1.1").arg(canonical, found.detail));
-        reply("550 5.1.1 " + shown + ": Recipient address rejected: User unknown");
-        return;
-    case RecipientLookup::Kind::NotLocal:
-        log(QStringLiteral("rcpt <%1> refused by \"Relay\" (not a local domain, relaying not allowed) 554 5.7.1").arg(canonical));
-        reply("554 5.7.1 " + shown + ": Relay access denied");
-        return;
-    case RecipientLookup::Kind::OverQuota:
-        log(QStringLiteral("rcpt <%1> deferred: mailbox full (%2) 452 4.2.2").arg(canonical, found.detail));
-        reply("452 4.2.2 " + shown + ": Mailbox full");
-        return;
-    case RecipientLookup::Kind::Unavailable:
-        log(QStringLiteral("rcpt <%1> deferred: %2 451 4.3.0").arg(canonical, found.detail));
-        reply("451 4.3.0 " + shown + ": Temporary lookup failure");
-        return;
-    }
-    if (!m_recipients.contains(canonical)) {
-        m_recipients << canonical;
-        for (const QString &mailbox : found.mailboxes) {
-            if (!m_mailboxes.contains(mailbox))
-                m_mailboxes << mailbox;
-        }
-    }
-    m_state = State::RcptGiven;
-    log(QStringLiteral("rcpt <%1> accepted -> %2").arg(canonical, found.mailboxes.join(QLatin1Char(','))));
-    reply("250 2.1.5 Ok");
+    else if (answer(m_envelope->rcpt(command.argument, m_auth->identity())))
+        m_state = State::RcptGiven;
+}
+
+bool SmtpSession::answer(const SmtpEnvelope::Answer &answer)
+{
+    if (answer.badCommand)
+        badCommand(answer.reply);
+    else
+        reply(answer.reply);
+    return answer.accepted;
 }
 
 QString SmtpSession::receivedProtocol() const
 {
     if (!m_extended)
         return QStringLiteral("SMTP");
-    QString protocol = m_smtpUtf8 ? QStringLiteral("UTF8SMTP") : QStringLiteral("ESMTP");
-    if (m_client.tls)
+    // RFC 3848 and RFC 6531: S for TLS, A for an authenticated client.
+    QString protocol = m_envelope->smtpUtf8() ? QStringLiteral("UTF8SMTP") : QStringLiteral("ESMTP");
+    if (m_transport.isEncrypted())
         protocol += QLatin1Char('S');
+    if (m_auth->isAuthenticated())
+        protocol += QLatin1Char('A');
     return protocol;
 }
 
-bool SmtpSession::beginMessage()
+bool SmtpSession::openMessage()
 {
-    QString error;
-    m_writer = m_store.begin(m_mailboxes, &error);
-    if (!m_writer) {
-        Log::error(m_client.service, m_client.sessionId, QStringLiteral("cannot store a message: %1").arg(error));
-        return false;
-    }
     TraceHeaders trace;
-    trace.reversePath = m_reversePath;
+    trace.reversePath = m_envelope->reversePath();
     trace.heloName = m_heloName;
     QHostAddress client = m_client.address;
     client.setScopeId({});
@@ -380,24 +401,10 @@ bool SmtpSession::beginMessage()
                                                                              : client.toString();
     trace.hostName = m_config.hostName;
     trace.protocol = receivedProtocol();
-    trace.queueId = m_writer->queueId();
-    trace.singleRecipient = m_recipients.size() == 1 ? m_recipients.first() : QString();
+    const QStringList recipients = m_envelope->recipients();
+    trace.singleRecipient = recipients.size() == 1 ? recipients.first() : QString();
     trace.received = m_config.clock();
-    m_messageBytes = 0;
-    m_tooBig = false;
-    m_writeFailed = !m_writer->write(trace.format());
-    return true;
-}
-
-void SmtpSession::writeMessageBytes(QByteArrayView bytes)
-{
-    if (bytes.isEmpty() || !m_writer)
-        return;
-    m_messageBytes += bytes.size();
-    if (m_config.maxMessageSize > 0 && m_messageBytes > m_config.maxMessageSize)
-        m_tooBig = true;   // keep reading to the end, store nothing
-    if (!m_tooBig && !m_writeFailed)
-        m_writeFailed = !m_writer->write(bytes);
+    return m_receiver->open(m_envelope->mailboxes(), trace);
 }
 
 void SmtpSession::handleData()
@@ -410,18 +417,16 @@ void SmtpSession::handleData()
         badCommand("554 5.5.1 Error: no valid recipients");
         return;
     }
-    if (m_usedBdat) {
+    if (m_receiver->usesChunks()) {
         badCommand("503 5.5.1 Error: DATA after BDAT in the same transaction");
         return;
     }
-    if (!beginMessage()) {
+    if (!openMessage()) {
         reply("451 4.3.0 Error: local storage failure, try again later");
         resetTransaction();
         m_state = State::Identified;
         return;
     }
-    m_decoder = std::make_unique<DotStreamDecoder>(m_config.normalizeBareNewlines ? DotStreamDecoder::BareNewlines::Normalize
-                                                                                   : DotStreamDecoder::BareNewlines::Keep);
     m_state = State::ReceivingData;
     m_transport.setIdleTimeout(m_config.dataTimeoutMs);
     reply("354 End data with <CR><LF>.<CR><LF>");
@@ -429,15 +434,8 @@ void SmtpSession::handleData()
 
 void SmtpSession::consumeData()
 {
-    QByteArray decoded;
-    const qsizetype used = m_decoder->decode(m_input, decoded);
-    m_input.remove(0, used);
-    writeMessageBytes(decoded);
-    if (m_decoder->finished()) {
-        const bool bare = m_decoder->sawBareNewline() && !m_config.normalizeBareNewlines;
-        m_decoder.reset();
-        finishMessage(bare);
-    }
+    if (m_receiver->consumeData(m_input))
+        finishMessage();
 }
 
 void SmtpSession::handleBdat(const SmtpCommand &command)
@@ -459,12 +457,10 @@ void SmtpSession::handleBdat(const SmtpCommand &command)
         m_chunkReply = "503 5.5.1 Error: need MAIL command";
     else if (m_state == State::MailGiven)
         m_chunkReply = "554 5.5.1 Error: no valid recipients";
-    else if (!m_usedBdat && !beginMessage())
+    else if (!m_receiver->usesChunks() && !openMessage())
         m_chunkReply = "451 4.3.0 Error: local storage failure, try again later";
-    if (m_chunkReply.isEmpty() && !m_usedBdat) {
-        m_usedBdat = true;
-        m_chunkFilter = std::make_unique<BareNewlineFilter>(m_config.normalizeBareNewlines);
-    }
+    if (m_chunkReply.isEmpty() && !m_receiver->usesChunks())
+        m_receiver->startChunks();
     m_state = State::ReceivingChunk;
     m_transport.setIdleTimeout(m_config.dataTimeoutMs);
     if (m_chunkRemaining == 0)
@@ -474,12 +470,8 @@ void SmtpSession::handleBdat(const SmtpCommand &command)
 void SmtpSession::consumeChunk()
 {
     const qsizetype take = qsizetype(std::min<qint64>(m_chunkRemaining, m_input.size()));
-    if (m_chunkReply.isEmpty()) {
-        m_chunkOctets += take;
-        QByteArray filtered;
-        m_chunkFilter->filter(QByteArrayView(m_input).first(take), filtered);
-        writeMessageBytes(filtered);
-    }
+    if (m_chunkReply.isEmpty())
+        m_receiver->consumeChunk(QByteArrayView(m_input).first(take));
     m_input.remove(0, take);
     m_chunkRemaining -= take;
     if (m_chunkRemaining == 0)
@@ -502,7 +494,7 @@ void SmtpSession::finishChunk()
             badCommand(refusal);
         return;
     }
-    if (m_tooBig) {
+    if (m_receiver->tooBig()) {
         log(QStringLiteral("message refused: larger than %1 bytes 552 5.3.4").arg(m_config.maxMessageSize));
         resetTransaction();
         m_state = State::Identified;
@@ -510,65 +502,24 @@ void SmtpSession::finishChunk()
         return;
     }
     if (m_chunkLast) {
-        QByteArray tail;
-        m_chunkFilter->finish(tail);
-        writeMessageBytes(tail);
-        finishMessage(m_chunkFilter->sawBareNewline() && !m_config.normalizeBareNewlines);
+        finishMessage();
         return;
     }
     m_state = State::RcptGiven;
-    reply("250 2.0.0 Ok: " + QByteArray::number(m_chunkOctets) + " octets received");
+    reply("250 2.0.0 Ok: " + QByteArray::number(m_receiver->chunkOctets()) + " octets received");
 }
 
-void SmtpSession::finishMessage(bool bareNewlines)
+void SmtpSession::finishMessage()
 {
     m_transport.setIdleTimeout(m_config.commandTimeoutMs);
-    const std::unique_ptr<MessageWriter> writer = std::move(m_writer);
-    const QString queueId = writer ? writer->queueId() : QString();
-    const qint64 size = m_messageBytes;
-    const bool tooBig = m_tooBig;
-    const bool writeFailed = m_writeFailed;
-    const QString reversePath = m_reversePath;
-    const QStringList recipients = m_recipients;
+    const QByteArray outcome = m_receiver->finish(m_envelope->reversePath(), m_envelope->recipients());
     resetTransaction();
     m_state = State::Identified;
-
-    if (bareNewlines) {
-        log(QStringLiteral("message %1 refused: bare CR or LF in the data 550 5.6.11").arg(queueId));
-        reply("550 5.6.11 Error: bare CR or LF in message data; use CRLF line endings");
-        return;
-    }
-    if (tooBig) {
-        log(QStringLiteral("message %1 refused: larger than %2 bytes 552 5.3.4").arg(queueId).arg(m_config.maxMessageSize));
-        reply("552 5.3.4 Message size exceeds fixed limit");
-        return;
-    }
-    const MessageWriter::CommitResult result = writer && !writeFailed ? writer->commit() : MessageWriter::CommitResult{};
-    if (!result.ok) {
-        Log::error(m_client.service, m_client.sessionId,
-                   QStringLiteral("message %1 not stored: %2 451 4.3.0")
-                       .arg(queueId, result.error.isEmpty() ? QStringLiteral("write error") : result.error));
-        reply("451 4.3.0 Error: local storage failure, try again later");
-        return;
-    }
-    log(QStringLiteral("message %1 stored: %2 bytes from <%3> to %4")
-            .arg(queueId).arg(size).arg(reversePath, recipients.join(QStringLiteral(", "))));
-    reply("250 2.0.0 Ok: queued as " + queueId.toLatin1());
+    reply(outcome);
 }
 
 void SmtpSession::resetTransaction()
 {
-    m_reversePath = QString();
-    m_smtpUtf8 = false;
-    m_declaredSize = 0;
-    m_recipients.clear();
-    m_mailboxes.clear();
-    m_writer.reset();
-    m_decoder.reset();
-    m_chunkFilter.reset();
-    m_chunkOctets = 0;
-    m_messageBytes = 0;
-    m_tooBig = false;
-    m_writeFailed = false;
-    m_usedBdat = false;
+    m_envelope->clear();
+    m_receiver->discard();
 }

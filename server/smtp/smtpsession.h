@@ -2,6 +2,8 @@
 
 #include "clientinfo.h"
 #include "protocolsession.h"
+#include "smtpauthentication.h"
+#include "smtpenvelope.h"
 #include "smtpsessionconfig.h"
 
 #include <QByteArray>
@@ -9,17 +11,17 @@
 
 #include <memory>
 
-class BareNewlineFilter;
-class DotStreamDecoder;
+class AuthFailureRecorder;
+class Authenticator;
 class MessageStore;
-class MessageWriter;
 class RecipientDirectory;
+class SmtpMessageReceiver;
 class SessionTransport;
 struct SmtpCommand;
 
 // One SMTP server conversation (RFC 5321, with PIPELINING, SIZE, 8BITMIME, CHUNKING, SMTPUTF8,
-// ENHANCEDSTATUSCODES) as a state machine: bytes in through receive(), replies out through the
-// transport, message bytes streamed to the MessageStore.
+// ENHANCEDSTATUSCODES, STARTTLS and AUTH) as a state machine: bytes in through receive(), replies
+// out through the transport, message bytes streamed to the MessageStore.
 class SmtpSession final : public ProtocolSession
 {
 public:
@@ -30,36 +32,50 @@ public:
         RcptGiven,       // at least one recipient accepted
         ReceivingData,   // after 354, until <CRLF>.<CRLF>
         ReceivingChunk,  // inside a BDAT chunk
+        AuthResponse,    // AUTH sent a 334 challenge; the next line is the client's response
+        CheckingAuth,    // the password is being checked; input is paused
+        StartingTls,     // 220 to STARTTLS sent; waiting for tlsStarted(), input is discarded
         Closed,
     };
     [[nodiscard]] static QString stateName(State state);
 
+    // The authenticator and the failure recorder are shared by every session and outlive them.
     SmtpSession(SmtpSessionConfig config, ClientInfo client, SessionTransport &transport,
-                const RecipientDirectory &directory, MessageStore &store);
+                const RecipientDirectory &directory, MessageStore &store, Authenticator &authenticator,
+                AuthFailureRecorder &failures);
     ~SmtpSession() override;
 
     void start() override;
     void receive(QByteArrayView bytes) override;
     void timedOut() override;
     void disconnected() override;
+    void tlsStarted() override;
 
     [[nodiscard]] State state() const { return m_state; }
+    // The canonical login name once AUTH succeeded, else empty.
+    [[nodiscard]] QString authenticatedAs() const { return m_auth->identity(); }
 
 private:
+    void run();
     void processInput();
     bool takeCommandLine();
     void handleCommand(const SmtpCommand &command);
     void handleEhlo(const SmtpCommand &command, bool extended);
+    void handleStartTls(const SmtpCommand &command);
+    void handleAuth(const SmtpCommand &command);
+    void applyAuthStep(const SmtpAuthentication::Step &step);
+    void authAnswered(const SmtpAuthentication::Step &step);
     void handleMail(const SmtpCommand &command);
     void handleRcpt(const SmtpCommand &command);
+    // Sends an envelope answer; true when the command took effect.
+    bool answer(const SmtpEnvelope::Answer &answer);
     void handleData();
     void handleBdat(const SmtpCommand &command);
     void consumeData();
     void consumeChunk();
     void finishChunk();
-    [[nodiscard]] bool beginMessage();
-    void writeMessageBytes(QByteArrayView bytes);
-    void finishMessage(bool bareNewlines);
+    [[nodiscard]] bool openMessage();
+    void finishMessage();
     void resetTransaction();
     void reply(const QByteArray &line);
     void badCommand(const QByteArray &line);
@@ -70,33 +86,22 @@ private:
     SmtpSessionConfig m_config;
     ClientInfo m_client;
     SessionTransport &m_transport;
-    const RecipientDirectory &m_directory;
-    MessageStore &m_store;
+    std::unique_ptr<SmtpEnvelope> m_envelope;
+    std::unique_ptr<SmtpMessageReceiver> m_receiver;
+    std::unique_ptr<SmtpAuthentication> m_auth;
 
     State m_state = State::Connected;
     QByteArray m_input;
     qsizetype m_scanFrom = 0;        // where the search for the next LF resumes
     bool m_discardingLongLine = false;
     QByteArray m_outbox;
+    bool m_running = false;          // inside run(): an immediate auth answer must not re-enter it
     int m_badCommands = 0;
     bool m_extended = false;
     QString m_heloName;
 
-    // The transaction.
-    QString m_reversePath;
-    bool m_smtpUtf8 = false;
-    qint64 m_declaredSize = 0;
-    QStringList m_recipients;
-    QStringList m_mailboxes;
-    std::unique_ptr<MessageWriter> m_writer;
-    std::unique_ptr<DotStreamDecoder> m_decoder;
-    std::unique_ptr<BareNewlineFilter> m_chunkFilter;   // BDAT's counterpart of the DATA decoder
-    qint64 m_messageBytes = 0;
-    bool m_tooBig = false;
-    bool m_writeFailed = false;
-    bool m_usedBdat = false;
+    // The BDAT chunk being read.
     qint64 m_chunkRemaining = 0;
-    qint64 m_chunkOctets = 0;        // BDAT bytes received in this transaction, as the client counts them
     bool m_chunkLast = false;
     State m_stateBeforeChunk = State::Connected;
     QByteArray m_chunkReply;         // set when the chunk is being discarded: the reply after it

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include "plaintextauthpolicy.h"
+
 #include <functional>
 
 // The settings one SMTP session runs with, taken from the settings snapshot when it starts.
@@ -16,5 +18,7 @@ struct SmtpSessionConfig
     int commandTimeoutMs = 5 * 60 * 1000;    // RFC 5321 §4.5.3.2.7
     int dataTimeoutMs = 3 * 60 * 1000;       // RFC 5321 §4.5.3.2.6
     bool normalizeBareNewlines = false;      // smtp.bare_newlines = normalize (default: reject)
+    PlaintextAuthPolicy plaintextPolicy;     // auth.plaintext, network.local_ranges
+    bool requireAuthentication = false;      // the submission service (RFC 6409): no MAIL before AUTH
     std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime
 };

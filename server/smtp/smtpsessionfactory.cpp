@@ -4,24 +4,26 @@
 #include "settings.h"
 #include "smtpsession.h"
 
-SmtpSessionFactory::SmtpSessionFactory(const RecipientDirectory &directory, MessageStore &store)
-    : m_directory(directory), m_store(store)
+SmtpSessionFactory::SmtpSessionFactory(const RecipientDirectory &directory, MessageStore &store,
+                                       Authenticator &authenticator, AuthFailureRecorder &failures)
+    : m_directory(directory), m_store(store), m_authenticator(authenticator), m_failures(failures)
 {
 }
 
-SmtpSessionConfig SmtpSessionFactory::configFrom(const Settings &settings)
+SmtpSessionConfig SmtpSessionFactory::configFrom(const Settings &settings, const QList<CidrRange> &loopbackRanges)
 {
     SmtpSessionConfig config;
     config.hostName = settings.text(QStringLiteral("server.hostname"));
     config.maxMessageSize = settings.integer(QStringLiteral("message.max_size"));
     config.maxRecipients = int(settings.integer(QStringLiteral("smtp.max_recipients")));
     config.normalizeBareNewlines = settings.text(QStringLiteral("smtp.bare_newlines")) == QStringLiteral("normalize");
+    config.plaintextPolicy = PlaintextAuthPolicy::fromSettings(settings, loopbackRanges);
     return config;
 }
 
-void SmtpSessionFactory::applySettings(const Settings &settings)
+void SmtpSessionFactory::applySettings(const Settings &settings, const QList<CidrRange> &loopbackRanges)
 {
-    const SmtpSessionConfig config = configFrom(settings);
+    const SmtpSessionConfig config = configFrom(settings, loopbackRanges);
     QMutexLocker lock(&m_mutex);
     m_config = config;
 }
@@ -33,7 +35,11 @@ std::unique_ptr<ProtocolSession> SmtpSessionFactory::create(const ClientInfo &cl
         QMutexLocker lock(&m_mutex);
         config = m_config;
     }
-    return std::make_unique<SmtpSession>(std::move(config), client, transport, m_directory, m_store);
+    // Message submission, on 587 (RFC 6409) and over implicit TLS on 465 (RFC 8314), is for the
+    // server's own users; port 25 takes mail for local recipients from anyone.
+    config.requireAuthentication = client.service == QStringLiteral("submission") || client.service == QStringLiteral("smtps");
+    return std::make_unique<SmtpSession>(std::move(config), client, transport, m_directory, m_store, m_authenticator,
+                                         m_failures);
 }
 
 QByteArray SmtpSessionFactory::refusalLine(Admission reason) const

@@ -5,19 +5,25 @@
 
 #include <QMutex>
 
+class AuthFailureRecorder;
+class Authenticator;
 class MessageStore;
 class RecipientDirectory;
 class Settings;
 
-// Makes SmtpSessions for the smtp and submission listeners, with the settings in force when
-// the connection arrives (a changed setting applies to new sessions).
+// Makes SmtpSessions for the smtp, submission and smtps listeners, with the settings in force when
+// the connection arrives (a changed setting applies to new sessions). Sessions on submission and
+// smtps must authenticate before MAIL (RFC 6409, RFC 8314).
 class SmtpSessionFactory final : public SessionFactory
 {
 public:
-    SmtpSessionFactory(const RecipientDirectory &directory, MessageStore &store);
+    // Every collaborator outlives the sessions and is used from every worker thread at once.
+    SmtpSessionFactory(const RecipientDirectory &directory, MessageStore &store, Authenticator &authenticator,
+                       AuthFailureRecorder &failures);
 
-    void applySettings(const Settings &settings);
-    [[nodiscard]] static SmtpSessionConfig configFrom(const Settings &settings);
+    // loopbackRanges: what counts as loopback for auth.plaintext (see PlaintextAuthPolicy).
+    void applySettings(const Settings &settings, const QList<CidrRange> &loopbackRanges);
+    [[nodiscard]] static SmtpSessionConfig configFrom(const Settings &settings, const QList<CidrRange> &loopbackRanges);
 
     [[nodiscard]] std::unique_ptr<ProtocolSession> create(const ClientInfo &client, SessionTransport &transport) override;
     [[nodiscard]] QByteArray refusalLine(Admission reason) const override;
@@ -25,6 +31,8 @@ public:
 private:
     const RecipientDirectory &m_directory;
     MessageStore &m_store;
+    Authenticator &m_authenticator;
+    AuthFailureRecorder &m_failures;
     mutable QMutex m_mutex;
     SmtpSessionConfig m_config;
 };

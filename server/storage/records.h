@@ -19,3 +19,9 @@ struct AliasRecord
     QString address;
     QStringList targets;
 };
+
+struct SmtpLoginRecord
+{
+    QString name;          // LoginName syntax, lower-case
+    QString passwordHash;  // "$pbkdf2-sha256$…"; never a password
+};

@@ -17,6 +17,14 @@ QString domainOf(const QString &address)
     return address.section(QLatin1Char('@'), -1);
 }
 
+template <typename Record>
+std::optional<Record> firstOf(const QList<Record> &rows)
+{
+    if (rows.isEmpty())
+        return std::nullopt;
+    return rows.first();
+}
+
 QString nextConnectionName()
 {
     static QAtomicInteger<quint64> counter;
@@ -149,15 +157,21 @@ bool SqlStorage::hasDomain(const QString &domain)
     return query.next() && query.value(0).toInt() > 0;
 }
 
-void SqlStorage::addDomain(const QString &domain)
+void SqlStorage::insert(const QString &name, const QVariantMap &values, const QString &duplicateMessage)
 {
     try {
-        write(QStringLiteral("domain_insert"), {{QStringLiteral("name"), domain}});
+        write(name, values);
     } catch (const StorageError &error) {
         if (error.kind() == StorageError::Kind::Duplicate)
-            throw StorageError(StorageError::Kind::Duplicate, QStringLiteral("domain %1 already exists").arg(domain));
+            throw StorageError(StorageError::Kind::Duplicate, duplicateMessage);
         throw;
     }
+}
+
+void SqlStorage::addDomain(const QString &domain)
+{
+    insert(QStringLiteral("domain_insert"), {{QStringLiteral("name"), domain}},
+           QStringLiteral("domain %1 already exists").arg(domain));
 }
 
 void SqlStorage::removeDomain(const QString &domain)
@@ -192,27 +206,19 @@ QList<AccountRecord> SqlStorage::accounts(const QString &domain)
 std::optional<AccountRecord> SqlStorage::account(const QString &address)
 {
     QSqlQuery query = run(QStringLiteral("account_get"), {{QStringLiteral("address"), address}});
-    const QList<AccountRecord> found = readAccounts(query);
-    if (found.isEmpty())
-        return std::nullopt;
-    return found.first();
+    return firstOf(readAccounts(query));
 }
 
 void SqlStorage::addAccount(const AccountRecord &account)
 {
-    try {
-        write(QStringLiteral("account_insert"),
-              {{QStringLiteral("address"), account.address},
-               {QStringLiteral("domain"), domainOf(account.address)},
-               {QStringLiteral("display_name"), account.displayName.isNull() ? QStringLiteral("") : account.displayName},
-               {QStringLiteral("quota_bytes"), account.quotaBytes},
-               {QStringLiteral("enabled"), account.enabled},
-               {QStringLiteral("password_hash"), account.passwordHash}});
-    } catch (const StorageError &error) {
-        if (error.kind() == StorageError::Kind::Duplicate)
-            throw StorageError(StorageError::Kind::Duplicate, QStringLiteral("account %1 already exists").arg(account.address));
-        throw;
-    }
+    insert(QStringLiteral("account_insert"),
+           {{QStringLiteral("address"), account.address},
+            {QStringLiteral("domain"), domainOf(account.address)},
+            {QStringLiteral("display_name"), account.displayName.isNull() ? QStringLiteral("") : account.displayName},
+            {QStringLiteral("quota_bytes"), account.quotaBytes},
+            {QStringLiteral("enabled"), account.enabled},
+            {QStringLiteral("password_hash"), account.passwordHash}},
+           QStringLiteral("account %1 already exists").arg(account.address));
 }
 
 void SqlStorage::removeAccount(const QString &address)
@@ -259,10 +265,7 @@ QList<AliasRecord> SqlStorage::aliases(const QString &domain)
 std::optional<AliasRecord> SqlStorage::alias(const QString &address)
 {
     QSqlQuery query = run(QStringLiteral("alias_get"), {{QStringLiteral("address"), address}});
-    const QList<AliasRecord> found = readAliases(query);
-    if (found.isEmpty())
-        return std::nullopt;
-    return found.first();
+    return firstOf(readAliases(query));
 }
 
 void SqlStorage::setAlias(const AliasRecord &alias)
@@ -287,6 +290,39 @@ void SqlStorage::removeAlias(const QString &address)
 {
     if (write(QStringLiteral("alias_delete"), {{QStringLiteral("address"), address}}) == 0)
         throw StorageError(StorageError::Kind::NotFound, QStringLiteral("no alias %1").arg(address));
+}
+
+QList<SmtpLoginRecord> SqlStorage::readSmtpLogins(QSqlQuery &query)
+{
+    QList<SmtpLoginRecord> result;
+    while (query.next())
+        result << SmtpLoginRecord{query.value(0).toString(), query.value(1).toString()};
+    return result;
+}
+
+QList<SmtpLoginRecord> SqlStorage::smtpLogins()
+{
+    QSqlQuery query = run(QStringLiteral("smtp_login_list"));
+    return readSmtpLogins(query);
+}
+
+std::optional<SmtpLoginRecord> SqlStorage::smtpLogin(const QString &name)
+{
+    QSqlQuery query = run(QStringLiteral("smtp_login_get"), {{QStringLiteral("name"), name}});
+    return firstOf(readSmtpLogins(query));
+}
+
+void SqlStorage::addSmtpLogin(const SmtpLoginRecord &login)
+{
+    insert(QStringLiteral("smtp_login_insert"),
+           {{QStringLiteral("name"), login.name}, {QStringLiteral("password_hash"), login.passwordHash}},
+           QStringLiteral("SMTP login %1 already exists").arg(login.name));
+}
+
+void SqlStorage::removeSmtpLogin(const QString &name)
+{
+    if (write(QStringLiteral("smtp_login_delete"), {{QStringLiteral("name"), name}}) == 0)
+        throw StorageError(StorageError::Kind::NotFound, QStringLiteral("no SMTP login %1").arg(name));
 }
 
 QMap<QString, QString> SqlStorage::settings()

@@ -36,6 +36,11 @@ public:
     void setAlias(const AliasRecord &alias) override;
     void removeAlias(const QString &address) override;
 
+    [[nodiscard]] QList<SmtpLoginRecord> smtpLogins() override;
+    [[nodiscard]] std::optional<SmtpLoginRecord> smtpLogin(const QString &name) override;
+    void addSmtpLogin(const SmtpLoginRecord &login) override;
+    void removeSmtpLogin(const QString &name) override;
+
     [[nodiscard]] QMap<QString, QString> settings() override;
     void setSetting(const QString &key, const QString &value) override;
     void resetSetting(const QString &key) override;
@@ -51,8 +56,11 @@ private:
     QSqlQuery run(const QString &name, const QVariantMap &values = {});
     // Runs one write statement; returns the number of rows it changed.
     int write(const QString &name, const QVariantMap &values);
+    // write() for an INSERT; a unique-key violation becomes StorageError(Duplicate, duplicateMessage).
+    void insert(const QString &name, const QVariantMap &values, const QString &duplicateMessage);
     [[nodiscard]] QList<AccountRecord> readAccounts(QSqlQuery &query);
     [[nodiscard]] QList<AliasRecord> readAliases(QSqlQuery &query);
+    [[nodiscard]] static QList<SmtpLoginRecord> readSmtpLogins(QSqlQuery &query);
 
     std::unique_ptr<SqlCatalog> m_catalog;
     QString m_connectionName;

@@ -10,7 +10,7 @@
 #include <functional>
 #include <optional>
 
-// The one interface to persistent state: domains, accounts, aliases and settings.
+// The one interface to persistent state: domains, accounts, aliases, SMTP-only logins and settings.
 // Implementations are used from a single thread each; every method either completes or throws
 // StorageError and leaves nothing half-written. Every write bumps generation().
 class Storage
@@ -36,6 +36,12 @@ public:
     // Creates the alias or replaces its targets.
     virtual void setAlias(const AliasRecord &alias) = 0;
     virtual void removeAlias(const QString &address) = 0;
+
+    // Logins that may only authenticate to SMTP (devices without a mailbox), sorted by name.
+    [[nodiscard]] virtual QList<SmtpLoginRecord> smtpLogins() = 0;
+    [[nodiscard]] virtual std::optional<SmtpLoginRecord> smtpLogin(const QString &name) = 0;
+    virtual void addSmtpLogin(const SmtpLoginRecord &login) = 0;
+    virtual void removeSmtpLogin(const QString &name) = 0;
 
     // Only settings that were set explicitly; defaults live in SettingsSchema.
     [[nodiscard]] virtual QMap<QString, QString> settings() = 0;

@@ -87,10 +87,11 @@ def pop3_template(tmp_path_factory):
 _copies = iter(range(1, 10000))
 
 
-def start_pop3_server(template, root, overrides=None, expect=("pop3", "smtp")):
-    """A running server on a fresh copy of ``template`` (``overrides`` written with config set first)."""
+def start_pop3_server(template, root, overrides=None, expect=("pop3", "smtp"), env=None):
+    """A running server on a fresh copy of ``template`` (``overrides`` written with config set first,
+    ``env`` added to its environment)."""
     data_dir = copy_data_dir(template, root / f"data-{next(_copies)}", overrides=overrides)
-    return HeadlessServer(data_dir, settings=False, expect=expect).start()
+    return HeadlessServer(data_dir, settings=False, expect=expect, env=env).start()
 
 
 def restart(server, expect=("pop3", "smtp")):

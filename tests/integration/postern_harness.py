@@ -34,13 +34,15 @@ STOP_TIMEOUT = 15
 LISTENING = re.compile(r"^\S+ INFO engine - listening (\S+) (\S+):(\d+)$")
 
 
-def postern_environment():
+def postern_environment(extra=None):
     """The environment every postern process runs with: fast password hashing, and nothing from
-    the caller's environment that would point it at another database or a display."""
+    the caller's environment that would point it at another database or a display; ``extra``
+    ({"POSTERN_TEST_LOOPBACK_RANGES": "127.0.0.1/32"}) is added."""
     env = dict(os.environ)
     env["POSTERN_PBKDF2_ITERATIONS"] = "1000"
-    for key in ("POSTERN_DATABASE", "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+    for key in ("POSTERN_DATABASE", "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "POSTERN_TEST_LOOPBACK_RANGES"):
         env.pop(key, None)
+    env.update(extra or {})
     return env
 
 
@@ -176,11 +178,14 @@ def sql_query(backend, data_dir, statement):
 class HeadlessServer:
     """``postern --data-dir D [--database URL] --headless --ephemeral-ports`` in the background.
 
-    Before starting it writes server_settings(settings) through the CLI (settings=False: nothing) through the CLI. On entering it waits up to 15 s for one listening line per service
-    in ``expect``; ``ports`` maps each service to its port."""
+    Before starting it writes server_settings(settings) through the CLI (settings=False: nothing).
+    On entering it waits up to 15 s for one listening line per service in ``expect``; ``ports``
+    maps each service to its port. ``env`` adds environment variables (test-only switches such as
+    POSTERN_TEST_LOOPBACK_RANGES)."""
 
     def __init__(self, data_dir, database=None, settings=None, expect=SERVICES, extra_args=("--ephemeral-ports",),
-                 start_timeout=START_TIMEOUT):
+                 start_timeout=START_TIMEOUT, env=None):
+        self.env = dict(env or {})
         self.data_dir = str(data_dir)
         self.database = database
         self.settings = settings
@@ -211,7 +216,7 @@ class HeadlessServer:
         command = postern_command("--headless", *self.extra_args, data_dir=self.data_dir, database=self.database)
         self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE, text=True, errors="replace",
-                                        env=postern_environment())
+                                        env=postern_environment(self.env))
         for stream, sink in ((self.process.stdout, self._lines), (self.process.stderr, self._errors)):
             reader = threading.Thread(target=self._read, args=(stream, sink), daemon=True)
             reader.start()
@@ -372,6 +377,8 @@ def cli(data_dir, backend):
 MAIL_HOST = "mail.example.test"
 MAIL_DOMAIN = "example.test"
 FIXTURE_PASSWORD = "password123"
+SCANNER = "scanner"                     # an SMTP-only login (tests/transcripts/README.md)
+SCANNER_PASSWORD = "scanner-secret"
 FULL_QUOTA = 1000
 FULL_MESSAGE_SIZE = 2000
 
@@ -409,7 +416,8 @@ def create_mail_fixture(data_dir, database=None, settings=None):
     """The transcripts' fixture, set up through the CLI: server_settings(settings) plus
     server.hostname mail.example.test; domain example.test with alice and bob (password
     password123), full@ (quota 1000 bytes, already holding a 2000-byte message in new/), alias
-    team -> alice, bob (postmaster -> alice comes by itself)."""
+    team -> alice, bob (postmaster -> alice comes by itself); the SMTP-only login scanner
+    (password scanner-secret)."""
     configure(data_dir, database, dict(server_settings(settings), **{"server.hostname": MAIL_HOST}))
 
     def run(*args, stdin=None):
@@ -421,6 +429,7 @@ def create_mail_fixture(data_dir, database=None, settings=None):
     run("user", "add", f"full@{MAIL_DOMAIN}", "--password-stdin", "--quota", str(FULL_QUOTA),
         stdin=FIXTURE_PASSWORD + "\n")
     run("alias", "add", f"team@{MAIL_DOMAIN}", f"alice@{MAIL_DOMAIN}", f"bob@{MAIL_DOMAIN}")
+    run("smtp-login", "add", SCANNER, "--password-stdin", stdin=SCANNER_PASSWORD + "\n")
     full = mailbox_path(data_dir, f"full@{MAIL_DOMAIN}")
     for folder in ("tmp", "new", "cur"):
         os.makedirs(os.path.join(full, folder), exist_ok=True)

@@ -28,9 +28,9 @@ CLIENT_TIMEOUT = 20
 _copies = iter(range(1, 1000))
 
 
-def start_server(template, root, overrides=None):
+def start_server(template, root, overrides=None, env=None):
     data_dir = copy_data_dir(template, root / f"data-{next(_copies)}", overrides=overrides)
-    return HeadlessServer(data_dir, settings=False, expect=("smtp", "submission")).start()
+    return HeadlessServer(data_dir, settings=False, expect=("smtp", "submission"), env=env).start()
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +46,11 @@ def server(mail_template, tmp_path_factory):
 
 @pytest.fixture
 def limited_server(mail_template, tmp_path):
-    """start(overrides) -> a server of its own for this test."""
+    """start(overrides, env=None) -> a server of its own for this test."""
     started = []
 
-    def start(overrides):
-        started.append(start_server(mail_template, tmp_path, overrides))
+    def start(overrides, env=None):
+        started.append(start_server(mail_template, tmp_path, overrides, env))
         return started[-1]
 
     try:
@@ -81,12 +81,15 @@ def make_message(subject, body_lines, headers=()):
     return ("\r\n".join(head) + "\r\n\r\n" + "\r\n".join(body_lines) + "\r\n").encode("utf-8")
 
 
-def deliver(port, recipients, message, sender=SENDER, mail_options=(), helo=HELO, host="127.0.0.1"):
-    """One transaction with smtplib's own commands (ehlo, mail, rcpt, data); returns the queue id
-    from the final reply. Every recipient must be accepted."""
+def deliver(port, recipients, message, sender=SENDER, mail_options=(), helo=HELO, host="127.0.0.1", login=None):
+    """One transaction with smtplib's own commands (ehlo, [login], mail, rcpt, data); returns the
+    queue id from the final reply. Every recipient must be accepted. ``login``: (user, password)."""
     with smtplib.SMTP(host, port, local_hostname=helo, timeout=CLIENT_TIMEOUT) as smtp:
         code, _ = smtp.ehlo()
         assert code == 250
+        if login:
+            code, text = smtp.login(*login)
+            assert (code, text) == (235, b"2.7.0 Authentication successful"), (code, text)
         code, text = smtp.mail(sender, list(mail_options))
         assert code == 250, (code, text)
         for recipient in recipients:

@@ -26,6 +26,9 @@ DEFAULTS = {
     "message.max_size": "26214400",
     "log.retention_days": "30",
     "listen.addresses": "0.0.0.0,::",
+    "auth.plaintext": "loopback",
+    "network.local_ranges": "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7",
+    "smtp.auth_use_pop3_accounts": "true",
 }
 
 
@@ -51,6 +54,9 @@ def test_config_set_and_get(cli):
         ("log.retention_days", "7", "7"),
         ("listen.addresses", "127.0.0.1, ::1", "127.0.0.1,::1"),
         ("server.hostname", "Mail.Example.COM", "mail.example.com"),
+        ("network.local_ranges", "10.1.0.0/16  192.168.7.9/24,fd00::/8", "10.1.0.0/16,192.168.7.0/24,fd00::/8"),
+        ("auth.plaintext", "Local-Networks", "local-networks"),
+        ("smtp.auth_use_pop3_accounts", "off", "false"),
     ]:
         check(cli("config", "set", key, value))
         assert config(cli, key) == stored, key
@@ -73,9 +79,17 @@ def test_config_set_and_get(cli):
     ("listen.addresses", "300.1.2.3"),
     ("listen.addresses", "127.0.0.1,not-an-ip"),
     ("listen.addresses", ","),
+    ("network.local_ranges", "10.0.0.0/33"),
+    ("network.local_ranges", "10.0.0.0/8,not-a-range"),
+    ("network.local_ranges", "10.0.0.256/8"),
+    ("network.local_ranges", "192.168.0.0/"),
+    ("auth.plaintext", "sometimes"),
+    ("smtp.auth_use_pop3_accounts", "maybe"),
 ])
 def test_config_set_invalid_value(cli, key, value):
-    check(cli("config", "set", key, "1" if key != "listen.addresses" else "127.0.0.1"))
+    valid = {"listen.addresses": "127.0.0.1", "network.local_ranges": "192.168.0.0/16", "auth.plaintext": "never",
+             "smtp.auth_use_pop3_accounts": "false"}
+    check(cli("config", "set", key, valid.get(key, "1")))
     before = config(cli, key)
     # After "--" every word is positional, so "-1" reaches the validation and the message names the key.
     fails(cli("config", "set", "--", key, value), 2, key, value)

@@ -27,7 +27,8 @@ def test_help(flag):
     result = postern(flag, data_dir=None)
     output = check(result)
     assert "Usage:" in output
-    for command in ("domain add", "user add", "alias add", "config get", "tls show", "tls reload", "--version"):
+    for command in ("domain add", "user add", "alias add", "smtp-login add", "smtp-login list", "config get", "tls show",
+                    "tls reload", "--version"):
         assert command in output, f"--help does not mention {command}"
 
 
@@ -42,6 +43,12 @@ USAGE_ERRORS = [
     (["alias", "add", "team@example.com"], ["alias add", "missing argument"]),
     (["alias", "remove"], ["alias remove", "missing argument"]),
     (["config", "get"], ["config get", "missing argument"]),
+    (["smtp-login", "add"], ["smtp-login add", "missing argument"]),
+    (["smtp-login", "remove"], ["smtp-login remove", "missing argument"]),
+    (["smtp-login", "list", "surplus"], ["surplus"]),
+    (["smtp-login", "rename", "scanner"], ["rename"]),
+    (["smtp-login", "remove", "scanner", "--password-stdin"], ["--password-stdin"]),
+    (["smtp-login", "add", "scanner", "--name", "Scanner"], ["--name"]),
     (["config", "set", "smtp.port"], ["config set", "missing argument"]),
     (["domain", "list", "surplus"], ["surplus"]),
     (["config", "set", "smtp.port", "25", "surplus"], ["surplus"]),

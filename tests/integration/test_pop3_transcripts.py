@@ -5,8 +5,11 @@ transcripts'), bob without mail, carol disabled. The unit test tst_pop3transcrip
 same files against the pure session; here they go through the listener, the worker pool, the
 password verifier, the credentials from the database and the Maildir.
 
-One server serves them all; before each conversation alice's mailbox is put back to the fixture
-("each conversation starts from this fixture afresh")."""
+One server per distinct set of @set lines serves them; before each conversation alice's mailbox is
+put back to the fixture ("each conversation starts from this fixture afresh"). `@tls active` runs on
+pop3s and a [*** STARTTLS ***] marker makes the replay do the handshake; without an @tls line the
+server's certificate cannot load, as the pure session runs without TLS. The few whose setup cannot
+be made over loopback are skipped (see real_server_skip_reason)."""
 
 import glob
 import os
@@ -18,7 +21,7 @@ from pop3_support import (ALICE, FIXTURE_BASES, FIXTURE_MESSAGES, FIXTURE_SIZES,
                           fixture_file_name, mailbox_names, place_fixture_messages, pop3_template,  # noqa: F401
                           start_pop3_server)
 from postern_harness import log_text, mailbox_path, maildir_files
-from transcript_replay import load, replay
+from transcript_replay import NO_CERTIFICATE, load, real_server_skip_reason, replay, server_settings_for, service_for
 
 TRANSCRIPTS = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "transcripts", "pop3"))
 FILES = sorted(os.path.basename(path) for path in glob.glob(os.path.join(TRANSCRIPTS, "*.txt")))
@@ -26,12 +29,28 @@ SIGNING_OFF = re.compile(r"^\+OK Postern signing off(?: \((?:(\d+) messages? lef
 
 
 @pytest.fixture(scope="module")
-def server(pop3_template, tmp_path_factory):
-    running = start_pop3_server(pop3_template, tmp_path_factory.mktemp("pop3-transcripts"), expect=("pop3",))
+def servers(pop3_template, tmp_path_factory):
+    """settings -> a running server on a copy of the fixture with those settings, started on first use."""
+    root = tmp_path_factory.mktemp("pop3-transcripts")
+    running = {}
+
+    def server_for(settings):
+        key = tuple(sorted(settings.items()))
+        if key not in running:
+            running[key] = start_pop3_server(pop3_template, root, overrides=dict(key), expect=("pop3", "pop3s"))
+        return running[key]
+
     try:
-        yield running
+        yield server_for
     finally:
-        running.kill()
+        for server in running.values():
+            server.kill()
+
+
+@pytest.fixture(scope="module")
+def server(servers):
+    """The server most transcripts run on: no @set lines, no TLS."""
+    return servers(dict(NO_CERTIFICATE))
 
 
 def test_transcripts_are_there():
@@ -49,12 +68,22 @@ def test_fixture_files_are_the_readme_bytes(server):
         assert os.path.basename(path).endswith(f",S={len(message)},W={len(message)}")
 
 
+def test_most_transcripts_run_against_the_real_server():
+    runnable = [name for name in FILES if not real_server_skip_reason(load(os.path.join(TRANSCRIPTS, name)))]
+    assert len(runnable) >= 22, runnable
+    for name in ("plaintext-disallowed.txt", "stls-unavailable.txt", "login-failures-close.txt"):
+        assert name in runnable, name
+
+
 @pytest.mark.parametrize("name", FILES)
-def test_transcript(server, name):
+def test_transcript(servers, name):
     transcript = load(os.path.join(TRANSCRIPTS, name))
-    assert transcript.settings == {}, "POP3 transcripts need no settings; give this one a server of its own"
+    reason = real_server_skip_reason(transcript)
+    if reason:
+        pytest.skip(reason)
+    server = servers(server_settings_for(transcript))
     place_fixture_messages(server.data_dir)
-    lines = replay(transcript, server.ports["pop3"])
+    lines = replay(transcript, server.ports[service_for(transcript, "pop3")])
     assert server.alive(), f"the server died during {name}: {server.error_lines()}"
 
     # What the Maildir holds afterwards agrees with the last word of the conversation.
@@ -92,8 +121,8 @@ def test_log_names_the_sessions_but_never_a_password(server):
     in the base64 of an AUTH PLAIN response."""
     text = log_text(server.data_dir)
     assert re.search(r"INFO pop3 \S+ login alice@example\.test: 3 messages, 292 octets", text), text[-2000:]
-    assert 'login failed for "carol@example.test": account disabled' in text
-    assert 'login failed for "nobody@example.test": unknown user' in text
+    assert 'authentication failed for "carol@example.test" from 127.0.0.1 via USER: account disabled' in text
+    assert 'authentication failed for "nobody@example.test" from 127.0.0.1 via USER: unknown user' in text
     for secret in ("password123", "password456", "password789", "PASSWORD123", "password12",
                    "AGFsaWNlQGV4YW1wbGUudGVzdABwYXNzd29yZDEyMw==", "AGJvYkBleGFtcGxlLnRlc3QAcGFzc3dvcmQ0NTY="):
         assert secret not in text, f"the log contains {secret!r}"

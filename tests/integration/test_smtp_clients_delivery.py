@@ -13,8 +13,8 @@ import subprocess
 
 import pytest
 
-from postern_harness import (QUEUED, SmtpConnection, log_text, mail_template, maildir_size_field,  # noqa: F401
-                             split_stored, today_log_path, wait_until)
+from postern_harness import (FIXTURE_PASSWORD, QUEUED, SmtpConnection, log_text, mail_template,  # noqa: F401
+                             maildir_size_field, split_stored, today_log_path, wait_until)
 from smtp_client_support import (ALICE, BOB, CLIENT_TIMEOUT, HELO, SENDER, TEAM, Mailboxes, check_stored,  # noqa: F401
                                  deliver, limited_server, make_message, server, stored_log_line)
 
@@ -143,19 +143,21 @@ def test_five_megabytes_byte_for_byte(server):
 
 
 def test_submission_port_delivers_the_same_way(server):
+    """Once authenticated (RFC 6409 requires it there; AUTH itself is test_smtp_auth.py's)."""
     boxes = Mailboxes(server.data_dir, ALICE, BOB)
     message = make_message("via submission", ["from a mail program", ".dot"])
-    queue_id = deliver(server.ports["submission"], [ALICE, BOB], message)
+    queue_id = deliver(server.ports["submission"], [ALICE, BOB], message, sender=ALICE, login=(ALICE, FIXTURE_PASSWORD))
     alice, bob = boxes.added(ALICE), boxes.added(BOB)
     assert len(alice) == 1 and len(bob) == 1
-    check_stored(alice[0], message, queue_id=queue_id, recipient=None)
-    check_stored(bob[0], message, queue_id=queue_id, recipient=None)
+    check_stored(alice[0], message, queue_id=queue_id, recipient=None, sender=ALICE, protocol="ESMTPA")
+    check_stored(bob[0], message, queue_id=queue_id, recipient=None, sender=ALICE, protocol="ESMTPA")
     logged = stored_log_line(server.data_dir, queue_id)
     assert logged and logged.group(1) == "submission", logged
-    with pytest.raises(smtplib.SMTPRecipientsRefused):
+    with pytest.raises(smtplib.SMTPSenderRefused) as refused:
         with smtplib.SMTP("127.0.0.1", server.ports["submission"], local_hostname=HELO,
                           timeout=CLIENT_TIMEOUT) as smtp:
-            smtp.sendmail(SENDER, ["victim@remote.example"], message)
+            smtp.sendmail(SENDER, [ALICE], message)
+    assert refused.value.smtp_code == 530
 
 
 def ipv6_loopback():
@@ -297,7 +299,8 @@ def test_swaks_exit_codes_for_refused_recipients(server):
         result = swaks(server.ports["smtp"], "--from", SENDER, "--to", recipient)
         assert result.returncode == 24, (recipient, result.returncode, result.stdout)   # 24: no RCPT accepted
         assert f"<** {reply} <{recipient}>" in result.stdout, result.stdout
-    result = swaks(server.ports["submission"], "--from", SENDER, "--to", BOB, "--body", "via submission")
+    result = swaks(server.ports["submission"], "--from", ALICE, "--to", BOB, "--body", "via submission",
+                   "--auth", "PLAIN", "--auth-user", ALICE, "--auth-password", FIXTURE_PASSWORD)
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(boxes.added(BOB)) == 1 and boxes.added(ALICE) == []
 

@@ -4,7 +4,11 @@ the same files against the pure session; here they go through the listener, the 
 recipient directory on the database and the Maildir store.
 
 Transcripts with the same @set lines share one server (its settings written with `postern config
-set` before it starts)."""
+set` before it starts). `@service submission` replays on the submission port, `@tls active` on the
+implicit-TLS port (smtps), and a [*** STARTTLS ***] marker makes the replay do the handshake there.
+A transcript without an @tls line runs against a server whose certificate cannot load, as the pure
+session runs without TLS; the few whose setup cannot be made over loopback are skipped (see
+real_server_skip_reason)."""
 
 import glob
 import os
@@ -14,7 +18,7 @@ import pytest
 
 from postern_harness import (HeadlessServer, all_mailbox_files, copy_data_dir, mail_template,  # noqa: F401
                              maildir_files, split_stored)
-from transcript_replay import load, replay
+from transcript_replay import load, real_server_skip_reason, replay, server_settings_for, service_for
 
 TRANSCRIPTS = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "transcripts", "smtp"))
 FILES = sorted(os.path.basename(path) for path in glob.glob(os.path.join(TRANSCRIPTS, "*.txt")))
@@ -33,7 +37,7 @@ class ServerPool:
         if key not in self.servers:
             data_dir = self.root / f"data-{len(self.servers)}"
             copy_data_dir(self.template, data_dir, overrides=dict(key))
-            server = HeadlessServer(data_dir, settings=False, expect=("smtp",))
+            server = HeadlessServer(data_dir, settings=False, expect=("smtp", "submission", "smtps"))
             server.start()
             self.servers[key] = server
         return self.servers[key]
@@ -56,12 +60,27 @@ def test_transcripts_are_there():
     assert len(FILES) >= 30, FILES
 
 
+def test_most_transcripts_run_against_the_real_server():
+    """The skips are the exception: everything without TLS, and AUTH in clear text on loopback
+    above all, runs here."""
+    runnable = [name for name in FILES if not real_server_skip_reason(load(os.path.join(TRANSCRIPTS, name)))]
+    assert len(runnable) >= 45, runnable
+    for name in ("auth-plain.txt", "auth-login.txt", "auth-errors.txt", "auth-failures-close.txt",
+                 "auth-plaintext-never.txt", "submission-requires-auth.txt", "starttls-unavailable.txt",
+                 "auth-relay.txt", "auth-smtp-only-login.txt", "auth-mail-parameter.txt"):
+        assert name in runnable, name
+
+
 @pytest.mark.parametrize("name", FILES)
 def test_transcript(servers, name):
     transcript = load(os.path.join(TRANSCRIPTS, name))
-    server = servers.server_for(transcript.settings)
-    assert server.alive(), f"the server for {transcript.settings} is gone: {server.error_lines()}"
-    lines = replay(transcript, server.ports["smtp"])
+    reason = real_server_skip_reason(transcript)
+    if reason:
+        pytest.skip(reason)
+    settings = server_settings_for(transcript)
+    server = servers.server_for(settings)
+    assert server.alive(), f"the server for {settings} is gone: {server.error_lines()}"
+    lines = replay(transcript, server.ports[service_for(transcript, "smtp")])
     assert server.alive(), f"the server died during {name}: {server.error_lines()}"
     # Every "queued as" is a message in a new/ folder (the 250 comes after the commit), stored
     # under that id.

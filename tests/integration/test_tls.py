@@ -74,13 +74,15 @@ def test_mail_in_over_smtps_and_out_over_pop3s(tmp_path, mail_template, maximum)
             assert smtp.sock.version() == maximum.name.replace("v1_", "v1.")
             code, _ = smtp.ehlo("client.example")
             assert code == 250
+            # smtps is submission over TLS (RFC 8314): AUTH before MAIL.
+            smtp.login(f"bob@{MAIL_DOMAIN}", FIXTURE_PASSWORD)
             smtp.sendmail(f"sender@{MAIL_DOMAIN}", [f"alice@{MAIL_DOMAIN}"],
                           b"Subject: over TLS\r\n\r\nsecret body\r\n")
         stored = maildir_files(data, f"alice@{MAIL_DOMAIN}")
         assert len(stored) == 1
         with open(stored[0], "rb") as handle:
             trace, body = split_stored(handle.read())
-        assert trace.group("protocol") == b"ESMTPS"
+        assert trace.group("protocol") == b"ESMTPSA"
         assert body == b"Subject: over TLS\r\n\r\nsecret body\r\n"
 
         pop = poplib.POP3_SSL("127.0.0.1", server.ports["pop3s"], context=context, timeout=10)

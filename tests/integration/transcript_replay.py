@@ -4,6 +4,8 @@ means the same to the unit test (pure session) and to the integration test (real
 
     transcript = load("tests/transcripts/smtp/basic-ehlo-data.txt")
     transcript.settings            # {"message.max_size": "100"} from the @set lines
+    transcript.directives          # {"tls": "available", "service": "submission"} from the other @ lines
+    transcript.needs_tls()         # a [*** STARTTLS ***] marker or an @tls line
     lines = replay(transcript, port)   # the server's lines; TranscriptMismatch with the exchange so far
 
 Each step's client bytes go out in one sendall; then server lines (ended by CRLF) are read until
@@ -14,6 +16,7 @@ must then see the server close the connection (recv returns b"") with nothing mo
 
 import re
 import socket
+import ssl
 import time
 from dataclasses import dataclass, field
 
@@ -35,6 +38,26 @@ class Step:
     client_bytes: bytes = b""                      # sent in one go (empty for the greeting)
     expected: list = field(default_factory=list)   # server lines without CRLF, '*' as wildcard
     expect_close: bool = False                     # the server closes after these lines
+    start_tls: bool = False                        # [*** STARTTLS ***]: the TLS handshake follows
+
+
+STARTTLS_MARKER = "[*** STARTTLS ***]"
+DIRECTIVES = {
+    "tls": lambda value: value in ("available", "active"),
+    "auth": lambda value: value == "unavailable",
+    "service": lambda value: value in ("smtp", "submission", "pop3"),
+    "client": lambda value: _is_ip(value),
+}
+
+
+def _is_ip(text):
+    for family in (socket.AF_INET, socket.AF_INET6):
+        try:
+            socket.inet_pton(family, text)
+            return True
+        except OSError:
+            pass
+    return False
 
 
 @dataclass
@@ -42,9 +65,14 @@ class Transcript:
     path: str
     steps: list
     settings: dict
+    directives: dict = field(default_factory=dict)
 
     def all_client_bytes(self):
         return b"".join(step.client_bytes for step in self.steps)
+
+    def needs_tls(self):
+        """A STARTTLS marker or an @tls line (Transcript::needsTls)."""
+        return "tls" in self.directives or any(step.start_tls for step in self.steps)
 
 
 def unescape(text):
@@ -97,6 +125,7 @@ def load(path):
         data = handle.read()
     steps = []
     settings = {}
+    directives = {}
     current = Step()
     saw_server_line = False
 
@@ -116,10 +145,24 @@ def load(path):
                 fail(number, "@set needs key=value")
             settings[assignment[:eq]] = assignment[eq + 1:]
             continue
+        if line.startswith("@"):
+            name, _, value = line[1:].partition(" ")
+            value = value.strip()
+            if name not in DIRECTIVES:
+                fail(number, f"unknown directive @{name}")
+            if not DIRECTIVES[name](value):
+                fail(number, f"bad value for @{name}: {value!r}")
+            directives[name] = value
+            continue
+        if line.strip() == STARTTLS_MARKER:
+            if current.expect_close or current.start_tls:
+                fail(number, "STARTTLS marker after X or twice")
+            current.start_tls = True
+            continue
         client = line.startswith("C: ") or line == "C:"
         raw_line = line.startswith("R: ")
         if client or raw_line:
-            if saw_server_line or current.expect_close:
+            if saw_server_line or current.expect_close or current.start_tls:
                 steps.append(current)
                 current = Step()
                 saw_server_line = False
@@ -137,11 +180,11 @@ def load(path):
             current.expect_close = True
         else:
             fail(number, f'unknown line "{line}"')
-    if current.client_bytes or current.expected or current.expect_close:
+    if current.client_bytes or current.expected or current.expect_close or current.start_tls:
         steps.append(current)
     if not steps:
         fail(len(data.split(b"\n")), "empty transcript")
-    return Transcript(path=str(path), steps=steps, settings=settings)
+    return Transcript(path=str(path), steps=steps, settings=settings, directives=directives)
 
 
 def _show(data, limit=200):
@@ -209,7 +252,10 @@ class _LineReader:
 
 def replay(transcript, port, host="127.0.0.1", step_timeout=STEP_TIMEOUT, quiet=QUIET_PERIOD):
     """Replays ``transcript`` (a Transcript or a path) against host:port; raises
-    TranscriptMismatch describing the first difference. Returns every line the server sent (str)."""
+    TranscriptMismatch describing the first difference. Returns every line the server sent (str).
+    With @tls active the connection is TLS from the start (port is an implicit-TLS one: see
+    service_for); at a [*** STARTTLS ***] marker the handshake follows the step's lines, and the
+    server must have sent nothing more in clear text. The server's certificate is not verified."""
     if not isinstance(transcript, Transcript):
         transcript = load(transcript)
     log = []  # the exchange so far, for the failure message
@@ -219,7 +265,20 @@ def replay(transcript, port, host="127.0.0.1", step_timeout=STEP_TIMEOUT, quiet=
         history = "\n".join(log[-40:])
         raise TranscriptMismatch(f"{transcript.path} step {number}: {why}\n--- exchange (last lines) ---\n{history}")
 
+    def handshake(plain):
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        plain.settimeout(step_timeout)
+        try:
+            return context.wrap_socket(plain)
+        except (OSError, ssl.SSLError) as error:
+            mismatch(0, f"TLS handshake failed: {error!r}")
+
     with socket.create_connection((host, port), timeout=CONNECT_TIMEOUT) as connection:
+        if transcript.directives.get("tls") == "active":
+            connection = handshake(connection)
+            log.append("-- TLS (implicit) --")
         reader = _LineReader(connection)
         for number, step in enumerate(transcript.steps, start=1):
             if step.client_bytes:
@@ -258,4 +317,45 @@ def replay(transcript, port, host="127.0.0.1", step_timeout=STEP_TIMEOUT, quiet=
                     mismatch(number, f"unexpected extra data after the expected lines: {_show(extra)}")
                 if reader.closed:
                     mismatch(number, "the server closed the connection unexpectedly")
+            if step.start_tls:
+                connection = handshake(connection)
+                reader.connection = connection
+                log.append(f"-- TLS ({connection.version()}) --")
     return received
+
+
+# A pair that cannot load: the server then runs without TLS, as the pure session does when a
+# transcript says nothing about TLS (STARTTLS not offered, 454 / -ERR when asked).
+NO_CERTIFICATE = {"tls.cert_file": "/nonexistent/postern-transcripts/cert.pem",
+                  "tls.key_file": "/nonexistent/postern-transcripts/key.pem"}
+IMPLICIT_TLS_SERVICE = {"smtp": "smtps", "submission": "smtps", "pop3": "pop3s"}
+
+
+def server_settings_for(transcript):
+    """The settings of the server a transcript runs against: its @set lines, and without an @tls
+    line a certificate that cannot load (the server generates one otherwise)."""
+    settings = dict(transcript.settings)
+    if "tls" not in transcript.directives:
+        settings.update(NO_CERTIFICATE)
+    return settings
+
+
+def service_for(transcript, protocol):
+    """The service (listener) a transcript talks to: its @service, or ``protocol``; the
+    implicit-TLS one for @tls active."""
+    service = transcript.directives.get("service", protocol)
+    if transcript.directives.get("tls") == "active":
+        return IMPLICIT_TLS_SERVICE[service]
+    return service
+
+
+def real_server_skip_reason(transcript):
+    """Why a transcript cannot run against the real server over loopback, or None when it can."""
+    if transcript.directives.get("auth") == "unavailable":
+        return ("a temporary credential failure (the password pool overloaded) cannot be produced on demand in "
+                "the real server; the pure session replays it")
+    client = transcript.directives.get("client")
+    if client and client not in ("127.0.0.1", "::1"):
+        return (f"client address {client} is not loopback; the pure session replays it (the plaintext policy "
+                f"against the real server is test_smtp_auth.py's table, from 127.0.0.2)")
+    return None

@@ -1,6 +1,6 @@
 #include "pop3fixture.h"
 
-#include "fakepop3authenticator.h"
+#include "fakeauthenticator.h"
 #include "memorymailstore.h"
 
 namespace Pop3Fixture {
@@ -35,7 +35,7 @@ QByteArray message(int number)
     }
 }
 
-void addAccounts(FakePop3Authenticator &authenticator)
+void addAccounts(FakeAuthenticator &authenticator)
 {
     authenticator.addAccount(alice(), QStringLiteral("password123"));
     authenticator.addAccount(bob(), QStringLiteral("password456"));

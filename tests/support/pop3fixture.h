@@ -3,7 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
-class FakePop3Authenticator;
+class FakeAuthenticator;
 class MemoryMailStore;
 
 // The accounts and messages every POP3 transcript assumes (tests/transcripts/pop3/README.md).
@@ -15,7 +15,7 @@ namespace Pop3Fixture {
 // Alice's three messages, oldest first (84, 120 and 88 octets).
 [[nodiscard]] QByteArray message(int number);
 
-void addAccounts(FakePop3Authenticator &authenticator);
+void addAccounts(FakeAuthenticator &authenticator);
 void addMessages(MemoryMailStore &store);
 
 }

@@ -15,6 +15,15 @@ QDateTime fixedClock()
 
 }
 
+void addLogins(FakeAuthenticator &authenticator, bool accounts)
+{
+    if (accounts) {
+        for (const char *user : {"alice", "bob", "full"})
+            authenticator.addAccount(QLatin1String(user) + QStringLiteral("@example.test"), kPassword);
+    }
+    authenticator.addAccount(kScanner, kScannerPassword);
+}
+
 SmtpSessionConfig testConfig()
 {
     SmtpSessionConfig config;
@@ -39,15 +48,22 @@ QByteArrayList linesOf(const QByteArray &sent)
 
 }
 
-SmtpSessionHarness::SmtpSessionHarness(SmtpSessionConfig config, bool tls, const QHostAddress &address)
+SmtpSessionHarness::SmtpSessionHarness(SmtpSessionConfig config, bool tls, const QHostAddress &address,
+                                       FakeAuthenticator::Mode mode)
+    : m_authenticator(mode)
+    , m_failures(std::chrono::hours(1), 10000, 100,
+                 [clock = config.clock] { return clock ? clock().toUTC() : QDateTime::currentDateTimeUtc(); })
 {
+    SmtpSessionTest::addLogins(m_authenticator);
+    m_transport.setEncrypted(tls);
     ClientInfo client;
     client.address = address;
     client.port = 40000;
     client.service = QStringLiteral("smtp");
     client.sessionId = QStringLiteral("unit");
     client.tls = tls;
-    m_session = std::make_unique<SmtpSession>(std::move(config), client, m_transport, m_directory, m_store);
+    m_session = std::make_unique<SmtpSession>(std::move(config), client, m_transport, m_directory, m_store, m_authenticator,
+                                              m_failures);
     m_session->start();
     m_greeting = m_transport.takeSent();
 }
@@ -61,6 +77,8 @@ QByteArrayList SmtpSessionHarness::send(QByteArrayView bytes)
 void SmtpSessionHarness::ehlo()
 {
     const QByteArrayList lines = send(SmtpSessionTest::kEhlo);
-    QCOMPARE(lines.size(), 7);
+    // Seven lines, one more with STARTTLS, one more with AUTH.
+    QVERIFY(lines.size() >= 7 && lines.size() <= 9);
+    QCOMPARE(lines.first(), QByteArray("250-mail.example.test"));
     QCOMPARE(lines.last(), QByteArray("250 SMTPUTF8"));
 }

@@ -1,6 +1,9 @@
 #include "transcript.h"
 
+#include <algorithm>
+
 #include <QFile>
+#include <QHostAddress>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -55,6 +58,29 @@ bool Transcript::matches(const QString &pattern, const QString &line)
     return QRegularExpression(regex, QRegularExpression::DotMatchesEverythingOption).match(line).hasMatch();
 }
 
+QString Transcript::checkDirective(const QString &name, const QString &value)
+{
+    if (name == QStringLiteral("tls"))
+        return value == QStringLiteral("available") || value == QStringLiteral("active") ? QString()
+                                                                                         : QStringLiteral("@tls is available or active");
+    if (name == QStringLiteral("auth"))
+        return value == QStringLiteral("unavailable") ? QString() : QStringLiteral("@auth is unavailable");
+    if (name == QStringLiteral("service"))
+        return QStringList{QStringLiteral("smtp"), QStringLiteral("submission"), QStringLiteral("pop3")}.contains(value)
+                   ? QString()
+                   : QStringLiteral("@service is smtp, submission or pop3");
+    if (name == QStringLiteral("client"))
+        return QHostAddress(value).isNull() ? QStringLiteral("@client needs an IP address") : QString();
+    return QStringLiteral("unknown directive @%1").arg(name);
+}
+
+bool Transcript::needsTls() const
+{
+    if (m_directives.contains(QStringLiteral("tls")))
+        return true;
+    return std::any_of(m_steps.cbegin(), m_steps.cend(), [](const Step &step) { return step.startTls; });
+}
+
 bool Transcript::load(const QString &path, QString *error)
 {
     QFile file(path);
@@ -64,6 +90,7 @@ bool Transcript::load(const QString &path, QString *error)
     }
     m_steps.clear();
     m_settings.clear();
+    m_directives.clear();
     Step current;
     bool sawServerLine = false;
     int number = 0;
@@ -86,10 +113,25 @@ bool Transcript::load(const QString &path, QString *error)
             m_settings.insert(assignment.left(eq), assignment.mid(eq + 1));
             continue;
         }
+        if (line.startsWith(QLatin1Char('@'))) {
+            const QString name = line.mid(1).section(QLatin1Char(' '), 0, 0);
+            const QString value = line.section(QLatin1Char(' '), 1).trimmed();
+            const QString problem = checkDirective(name, value);
+            if (!problem.isEmpty())
+                return fail(problem);
+            m_directives.insert(name, value);
+            continue;
+        }
+        if (line.trimmed() == QLatin1String(kStartTlsMarker)) {
+            if (current.expectClose || current.startTls)
+                return fail(QStringLiteral("STARTTLS marker after X or twice"));
+            current.startTls = true;
+            continue;
+        }
         const bool client = line.startsWith(QStringLiteral("C: ")) || line == QStringLiteral("C:");
         const bool raw = line.startsWith(QStringLiteral("R: "));
         if (client || raw) {
-            if (sawServerLine || current.expectClose) {
+            if (sawServerLine || current.expectClose || current.startTls) {
                 m_steps << current;
                 current = Step();
                 sawServerLine = false;
@@ -111,7 +153,7 @@ bool Transcript::load(const QString &path, QString *error)
             return fail(QStringLiteral("unknown line \"%1\"").arg(line));
         }
     }
-    if (!current.clientBytes.isEmpty() || !current.expectedLines.isEmpty() || current.expectClose)
+    if (!current.clientBytes.isEmpty() || !current.expectedLines.isEmpty() || current.expectClose || current.startTls)
         m_steps << current;
     if (m_steps.isEmpty())
         return fail(QStringLiteral("empty transcript"));

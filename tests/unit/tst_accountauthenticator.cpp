@@ -8,6 +8,7 @@
 
 #include "accountauthenticator.h"
 #include "credentialstable.h"
+#include "inmemoryauthfailurerecorder.h"
 #include "inmemoryloginrecorder.h"
 #include "memorymailstore.h"
 #include "passwordhash.h"
@@ -26,7 +27,7 @@ struct Attempt
     qint64 elapsedMs = -1;
 };
 
-void start(Pop3Authenticator &authenticator, const QString &user, const QString &password, Attempt &attempt)
+void start(Authenticator &authenticator, const QString &user, const QString &password, Attempt &attempt)
 {
     attempt.clock.start();
     authenticator.authenticate(user, password, [&attempt](AuthResult result) {
@@ -53,6 +54,8 @@ private Q_SLOTS:
     void failureDoesNotBlockOthers();
     void answeredInCallerThread();
     void tableReplacementApplies();
+    void loginNamesAndAddresses();
+    void overloadIsTemporary();
     void sessionWaitsWithoutBlocking();
 
 private:
@@ -172,16 +175,52 @@ void TestAccountAuthenticator::tableReplacementApplies()
     QVERIFY(after.result.ok);
 }
 
+void TestAccountAuthenticator::loginNamesAndAddresses()
+{
+    // An SMTP-only login name is matched without regard to case; what is neither a login name nor
+    // an address is refused after the same delay as any other failure.
+    CredentialsTable table;
+    table.replace({{QStringLiteral("scanner-2"), AccountCredentials{PasswordHash::create(QStringLiteral("scan-secret")), true}}});
+    AccountAuthenticator authenticator(*m_verifier, table.lookupFunction(), 10);
+    Attempt byName, invalid;
+    start(authenticator, QStringLiteral("Scanner-2"), QStringLiteral("scan-secret"), byName);
+    start(authenticator, QStringLiteral("scanner 2"), QStringLiteral("scan-secret"), invalid);
+    QTRY_VERIFY_WITH_TIMEOUT(byName.done && invalid.done, 10000);
+    QVERIFY(byName.result.ok);
+    QCOMPARE(byName.result.account, QStringLiteral("scanner-2"));
+    QVERIFY(!invalid.result.ok);
+    QVERIFY(!invalid.result.temporary);
+    QCOMPARE(invalid.result.reason, QStringLiteral("not a valid user name"));
+}
+
+void TestAccountAuthenticator::overloadIsTemporary()
+{
+    // A pool with room for one pending check: the second is refused for overload and answered at
+    // once as temporary, neither ok nor a failed login.
+    PasswordVerifier verifier(1, 1);
+    AccountAuthenticator authenticator(verifier, m_table.lookupFunction());
+    Attempt first, second;
+    start(authenticator, QStringLiteral("alice@example.test"), QStringLiteral("password123"), first);
+    start(authenticator, QStringLiteral("alice@example.test"), QStringLiteral("wrong-password"), second);
+    QTRY_VERIFY_WITH_TIMEOUT(first.done && second.done, 10000);
+    QVERIFY(first.result.ok);
+    QVERIFY(!second.result.ok);
+    QVERIFY(second.result.temporary);
+    QVERIFY2(second.elapsedMs < 1000, qPrintable(QString::number(second.elapsedMs)));
+}
+
 void TestAccountAuthenticator::sessionWaitsWithoutBlocking()
 {
     MemoryMailStore store;
     InMemoryLoginRecorder recorder;
+    InMemoryAuthFailureRecorder failures;
     ClientInfo client;
+    client.address = QHostAddress(QStringLiteral("127.0.0.1"));
     client.service = QStringLiteral("pop3");
     RecordingTransport slowTransport;
-    Pop3Session slow(Pop3SessionConfig(), client, slowTransport, *m_authenticator, store.opener(), recorder);
+    Pop3Session slow(Pop3SessionConfig(), client, slowTransport, *m_authenticator, store.opener(), recorder, failures);
     RecordingTransport otherTransport;
-    Pop3Session other(Pop3SessionConfig(), client, otherTransport, *m_authenticator, store.opener(), recorder);
+    Pop3Session other(Pop3SessionConfig(), client, otherTransport, *m_authenticator, store.opener(), recorder, failures);
     slow.start();
     other.start();
     QCOMPARE(slowTransport.takeSent(), QByteArray("+OK Postern ready\r\n"));

@@ -5,7 +5,8 @@
 #include <QtTest>
 #include <QTemporaryDir>
 
-#include "fakepop3authenticator.h"
+#include "fakeauthenticator.h"
+#include "inmemoryauthfailurerecorder.h"
 #include "inmemoryloginrecorder.h"
 #include "mailboxlocks.h"
 #include "maildirlayout.h"
@@ -284,13 +285,16 @@ void TestMaildirMaildrop::sessionOverRealMaildir()
         QVERIFY(writer->commit().ok);
         QTest::qWait(2);   // distinct delivery times keep the order certain
     }
-    FakePop3Authenticator authenticator;
+    FakeAuthenticator authenticator;
     authenticator.addAccount(alice, QStringLiteral("password123"));
     InMemoryLoginRecorder recorder;
+    InMemoryAuthFailureRecorder failures;
     RecordingTransport transport;
     ClientInfo client;
+    client.address = QHostAddress(QStringLiteral("127.0.0.1"));
     client.service = QStringLiteral("pop3");
-    Pop3Session session(Pop3SessionConfig(), client, transport, authenticator, MaildirMaildrop::opener(layout, m_locks), recorder);
+    Pop3Session session(Pop3SessionConfig(), client, transport, authenticator, MaildirMaildrop::opener(layout, m_locks), recorder,
+                        failures);
     session.start();
     session.receive("USER alice@example.test\r\nPASS password123\r\nLIST\r\nRETR 1\r\nDELE 2\r\nQUIT\r\n");
     QCOMPARE(transport.takeSent(), QByteArray("+OK Postern ready\r\n+OK send PASS\r\n"

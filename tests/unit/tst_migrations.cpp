@@ -1,5 +1,5 @@
-// Schema migrations: a fresh database reaches the newest schema, a schema-1 database from the
-// field keeps every row through the upgrade, and a newer database is refused.
+// Schema migrations: a fresh database reaches the newest schema (4: SMTP-only logins), a schema-1
+// database from the field keeps every row through the upgrade, and a newer database is refused.
 
 #include "databaseurl.h"
 #include "schemamigrator.h"
@@ -72,7 +72,8 @@ void TestMigrations::freshDatabaseIsLatest()
     POSTERN_FRESH_DATABASE(m_databases, dialect, url);
     SqlStorage storage(DatabaseUrl::parse(url));
     QCOMPARE(storage.schemaVersion(), SqlCatalog(dialect).latestSchemaVersion());
-    QVERIFY(storage.schemaVersion() >= 2);
+    QVERIFY(storage.schemaVersion() >= 4);
+    QVERIFY(storage.smtpLogins().isEmpty());
     QVERIFY(storage.generation() > 0);
 }
 
@@ -124,6 +125,10 @@ void TestMigrations::schemaOneFixtureMigrates()
     QCOMPARE(storage.requestCount(QStringLiteral("tls.reload")), 0);
     storage.bumpRequest(QStringLiteral("tls.reload"));
     QCOMPARE(storage.requestCount(QStringLiteral("tls.reload")), 1);
+    // Schema 4's SMTP-only logins start empty and work.
+    QVERIFY(storage.smtpLogins().isEmpty());
+    storage.addSmtpLogin({QStringLiteral("scanner"), QStringLiteral("$pbkdf2-sha256$1000$a$b")});
+    QCOMPARE(storage.smtpLogins().size(), 1);
 }
 
 void TestMigrations::newerDatabaseRefused_data()

@@ -19,6 +19,7 @@ struct Answers
 {
     QHash<quint64, bool> verified;
     QHash<quint64, QString> hashed;
+    QList<quint64> refused;   // in order; each must come before its verified(false)
     int wrongThread = 0;
 };
 
@@ -30,6 +31,10 @@ void collect(PasswordVerifier &verifier, Answers &answers)
                              ++answers.wrongThread;
                          answers.verified.insert(id, ok);
                      });
+    QObject::connect(&verifier, &PasswordVerifier::refused, &verifier, [&answers](quint64 id) {
+        if (!answers.verified.contains(id))
+            answers.refused.append(id);
+    });
     QObject::connect(&verifier, &PasswordVerifier::hashed, &verifier,
                      [&verifier, &answers](quint64 id, const QString &stored) {
                          if (QThread::currentThread() != verifier.thread())
@@ -242,6 +247,8 @@ void TestPasswordVerifier::overflowAnswersFalse()
     QTRY_COMPARE_WITH_TIMEOUT(answers.verified.size(), 8, 5000);
     for (int i = 0; i < 8; ++i)
         QCOMPARE(answers.verified.value(ids.at(i)), i < 5);
+    // The refusals say so, before their answer, so a login can be told to try again later.
+    QCOMPARE(answers.refused, ids.mid(5));
     QCOMPARE(verifier.pending(), 0);
 
     // Once drained, requests are accepted again.

@@ -16,7 +16,8 @@
 
 #include "connection.h"
 #include "connectionlimits.h"
-#include "fakepop3authenticator.h"
+#include "fakeauthenticator.h"
+#include "inmemoryauthfailurerecorder.h"
 #include "inmemoryloginrecorder.h"
 #include "log.h"
 #include "loghub.h"
@@ -33,14 +34,14 @@ const QByteArray kLoginAlice = "USER alice@example.test\r\nPASS password123\r\n"
 // One session over a RecordingTransport, greeted already.
 struct Client
 {
-    Client(Pop3Authenticator &authenticator, MemoryMailStore &store, LoginRecorder &recorder,
+    Client(Authenticator &authenticator, MemoryMailStore &store, LoginRecorder &recorder,
            const QString &address = QStringLiteral("127.0.0.1"), Pop3SessionConfig config = {})
     {
         ClientInfo info;
         info.address = QHostAddress(address);
         info.service = QStringLiteral("pop3");
         info.sessionId = QStringLiteral("test");
-        session = std::make_unique<Pop3Session>(config, info, transport, authenticator, store.opener(), recorder);
+        session = std::make_unique<Pop3Session>(config, info, transport, authenticator, store.opener(), recorder, failures);
         session->start();
         greeting = transport.takeSent();
     }
@@ -52,6 +53,7 @@ struct Client
     }
 
     RecordingTransport transport;
+    InMemoryAuthFailureRecorder failures;
     std::unique_ptr<Pop3Session> session;
     QByteArray greeting;
 };
@@ -117,8 +119,9 @@ private Q_SLOTS:
     void dropDeletesNothing();
     void quitDeletes();
     void rsetUndeletes();
-    void threeFailedLoginsClose();
+    void moreThanThreeFailedLoginsClose();
     void readingPausedDuringCheck();
+    void stlsGoAheadLeavesFirst();
     void destroyedWhileChecking();
     void timeoutClosesAndKeepsMail();
     void largeMessageStreamsInBlocks();
@@ -134,14 +137,15 @@ private Q_SLOTS:
     void connectionStreamsLargeMessage();
 
 private:
-    std::unique_ptr<FakePop3Authenticator> m_authenticator;
+    std::unique_ptr<FakeAuthenticator> m_authenticator;
     std::unique_ptr<MemoryMailStore> m_store;
     std::unique_ptr<InMemoryLoginRecorder> m_recorder;
+    InMemoryAuthFailureRecorder m_failures;
 };
 
 void TestPop3Session::init()
 {
-    m_authenticator = std::make_unique<FakePop3Authenticator>();
+    m_authenticator = std::make_unique<FakeAuthenticator>();
     Pop3Fixture::addAccounts(*m_authenticator);
     m_store = std::make_unique<MemoryMailStore>();
     Pop3Fixture::addMessages(*m_store);
@@ -216,26 +220,32 @@ void TestPop3Session::rsetUndeletes()
     QCOMPARE(m_store->messages(Pop3Fixture::alice()).size(), 3);
 }
 
-void TestPop3Session::threeFailedLoginsClose()
+void TestPop3Session::moreThanThreeFailedLoginsClose()
 {
     Client client(*m_authenticator, *m_store, *m_recorder);
-    for (int i = 0; i < 2; ++i) {
+    for (int i = 0; i < 3; ++i) {
         QCOMPARE(client.send("USER alice@example.test\r\nPASS nope\r\n"),
                  QByteArray("+OK send PASS\r\n-ERR [AUTH] Authentication failed\r\n"));
         QVERIFY(!client.transport.closed());
     }
     QCOMPARE(client.send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUudGVzdAB3cm9uZw==\r\nCAPA\r\n"),
-             QByteArray("-ERR [AUTH] Authentication failed\r\n"));
+             QByteArray("-ERR [AUTH] Too many failed authentication attempts\r\n"));
     QVERIFY(client.transport.closed());
     QCOMPARE(client.session->state(), Pop3Session::State::Closed);
     QCOMPARE(client.send(kLoginAlice), QByteArray());
-    QCOMPARE(m_authenticator->calls(), 3);
+    QCOMPARE(m_authenticator->calls(), 4);
     QVERIFY(!m_recorder->lastLogin(QHostAddress(QStringLiteral("127.0.0.1"))));
+    // Every failure is there for the brute-force rules, with its mechanism.
+    const QList<AuthFailure> failures = client.failures.failures(QHostAddress(QStringLiteral("127.0.0.1")), std::chrono::hours(1));
+    QCOMPARE(failures.size(), 4);
+    QCOMPARE(failures.first().mechanism, QStringLiteral("USER"));
+    QCOMPARE(failures.last().mechanism, QStringLiteral("PLAIN"));
+    QCOMPARE(failures.last().service, QStringLiteral("pop3"));
 }
 
 void TestPop3Session::readingPausedDuringCheck()
 {
-    FakePop3Authenticator deferred(FakePop3Authenticator::Mode::Deferred);
+    FakeAuthenticator deferred(FakeAuthenticator::Mode::Deferred);
     Pop3Fixture::addAccounts(deferred);
     Client client(deferred, *m_store, *m_recorder);
     QCOMPARE(client.send(kLoginAlice + "STAT\r\n"), QByteArray("+OK send PASS\r\n"));
@@ -249,9 +259,29 @@ void TestPop3Session::readingPausedDuringCheck()
     QCOMPARE(client.transport.sends(), sendsBefore + 1);
 }
 
+void TestPop3Session::stlsGoAheadLeavesFirst()
+{
+    // The transport switches to TLS inside startTls(): the +OK (and every earlier reply of the
+    // batch) must already have been handed to it, and nothing after STLS is answered.
+    Client client(*m_authenticator, *m_store, *m_recorder);
+    client.transport.setTlsAvailable(true);
+    const int before = client.transport.sends();
+    client.session->receive("NOOP\r\nSTLS\r\nUSER alice@example.test\r\n");
+    QVERIFY(client.transport.tlsRequested());
+    QCOMPARE(client.transport.takeSent(), QByteArray("-ERR not logged in\r\n+OK Begin TLS negotiation\r\n"));
+    QCOMPARE(client.transport.sends(), before + 1);
+    QCOMPARE(client.session->state(), Pop3Session::State::StartingTls);
+    client.transport.completeTls();
+    client.session->tlsStarted();
+    QCOMPARE(client.session->state(), Pop3Session::State::Authorization);
+    // No USER survived: PASS has nothing to go with.
+    QCOMPARE(client.send("PASS password123\r\n"), QByteArray("-ERR send USER first\r\n"));
+    QVERIFY(client.send(kLoginAlice).endsWith("+OK Logged in, maildrop has 3 messages (292 octets)\r\n"));
+}
+
 void TestPop3Session::destroyedWhileChecking()
 {
-    FakePop3Authenticator deferred(FakePop3Authenticator::Mode::Deferred);
+    FakeAuthenticator deferred(FakeAuthenticator::Mode::Deferred);
     Pop3Fixture::addAccounts(deferred);
     {
         Client client(deferred, *m_store, *m_recorder);
@@ -387,11 +417,14 @@ void TestPop3Session::deleteFailureIsReported()
 
 void TestPop3Session::loginIsRecorded()
 {
-    Client failed(*m_authenticator, *m_store, *m_recorder, QStringLiteral("192.0.2.8"));
+    // Clients away from loopback, allowed to send passwords in clear text here.
+    Pop3SessionConfig anywhere;
+    anywhere.plaintextPolicy = PlaintextAuthPolicy(PlaintextAuthPolicy::Mode::Always, {});
+    Client failed(*m_authenticator, *m_store, *m_recorder, QStringLiteral("192.0.2.8"), anywhere);
     failed.send("USER alice@example.test\r\nPASS wrong\r\n");
     QVERIFY(!m_recorder->lastLogin(QHostAddress(QStringLiteral("192.0.2.8"))));
 
-    Client client(*m_authenticator, *m_store, *m_recorder, QStringLiteral("::ffff:192.0.2.7"));
+    Client client(*m_authenticator, *m_store, *m_recorder, QStringLiteral("::ffff:192.0.2.7"), anywhere);
     client.send("USER Alice@Example.Test\r\nPASS password123\r\n");
     const std::optional<LoginRecord> record = m_recorder->lastLogin(QHostAddress(QStringLiteral("192.0.2.7")));
     QVERIFY(record);
@@ -440,7 +473,7 @@ void TestPop3Session::secretsNeverLogged()
 
 void TestPop3Session::factory()
 {
-    Pop3SessionFactory factory(*m_authenticator, m_store->opener(), *m_recorder);
+    Pop3SessionFactory factory(*m_authenticator, m_store->opener(), *m_recorder, m_failures);
     QCOMPARE(factory.refusalLine(Admission::TooManyTotal), QByteArray("-ERR [SYS/TEMP] Too many connections, try again later\r\n"));
     QVERIFY(factory.refusalLine(Admission::TooManyFromAddress).startsWith("-ERR [SYS/TEMP] "));
     Pop3SessionConfig config;
@@ -448,6 +481,7 @@ void TestPop3Session::factory()
     factory.setConfig(config);
     RecordingTransport transport;
     ClientInfo info;
+    info.address = QHostAddress(QStringLiteral("127.0.0.1"));
     info.service = QStringLiteral("pop3");
     const std::unique_ptr<ProtocolSession> session = factory.create(info, transport);
     QVERIFY(session);
@@ -464,7 +498,7 @@ void TestPop3Session::connectionStreamsLargeMessage()
     // Connection's outputDrained() can bring the rest of the message out.
     const QByteArray message = bigMessage(8 * 1024 * 1024);
     m_store->add(Pop3Fixture::bob(), "big", message);
-    Pop3SessionFactory factory(*m_authenticator, m_store->opener(), *m_recorder);
+    Pop3SessionFactory factory(*m_authenticator, m_store->opener(), *m_recorder, m_failures);
     DescriptorServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
 

@@ -35,6 +35,11 @@ void TestSettings::defaults()
     // No certificate configured: the server makes and uses its own.
     QCOMPARE(settings.text(QStringLiteral("tls.cert_file")), QString());
     QCOMPARE(settings.text(QStringLiteral("tls.key_file")), QString());
+    QCOMPARE(settings.text(QStringLiteral("auth.plaintext")), QStringLiteral("loopback"));
+    QCOMPARE(settings.list(QStringLiteral("network.local_ranges")),
+             QStringList({QStringLiteral("10.0.0.0/8"), QStringLiteral("172.16.0.0/12"), QStringLiteral("192.168.0.0/16"),
+                          QStringLiteral("fc00::/7")}));
+    QVERIFY(settings.boolean(QStringLiteral("smtp.auth_use_pop3_accounts")));
 }
 
 void TestSettings::normalize_data()
@@ -69,6 +74,20 @@ void TestSettings::normalize_data()
     QTest::newRow("path relative") << QStringLiteral("tls.cert_file") << QStringLiteral("certs/mail.pem") << QString();
     QTest::newRow("path empty") << QStringLiteral("tls.cert_file") << QStringLiteral("  ") << QString();
     QTest::newRow("path control character") << QStringLiteral("tls.key_file") << QStringLiteral("/etc/ssl/a\nb.key") << QString();
+    const QString ranges = QStringLiteral("network.local_ranges");
+    QTest::newRow("ranges") << ranges << QStringLiteral(" 10.0.0.0/8, 192.168.1.0/24  fd00::/8 ")
+                            << QStringLiteral("10.0.0.0/8,192.168.1.0/24,fd00::/8");
+    QTest::newRow("ranges host bits cleared") << ranges << QStringLiteral("10.1.2.3/8,10.0.0.0/8") << QStringLiteral("10.0.0.0/8");
+    QTest::newRow("ranges single host") << ranges << QStringLiteral("192.0.2.7") << QStringLiteral("192.0.2.7/32");
+    QTest::newRow("ranges prefix too long") << ranges << QStringLiteral("10.0.0.0/33") << QString();
+    QTest::newRow("ranges prefix not a number") << ranges << QStringLiteral("10.0.0.0/eight") << QString();
+    QTest::newRow("ranges negative prefix") << ranges << QStringLiteral("10.0.0.0/-1") << QString();
+    QTest::newRow("ranges bad address") << ranges << QStringLiteral("10.0.0.256/8") << QString();
+    QTest::newRow("ranges one bad of two") << ranges << QStringLiteral("10.0.0.0/8,example.com/24") << QString();
+    QTest::newRow("ranges empty") << ranges << QStringLiteral(" , ") << QString();
+    QTest::newRow("plaintext") << QStringLiteral("auth.plaintext") << QStringLiteral("Local-Networks") << QStringLiteral("local-networks");
+    QTest::newRow("plaintext bad") << QStringLiteral("auth.plaintext") << QStringLiteral("sometimes") << QString();
+    QTest::newRow("pop3 accounts off") << QStringLiteral("smtp.auth_use_pop3_accounts") << QStringLiteral("off") << QStringLiteral("false");
 }
 
 void TestSettings::normalize()

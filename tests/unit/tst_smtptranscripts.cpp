@@ -1,15 +1,24 @@
 // Every SMTP transcript replayed against the pure session: whole, one byte at a time and in
-// random chunks. The same files run against the real server in tests/integration.
+// random chunks, each with an authenticator that answers at once and one that answers later. The
+// session comes from the real SmtpSessionFactory with the file's @set lines applied to the
+// default settings, so a file means the same here as against the running server
+// (tests/integration), where the files without TLS run too.
 
+#include "fakeauthenticator.h"
 #include "fixturedirectory.h"
+#include "inmemoryauthfailurerecorder.h"
 #include "memorymessagestore.h"
+#include "plaintextauthpolicy.h"
+#include "protocolsession.h"
 #include "recordingtransport.h"
-#include "smtpsession.h"
+#include "settings.h"
+#include "smtpsessionfactory.h"
+#include "smtpsessionharness.h"
 #include "transcript.h"
+#include "transcriptreplayer.h"
 
 #include <QtTest>
 #include <QDir>
-#include <QRandomGenerator>
 
 class TestSmtpTranscripts : public QObject
 {
@@ -20,36 +29,21 @@ private Q_SLOTS:
     void replay();
 };
 
-namespace {
-
-SmtpSessionConfig configFor(const Transcript &transcript)
-{
-    SmtpSessionConfig config;
-    config.hostName = QStringLiteral("mail.example.test");
-    const auto &settings = transcript.settings();
-    if (settings.contains(QStringLiteral("smtp.max_recipients")))
-        config.maxRecipients = settings.value(QStringLiteral("smtp.max_recipients")).toInt();
-    if (settings.contains(QStringLiteral("message.max_size")))
-        config.maxMessageSize = settings.value(QStringLiteral("message.max_size")).toLongLong();
-    config.normalizeBareNewlines = settings.value(QStringLiteral("smtp.bare_newlines")) == QStringLiteral("normalize");
-    return config;
-}
-
-
-}
-
 void TestSmtpTranscripts::replay_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<int>("chunking");
+    QTest::addColumn<bool>("deferred");
     const QDir dir(QFINDTESTDATA("../transcripts/smtp"));
     const QStringList files = dir.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
     QVERIFY2(files.size() >= 3, "transcripts missing");
+    const char *names[] = {"whole", "bytes", "random"};
     for (const QString &file : files) {
         const QString path = dir.filePath(file);
-        QTest::addRow("%s whole", qPrintable(file)) << path << int(Transcript::Chunking::Whole);
-        QTest::addRow("%s bytes", qPrintable(file)) << path << int(Transcript::Chunking::ByteByByte);
-        QTest::addRow("%s random", qPrintable(file)) << path << int(Transcript::Chunking::Random);
+        for (int chunking = 0; chunking < 3; ++chunking) {
+            QTest::addRow("%s %s sync", qPrintable(file), names[chunking]) << path << chunking << false;
+            QTest::addRow("%s %s deferred", qPrintable(file), names[chunking]) << path << chunking << true;
+        }
     }
 }
 
@@ -57,40 +51,32 @@ void TestSmtpTranscripts::replay()
 {
     QFETCH(QString, path);
     QFETCH(int, chunking);
+    QFETCH(bool, deferred);
     Transcript transcript;
     QString error;
     QVERIFY2(transcript.load(path, &error), qPrintable(error));
 
-    RecordingTransport transport;
+    QMap<QString, QString> stored = transcript.settings();
+    stored.insert(QStringLiteral("server.hostname"), QStringLiteral("mail.example.test"));
+    QStringList problems;
+    const Settings settings = Settings::fromStored(stored, &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+
+    FakeAuthenticator authenticator(deferred ? FakeAuthenticator::Mode::Deferred : FakeAuthenticator::Mode::Synchronous);
+    SmtpSessionTest::addLogins(authenticator, settings.boolean(QStringLiteral("smtp.auth_use_pop3_accounts")));
+    InMemoryAuthFailureRecorder failures;
     FixtureDirectory directory;
     MemoryMessageStore store;
-    ClientInfo client;
-    client.address = QHostAddress(QStringLiteral("127.0.0.1"));
-    client.service = QStringLiteral("smtp");
-    client.sessionId = QStringLiteral("test");
-    SmtpSession session(configFor(transcript), client, transport, directory, store);
-    QRandomGenerator random(qHash(path));
+    SmtpSessionFactory factory(directory, store, authenticator, failures);
+    factory.applySettings(settings, PlaintextAuthPolicy::defaultLoopbackRanges());
 
-    session.start();
-    int stepNumber = 0;
-    for (const Transcript::Step &step : transcript.steps()) {
-        ++stepNumber;
-        QVERIFY2(!transport.closed(), qPrintable(QStringLiteral("step %1: the server closed too early").arg(stepNumber)));
-        for (QByteArrayView piece : Transcript::split(step.clientBytes, Transcript::Chunking(chunking), random))
-            session.receive(piece);
-        const QByteArray sent = transport.takeSent();
-        QVERIFY2(sent.isEmpty() || sent.endsWith("\r\n"), qPrintable(QStringLiteral("step %1: reply not ended by CRLF").arg(stepNumber)));
-        QStringList lines = QString::fromUtf8(sent).split(QStringLiteral("\r\n"));
-        lines.removeLast();
-        const QString context = QStringLiteral("%1 step %2\n got: %3\nwant: %4")
-                                    .arg(QFileInfo(path).fileName()).arg(stepNumber)
-                                    .arg(lines.join(QStringLiteral(" | ")), step.expectedLines.join(QStringLiteral(" | ")));
-        QVERIFY2(lines.size() == step.expectedLines.size(), qPrintable(context));
-        for (int i = 0; i < lines.size(); ++i)
-            QVERIFY2(Transcript::matches(step.expectedLines.at(i), lines.at(i)), qPrintable(context));
-        QVERIFY2(transport.closed() == step.expectClose, qPrintable(context + QStringLiteral("\nclose expected: ") +
-                                                                    (step.expectClose ? QStringLiteral("yes") : QStringLiteral("no"))));
-    }
+    RecordingTransport transport;
+    const ClientInfo client = TranscriptReplayer::setUp(transcript, QStringLiteral("smtp"), transport, authenticator);
+    const std::unique_ptr<ProtocolSession> session = factory.create(client, transport);
+    QVERIFY(session);
+    session->start();
+    TranscriptReplayer::replay(transcript, QFileInfo(path).fileName(), *session, transport, authenticator,
+                               Transcript::Chunking(chunking));
 }
 
 QTEST_GUILESS_MAIN(TestSmtpTranscripts)

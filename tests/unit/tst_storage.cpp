@@ -24,6 +24,8 @@ private Q_SLOTS:
     void accounts();
     void aliases_data() { dialects_data(); }
     void aliases();
+    void smtpLogins_data() { dialects_data(); }
+    void smtpLogins();
     void settings_data() { dialects_data(); }
     void settings();
     void generationSeenByOtherConnection_data() { dialects_data(); }
@@ -173,6 +175,39 @@ void TestStorage::aliases()
     storage.removeAlias(QStringLiteral("team@example.org"));
     QVERIFY(!storage.alias(QStringLiteral("team@example.org")).has_value());
     QVERIFY_THROWS_EXCEPTION(StorageError, storage.removeAlias(QStringLiteral("team@example.org")));
+}
+
+void TestStorage::smtpLogins()
+{
+    QFETCH(QString, dialect);
+    POSTERN_FRESH_DATABASE(m_databases, dialect, url);
+    SqlStorage storage(DatabaseUrl::parse(url));
+    QVERIFY(storage.smtpLogins().isEmpty());
+    const qint64 before = storage.generation();
+    storage.addSmtpLogin({QStringLiteral("scanner"), QStringLiteral("$pbkdf2-sha256$1000$a$b")});
+    storage.addSmtpLogin({QStringLiteral("printer-2"), QStringLiteral("$pbkdf2-sha256$1000$c$d")});
+    QVERIFY(storage.generation() > before);   // a running engine reloads its credentials
+    const QList<SmtpLoginRecord> logins = storage.smtpLogins();
+    QCOMPARE(logins.size(), 2);
+    QCOMPARE(logins.at(0).name, QStringLiteral("printer-2"));   // sorted by name
+    QCOMPARE(logins.at(1).name, QStringLiteral("scanner"));
+    QCOMPARE(logins.at(1).passwordHash, QStringLiteral("$pbkdf2-sha256$1000$a$b"));
+    QCOMPARE(storage.smtpLogin(QStringLiteral("scanner"))->passwordHash, QStringLiteral("$pbkdf2-sha256$1000$a$b"));
+    QVERIFY(!storage.smtpLogin(QStringLiteral("fax")).has_value());
+    try {
+        storage.addSmtpLogin({QStringLiteral("scanner"), QStringLiteral("$x$")});
+        QFAIL("duplicate SMTP login accepted");
+    } catch (const StorageError &error) {
+        QCOMPARE(error.kind(), StorageError::Kind::Duplicate);
+    }
+    storage.removeSmtpLogin(QStringLiteral("scanner"));
+    QCOMPARE(storage.smtpLogins().size(), 1);
+    try {
+        storage.removeSmtpLogin(QStringLiteral("scanner"));
+        QFAIL("removed a login twice");
+    } catch (const StorageError &error) {
+        QCOMPARE(error.kind(), StorageError::Kind::NotFound);
+    }
 }
 
 void TestStorage::settings()

@@ -53,3 +53,11 @@ DELETE FROM settings WHERE key = :key;
 SELECT counter FROM server_requests WHERE name = :name;
 -- name: request_bump
 INSERT INTO server_requests (name, counter) VALUES (:name, 1) ON CONFLICT (name) DO UPDATE SET counter = server_requests.counter + 1;
+-- name: smtp_login_list
+SELECT name, password_hash FROM smtp_logins ORDER BY name;
+-- name: smtp_login_get
+SELECT name, password_hash FROM smtp_logins WHERE name = :name;
+-- name: smtp_login_insert
+INSERT INTO smtp_logins (name, password_hash) VALUES (:name, :password_hash);
+-- name: smtp_login_delete
+DELETE FROM smtp_logins WHERE name = :name;

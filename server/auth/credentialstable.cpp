@@ -20,10 +20,10 @@ std::shared_ptr<const CredentialsTable::Map> CredentialsTable::current() const
     return m_accounts;
 }
 
-std::optional<AccountCredentials> CredentialsTable::lookup(const QString &canonicalAddress) const
+std::optional<AccountCredentials> CredentialsTable::lookup(const QString &canonicalName) const
 {
     const std::shared_ptr<const Map> accounts = current();
-    const auto found = accounts->constFind(canonicalAddress);
+    const auto found = accounts->constFind(canonicalName);
     if (found == accounts->constEnd())
         return std::nullopt;
     return *found;
@@ -36,5 +36,5 @@ int CredentialsTable::size() const
 
 CredentialsLookup CredentialsTable::lookupFunction() const
 {
-    return [this](const QString &canonicalAddress) { return lookup(canonicalAddress); };
+    return [this](const QString &canonicalName) { return lookup(canonicalName); };
 }

@@ -4,19 +4,23 @@
 #include <QList>
 #include <QString>
 
-#include "pop3authenticator.h"
+#include "authenticator.h"
 
-// A Pop3Authenticator over a fixed table, for tests of the pure session. Synchronous mode answers
+// An Authenticator over a fixed table, for tests of the pure sessions. Synchronous mode answers
 // inside authenticate(); deferred mode keeps the answers until runPending(), as a real password
-// check on another thread would. User names are matched case-insensitively (MailAddress).
-class FakePop3Authenticator final : public Pop3Authenticator
+// check on another thread would. User names are matched in LoginName's canonical form, so
+// addresses are case-insensitive in the domain and SMTP-only login names in full.
+class FakeAuthenticator final : public Authenticator
 {
 public:
     enum class Mode { Synchronous, Deferred };
 
-    explicit FakePop3Authenticator(Mode mode = Mode::Synchronous) : m_mode(mode) {}
+    explicit FakeAuthenticator(Mode mode = Mode::Synchronous) : m_mode(mode) {}
 
-    void addAccount(const QString &address, const QString &password, bool enabled = true);
+    void addAccount(const QString &name, const QString &password, bool enabled = true);
+    // From now on every check fails as temporary (the password pool overloaded), whatever the
+    // credentials: the way to reach SMTP's 454 4.7.0 and POP3's [SYS/TEMP] in a pure test.
+    void setUnavailable(bool unavailable) { m_unavailable = unavailable; }
     void authenticate(const QString &user, const QString &password, std::function<void(AuthResult)> done) override;
 
     [[nodiscard]] bool hasPending() const { return !m_pending.isEmpty(); }
@@ -36,4 +40,5 @@ private:
     QHash<QString, Account> m_accounts;
     QList<std::function<void()>> m_pending;
     int m_calls = 0;
+    bool m_unavailable = false;
 };

@@ -2,7 +2,7 @@
 
 #include <QTimer>
 
-#include "mailaddress.h"
+#include "loginname.h"
 #include "passwordverifier.h"
 
 namespace {
@@ -25,6 +25,11 @@ public:
             if (requestId == m_requestId && !m_answered)
                 answer(ok);
         });
+        // Comes just before the verified(false) of a request the pool refused for overload.
+        m_refused = connect(&verifier, &PasswordVerifier::refused, this, [this](quint64 requestId) {
+            if (requestId == m_requestId)
+                m_overloaded = true;
+        });
         // A verifier destroyed with our check pending never answers; do not leave a session waiting.
         m_destroyed = connect(&verifier, &QObject::destroyed, this, [this] {
             if (!m_answered)
@@ -39,7 +44,15 @@ private:
     {
         m_answered = true;
         disconnect(m_verified);
+        disconnect(m_refused);
         disconnect(m_destroyed);
+        if (m_overloaded) {
+            AuthResult result;
+            result.temporary = true;
+            result.reason = QStringLiteral("password checks overloaded");
+            finish(result);
+            return;
+        }
         if (passwordOk && !m_account.isEmpty() && m_failure.reason.isEmpty()) {
             AuthResult result;
             result.ok = true;
@@ -65,9 +78,11 @@ private:
     const QString m_account;
     const int m_failureDelayMs;
     QMetaObject::Connection m_verified;
+    QMetaObject::Connection m_refused;
     QMetaObject::Connection m_destroyed;
     quint64 m_requestId = 0;
     bool m_answered = false;
+    bool m_overloaded = false;
 };
 
 }
@@ -80,14 +95,12 @@ AccountAuthenticator::AccountAuthenticator(PasswordVerifier &verifier, Credentia
 
 void AccountAuthenticator::authenticate(const QString &user, const QString &password, std::function<void(AuthResult)> done)
 {
-    const MailAddress address = MailAddress::parse(user);
-    QString account;
+    const QString account = LoginName::canonical(user);
     AuthResult failure;
     std::optional<AccountCredentials> credentials;
-    if (!address.isValid()) {
-        failure.reason = QStringLiteral("not a valid address");
+    if (account.isEmpty()) {
+        failure.reason = QStringLiteral("not a valid user name");
     } else {
-        account = address.canonical();
         credentials = m_lookup ? m_lookup(account) : std::nullopt;
         if (!credentials)
             failure.reason = QStringLiteral("unknown user");

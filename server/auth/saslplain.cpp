@@ -23,7 +23,13 @@ SaslPlain SaslPlain::decode(QByteArrayView base64)
     const auto decoded = QByteArray::fromBase64Encoding(base64.toByteArray(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return result;
-    const QList<QByteArray> parts = decoded.decoded.split('\0');
+    return fromMessage(decoded.decoded);
+}
+
+SaslPlain SaslPlain::fromMessage(const QByteArray &message)
+{
+    SaslPlain result;
+    const QList<QByteArray> parts = message.split('\0');
     if (parts.size() != 3 || parts.at(1).isEmpty())
         return result;
     if (!decodeUtf8(parts.at(0), &result.authorizationId) || !decodeUtf8(parts.at(1), &result.user)

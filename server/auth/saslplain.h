@@ -15,4 +15,6 @@ struct SaslPlain
     // "=" stands for an empty response (RFC 5034 §4). Not ok for bad base64, a wrong number of
     // NULs, an empty user or invalid UTF-8.
     [[nodiscard]] static SaslPlain decode(QByteArrayView base64);
+    // The same for a response already decoded from base64 (an empty one names no user).
+    [[nodiscard]] static SaslPlain fromMessage(const QByteArray &message);
 };

@@ -3,16 +3,17 @@
 #include <QObject>
 
 #include "accountcredentials.h"
-#include "pop3authenticator.h"
+#include "authenticator.h"
 
 class PasswordVerifier;
 
-// The real Pop3Authenticator: canonicalises the user name (MailAddress), looks the account up,
+// The real Authenticator: canonicalises the user name (LoginName), looks the login up,
 // checks the password on the PasswordVerifier's pool and answers in the caller's thread. Success
 // is answered at once; every failure (unknown user, wrong password, disabled account) after the
-// same KDF run and the same extra delay, so neither reply nor timing tells them apart.
+// same KDF run and the same extra delay, so neither reply nor timing tells them apart. A check the
+// password pool refuses for overload is answered at once as temporary.
 // authenticate() may be called from any thread that runs an event loop.
-class AccountAuthenticator final : public QObject, public Pop3Authenticator
+class AccountAuthenticator final : public QObject, public Authenticator
 {
     Q_OBJECT
 

@@ -1,0 +1,120 @@
+#include "smtpenvelope.h"
+
+#include "log.h"
+#include "mailaddress.h"
+#include "recipientdirectory.h"
+#include "smtpcommand.h"
+#include "smtpmailparameters.h"
+#include "smtpsessionconfig.h"
+
+SmtpEnvelope::SmtpEnvelope(const SmtpSessionConfig &config, const ClientInfo &client, const RecipientDirectory &directory)
+    : m_config(config), m_client(client), m_directory(directory)
+{
+}
+
+void SmtpEnvelope::log(const QString &text) const
+{
+    Log::info(m_client.service, m_client.sessionId, text);
+}
+
+SmtpEnvelope::Answer SmtpEnvelope::mail(QByteArrayView argument, bool extended, const QString &authenticatedAs)
+{
+    const SmtpPathArgument parsed = SmtpPathArgument::parse(argument, "FROM");
+    if (!parsed.ok)
+        return {parsed.error, true, false};
+    const SmtpMailParameters params = SmtpMailParameters::parse(parsed.params, extended, m_config.maxMessageSize);
+    if (!params.ok()) {
+        if (!params.logDetail.isEmpty())
+            log(QStringLiteral("mail from <%1> refused: %2").arg(parsed.path, params.logDetail));
+        return {params.error, params.badCommand, false};
+    }
+    QString reversePath;
+    if (!parsed.path.isEmpty()) {
+        if (!params.smtpUtf8 && !SmtpCommand::isAscii(parsed.path))
+            return {"553 5.6.7 Non-ASCII sender address requires SMTPUTF8", false, false};
+        const MailAddress address = MailAddress::parse(parsed.path);
+        if (!address.isValid()) {
+            log(QStringLiteral("mail from <%1> refused: %2").arg(parsed.path, address.error()));
+            return {"501 5.1.7 Bad sender address syntax", true, false};
+        }
+        reversePath = parsed.path;   // kept as sent: the sender's own spelling goes into Return-Path
+    }
+    m_reversePath = reversePath;
+    m_smtpUtf8 = params.smtpUtf8;
+    m_declaredSize = params.declaredSize;
+    QString detail;
+    if (!authenticatedAs.isEmpty())
+        detail = QStringLiteral(" (authenticated as %1)").arg(authenticatedAs);
+    // RFC 4954 §5: AUTH= from a client we do not trust is as good as AUTH=<>; it is only logged,
+    // since nothing is relayed onwards yet.
+    if (params.submitter)
+        detail += QStringLiteral(" (AUTH=%1)").arg(*params.submitter);
+    log(QStringLiteral("mail from <%1> accepted%2").arg(m_reversePath, detail));
+    return {"250 2.1.0 Ok", false, true};
+}
+
+SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &authenticatedAs)
+{
+    const SmtpPathArgument parsed = SmtpPathArgument::parse(argument, "TO");
+    if (!parsed.ok)
+        return {parsed.error, true, false};
+    if (!parsed.params.isEmpty())
+        return {"555 5.5.4 Unsupported parameter " + parsed.params.first().first, false, false};
+    if (m_recipients.size() >= m_config.maxRecipients)
+        return {"452 4.5.3 Error: too many recipients", false, false};
+    const QString &path = parsed.path;
+    if (!m_smtpUtf8 && !SmtpCommand::isAscii(path))
+        return {"553 5.6.7 Non-ASCII recipient address requires SMTPUTF8", false, false};
+    QString canonical;
+    if (path.compare(QStringLiteral("postmaster"), Qt::CaseInsensitive) == 0) {
+        canonical = QStringLiteral("postmaster");   // RFC 5321 §4.5.1: the directory knows whose it is
+    } else {
+        const MailAddress address = MailAddress::parse(path);
+        if (!address.isValid())
+            return {"501 5.1.3 Bad recipient address syntax", true, false};
+        canonical = address.canonical();
+    }
+    const RecipientLookup found = m_directory.lookup(canonical, m_declaredSize);
+    const QByteArray shown = '<' + parsed.path.toUtf8() + '>';
+    switch (found.kind) {
+    case RecipientLookup::Kind::Local:
+        break;
+    case RecipientLookup::Kind::UnknownUser:
+        log(QStringLiteral("rcpt <%1> refused: unknown user (%2) 550 5.1.1").arg(canonical, found.detail));
+        return {"550 5.1.1 " + shown + ": Recipient address rejected: User unknown", false, false};
+    case RecipientLookup::Kind::NotLocal:
+        if (!authenticatedAs.isEmpty()) {
+            // Relaying is allowed, but there is no outbound delivery yet; a 250 must never lose
+            // the mail, so the client keeps it and tries again later.
+            log(QStringLiteral("rcpt <%1>: relay check passed (authenticated as %2); outbound delivery is not available yet 451 4.3.0")
+                    .arg(canonical, authenticatedAs));
+            return {"451 4.3.0 " + shown + ": Outbound delivery is not available yet, try again later", false, false};
+        }
+        log(QStringLiteral("rcpt <%1> refused by \"Relay\" (not a local domain, not authenticated) 554 5.7.1").arg(canonical));
+        return {"554 5.7.1 " + shown + ": Relay access denied", false, false};
+    case RecipientLookup::Kind::OverQuota:
+        log(QStringLiteral("rcpt <%1> deferred: mailbox full (%2) 452 4.2.2").arg(canonical, found.detail));
+        return {"452 4.2.2 " + shown + ": Mailbox full", false, false};
+    case RecipientLookup::Kind::Unavailable:
+        log(QStringLiteral("rcpt <%1> deferred: %2 451 4.3.0").arg(canonical, found.detail));
+        return {"451 4.3.0 " + shown + ": Temporary lookup failure", false, false};
+    }
+    if (!m_recipients.contains(canonical)) {
+        m_recipients << canonical;
+        for (const QString &mailbox : found.mailboxes) {
+            if (!m_mailboxes.contains(mailbox))
+                m_mailboxes << mailbox;
+        }
+    }
+    log(QStringLiteral("rcpt <%1> accepted -> %2").arg(canonical, found.mailboxes.join(QLatin1Char(','))));
+    return {"250 2.1.5 Ok", false, true};
+}
+
+void SmtpEnvelope::clear()
+{
+    m_reversePath = QString();
+    m_smtpUtf8 = false;
+    m_declaredSize = 0;
+    m_recipients.clear();
+    m_mailboxes.clear();
+}

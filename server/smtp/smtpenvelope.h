@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+#include <QStringList>
+
+#include "clientinfo.h"
+
+class RecipientDirectory;
+struct SmtpSessionConfig;
+
+// The envelope of one mail transaction (RFC 5321 §3.3): the reverse path of MAIL FROM with its
+// parameters, and the recipients of RCPT TO with the local mailboxes they deliver to. Each
+// command is checked here (syntax, SMTPUTF8, limits, the recipient directory and the relay
+// rule) and answered; the session decides whether the command may come at all.
+class SmtpEnvelope
+{
+public:
+    struct Answer
+    {
+        QByteArray reply;
+        bool badCommand = false;   // counts towards the session's bad-command limit
+        bool accepted = false;     // the command took effect (250)
+    };
+
+    SmtpEnvelope(const SmtpSessionConfig &config, const ClientInfo &client, const RecipientDirectory &directory);
+
+    // MAIL FROM's argument. `extended`: the client said EHLO; `authenticatedAs`: the login, or empty.
+    [[nodiscard]] Answer mail(QByteArrayView argument, bool extended, const QString &authenticatedAs);
+    // RCPT TO's argument. An authenticated client passes the relay check for any domain.
+    [[nodiscard]] Answer rcpt(QByteArrayView argument, const QString &authenticatedAs);
+    void clear();
+
+    [[nodiscard]] QString reversePath() const { return m_reversePath; }
+    [[nodiscard]] bool smtpUtf8() const { return m_smtpUtf8; }
+    // Canonical recipient addresses as accepted, and the mailboxes they deliver to, without duplicates.
+    [[nodiscard]] QStringList recipients() const { return m_recipients; }
+    [[nodiscard]] QStringList mailboxes() const { return m_mailboxes; }
+
+private:
+    void log(const QString &text) const;
+
+    const SmtpSessionConfig &m_config;
+    const ClientInfo &m_client;
+    const RecipientDirectory &m_directory;
+
+    QString m_reversePath;
+    bool m_smtpUtf8 = false;
+    qint64 m_declaredSize = 0;
+    QStringList m_recipients;
+    QStringList m_mailboxes;
+};

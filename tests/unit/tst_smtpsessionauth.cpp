@@ -1,0 +1,252 @@
+// SmtpSession's AUTH and STARTTLS beyond what the transcripts show: the Received protocol (ESMTPA,
+// ESMTPS, ESMTPSA and the UTF8SMTP forms), reading paused while a password is checked and the
+// pipeline behind AUTH answered afterwards, a session gone before the answer, the login forgotten
+// at STARTTLS, the 220 sent before startTls(), failures recorded for the brute-force rules, and no
+// password in the log.
+
+#include "log.h"
+#include "loghub.h"
+#include "plaintextauthpolicy.h"
+#include "protocolsession.h"
+#include "settings.h"
+#include "smtpsessionfactory.h"
+#include "smtpsessionharness.h"
+
+#include <QtTest>
+
+using namespace SmtpSessionTest;
+using namespace std::chrono_literals;
+
+class TestSmtpSessionAuth : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void receivedProtocol_data();
+    void receivedProtocol();
+    void readingPausedDuringCheck();
+    void destroyedWhileChecking();
+    void startTlsForgetsTheLogin();
+    void startTlsSendsTheGoAheadFirst();
+    void failuresAreRecorded();
+    void authResponseLineTooLong();
+    void secretsNeverLogged();
+    void submissionServicesRequireAuth_data();
+    void submissionServicesRequireAuth();
+};
+
+namespace {
+
+const QByteArray kAlicePlain = "AUTH PLAIN AGFsaWNlQGV4YW1wbGUudGVzdABwYXNzd29yZDEyMw==\r\n";
+const QByteArray kWrongPlain = "AUTH PLAIN AGFsaWNlQGV4YW1wbGUudGVzdAB3cm9uZy1wYXNzd29yZA==\r\n";
+const QByteArray kMessage = "DATA\r\nSubject: x\r\n\r\nbody\r\n.\r\n";
+
+// The protocol of the Received line of the one stored message ("... with ESMTPA id ...").
+QByteArray storedProtocol(SmtpSessionHarness &h)
+{
+    if (h.store().messages().size() != 1)
+        return {};
+    const QByteArray bytes = h.store().messages().first().bytes;
+    const qsizetype with = bytes.indexOf(" with ");
+    return bytes.mid(with + 6, bytes.indexOf(" id ", with) - with - 6);
+}
+
+}
+
+void TestSmtpSessionAuth::receivedProtocol_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::addColumn<bool>("auth");
+    QTest::addColumn<bool>("utf8");
+    QTest::addColumn<QByteArray>("protocol");
+    QTest::newRow("plain") << false << false << false << QByteArray("ESMTP");
+    QTest::newRow("authenticated") << false << true << false << QByteArray("ESMTPA");
+    QTest::newRow("tls") << true << false << false << QByteArray("ESMTPS");
+    QTest::newRow("tls, authenticated") << true << true << false << QByteArray("ESMTPSA");
+    QTest::newRow("utf8, authenticated") << false << true << true << QByteArray("UTF8SMTPA");
+    QTest::newRow("utf8, tls") << true << false << true << QByteArray("UTF8SMTPS");
+    QTest::newRow("utf8, tls, authenticated") << true << true << true << QByteArray("UTF8SMTPSA");
+}
+
+void TestSmtpSessionAuth::receivedProtocol()
+{
+    QFETCH(bool, tls);
+    QFETCH(bool, auth);
+    QFETCH(bool, utf8);
+    QFETCH(QByteArray, protocol);
+    SmtpSessionHarness h(testConfig(), tls);
+    h.ehlo();
+    if (auth)
+        QCOMPARE(h.send(kAlicePlain), QByteArrayList{"235 2.7.0 Authentication successful"});
+    h.send(QByteArray("MAIL FROM:<alice@example.test>") + (utf8 ? " SMTPUTF8" : "") + "\r\nRCPT TO:<bob@example.test>\r\n");
+    QCOMPARE(h.send(kMessage).last().left(28), QByteArray("250 2.0.0 Ok: queued as QID0"));
+    QCOMPARE(storedProtocol(h), protocol);
+    QCOMPARE(h.session().authenticatedAs(), auth ? QStringLiteral("alice@example.test") : QString());
+}
+
+void TestSmtpSessionAuth::readingPausedDuringCheck()
+{
+    SmtpSessionHarness h(testConfig(), false, QHostAddress(QStringLiteral("127.0.0.1")), FakeAuthenticator::Mode::Deferred);
+    h.ehlo();
+    const int sendsBefore = h.transport().sends();
+    // AUTH and the transaction pipelined behind it in one packet: nothing is answered yet.
+    QVERIFY(h.send(kAlicePlain + "MAIL FROM:<alice@example.test>\r\nRCPT TO:<bob@example.test>\r\n").isEmpty());
+    QCOMPARE(h.session().state(), SmtpSession::State::CheckingAuth);
+    QVERIFY(h.transport().paused());
+    QVERIFY(h.authenticator().hasPending());
+    // A timeout cannot strike while our own check is slow: the transport has no deadline while
+    // paused; the session just waits.
+    h.authenticator().runPending();
+    QVERIFY(!h.transport().paused());
+    // The AUTH reply and the pipelined replies leave together, in order.
+    QCOMPARE(linesOf(h.transport().takeSent()),
+             (QByteArrayList{"235 2.7.0 Authentication successful", "250 2.1.0 Ok", "250 2.1.5 Ok"}));
+    QCOMPARE(h.transport().sends(), sendsBefore + 1);
+    QCOMPARE(h.session().state(), SmtpSession::State::RcptGiven);
+}
+
+void TestSmtpSessionAuth::destroyedWhileChecking()
+{
+    FakeAuthenticator deferred(FakeAuthenticator::Mode::Deferred);
+    addLogins(deferred);
+    {
+        RecordingTransport transport;
+        FixtureDirectory directory;
+        MemoryMessageStore store;
+        InMemoryAuthFailureRecorder failures;
+        ClientInfo client;
+        client.address = QHostAddress(QStringLiteral("127.0.0.1"));
+        client.service = QStringLiteral("smtp");
+        SmtpSession session(testConfig(), client, transport, directory, store, deferred, failures);
+        session.start();
+        session.receive(kEhlo + kAlicePlain);
+        QVERIFY(deferred.hasPending());
+        session.disconnected();
+    }
+    deferred.runPending();   // must not touch the destroyed session
+}
+
+void TestSmtpSessionAuth::startTlsForgetsTheLogin()
+{
+    SmtpSessionHarness h;
+    h.transport().setTlsAvailable(true);
+    h.ehlo();
+    QCOMPARE(h.send(kAlicePlain), QByteArrayList{"235 2.7.0 Authentication successful"});
+    QCOMPARE(h.send("STARTTLS\r\n"), QByteArrayList{"220 2.0.0 Ready to start TLS"});
+    QVERIFY(h.transport().tlsRequested());
+    QCOMPARE(h.session().state(), SmtpSession::State::StartingTls);
+    QVERIFY(h.session().authenticatedAs().isEmpty());
+    // Whatever arrives before the handshake is done is not plaintext for the session.
+    QVERIFY(h.send("MAIL FROM:<x@remote.example>\r\n").isEmpty());
+    h.transport().completeTls();
+    h.session().tlsStarted();
+    QCOMPARE(h.session().state(), SmtpSession::State::Connected);
+    h.ehlo();
+    h.send("MAIL FROM:<alice@example.test>\r\nRCPT TO:<bob@example.test>\r\n");
+    h.send(kMessage);
+    QCOMPARE(storedProtocol(h), QByteArray("ESMTPS"));   // not ESMTPSA: the clear-text login is gone
+}
+
+void TestSmtpSessionAuth::startTlsSendsTheGoAheadFirst()
+{
+    // The transport switches to TLS inside startTls(): the 220 (and every earlier reply of the
+    // batch) must already have been handed to it.
+    SmtpSessionHarness h;
+    h.transport().setTlsAvailable(true);
+    const int before = h.transport().sends();
+    h.session().receive("EHLO a.example\r\nSTARTTLS\r\nNOOP\r\n");
+    QVERIFY(h.transport().tlsRequested());
+    const QByteArrayList lines = linesOf(h.transport().takeSent());
+    QCOMPARE(lines.last(), QByteArray("220 2.0.0 Ready to start TLS"));   // no reply to the NOOP
+    QCOMPARE(h.transport().sends(), before + 1);
+}
+
+void TestSmtpSessionAuth::failuresAreRecorded()
+{
+    SmtpSessionHarness h;
+    h.ehlo();
+    QCOMPARE(h.send(kWrongPlain), QByteArrayList{"535 5.7.8 Authentication credentials invalid"});
+    QCOMPARE(h.send("AUTH LOGIN c2Nhbm5lcg==\r\nd3Jvbmc=\r\n"),
+             (QByteArrayList{"334 UGFzc3dvcmQ6", "535 5.7.8 Authentication credentials invalid"}));
+    const QList<AuthFailure> failures = h.failures().failures(QHostAddress(QStringLiteral("127.0.0.1")), 1h);
+    QCOMPARE(failures.size(), 2);
+    QCOMPARE(failures.at(0).user, QStringLiteral("alice@example.test"));
+    QCOMPARE(failures.at(0).mechanism, QStringLiteral("PLAIN"));
+    QCOMPARE(failures.at(0).service, QStringLiteral("smtp"));
+    QCOMPARE(failures.at(1).user, QStringLiteral("scanner"));
+    QCOMPARE(failures.at(1).mechanism, QStringLiteral("LOGIN"));
+    // Syntax errors and cancels are not failed logins.
+    h.send("AUTH PLAIN !!!\r\nAUTH LOGIN\r\n*\r\n");
+    QCOMPARE(h.failures().failureCount(QHostAddress(QStringLiteral("127.0.0.1")), 1h), 2);
+}
+
+void TestSmtpSessionAuth::authResponseLineTooLong()
+{
+    // A response longer than a command line ends the exchange like any over-long line.
+    SmtpSessionHarness h;
+    h.ehlo();
+    QCOMPARE(h.send("AUTH PLAIN\r\n"), QByteArrayList{"334 "});
+    QCOMPARE(h.send(QByteArray(5000, 'A') + "\r\n"), QByteArrayList{"500 5.5.2 Error: line too long"});
+    QCOMPARE(h.session().state(), SmtpSession::State::Identified);
+    QCOMPARE(h.send(kAlicePlain), QByteArrayList{"235 2.7.0 Authentication successful"});
+}
+
+void TestSmtpSessionAuth::secretsNeverLogged()
+{
+    LogHub hub(1000);
+    hub.setMinimumLevel(LogLevel::Debug);
+    Log::install(&hub);
+    {
+        SmtpSessionHarness h;
+        h.ehlo();
+        h.send(kWrongPlain);
+        h.send("AUTH LOGIN\r\nYWxpY2VAZXhhbXBsZS50ZXN0\r\ncGFzc3dvcmQxMjM=\r\n");
+        h.send("MAIL FROM:<alice@example.test>\r\nRCPT TO:<friend@remote.example>\r\n");
+    }
+    Log::install(nullptr);
+    QString text;
+    for (const LogEntry &entry : hub.ring().entriesAfter(0))
+        text += entry.text + QLatin1Char('\n');
+    QVERIFY2(text.contains(QStringLiteral("authentication failed for \"alice@example.test\" from 127.0.0.1 via PLAIN")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("authenticated as alice@example.test via LOGIN")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("relay check passed (authenticated as alice@example.test)")), qPrintable(text));
+    for (const char *secret : {"password123", "wrong-password", "cGFzc3dvcmQxMjM=", "AGFsaWNlQGV4YW1wbGUudGVzdAB3cm9uZy1wYXNzd29yZA=="})
+        QVERIFY2(!text.contains(QLatin1String(secret)), secret);
+}
+
+void TestSmtpSessionAuth::submissionServicesRequireAuth_data()
+{
+    QTest::addColumn<QString>("service");
+    QTest::addColumn<bool>("required");
+    QTest::newRow("smtp (25)") << QStringLiteral("smtp") << false;
+    QTest::newRow("submission (587)") << QStringLiteral("submission") << true;
+    QTest::newRow("smtps (465)") << QStringLiteral("smtps") << true;
+}
+
+void TestSmtpSessionAuth::submissionServicesRequireAuth()
+{
+    QFETCH(QString, service);
+    QFETCH(bool, required);
+    FakeAuthenticator authenticator;
+    addLogins(authenticator);
+    InMemoryAuthFailureRecorder failures;
+    FixtureDirectory directory;
+    MemoryMessageStore store;
+    SmtpSessionFactory factory(directory, store, authenticator, failures);
+    factory.applySettings(Settings::fromStored({}), PlaintextAuthPolicy::defaultLoopbackRanges());
+    RecordingTransport transport;
+    transport.setEncrypted(service == QStringLiteral("smtps"));
+    ClientInfo client;
+    client.address = QHostAddress(QStringLiteral("127.0.0.1"));
+    client.service = service;
+    const std::unique_ptr<ProtocolSession> session = factory.create(client, transport);
+    session->start();
+    session->receive(kEhlo + "MAIL FROM:<alice@example.test>\r\n");
+    const QByteArray refusal = "530 5.7.0 Authentication required\r\n";
+    QCOMPARE(transport.takeSent().endsWith(refusal), required);
+    session->receive(kAlicePlain + "MAIL FROM:<alice@example.test>\r\n");
+    QVERIFY(transport.takeSent().endsWith("235 2.7.0 Authentication successful\r\n250 2.1.0 Ok\r\n") == required);
+}
+
+QTEST_GUILESS_MAIN(TestSmtpSessionAuth)
+#include "tst_smtpsessionauth.moc"
