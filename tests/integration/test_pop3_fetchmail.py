@@ -48,8 +48,8 @@ def fetchmail(port, home, mbox, mode, user=ALICE, password=ALICE_PASSWORD):
     os.makedirs(home, exist_ok=True)
     rcfile = os.path.join(home, "fetchmailrc")
     with open(os.open(rcfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as handle:
-        # sslproto "": no opportunistic STLS (Postern does not offer it yet); fetchmail 6.4 would
-        # otherwise give up on a plain-text server.
+        # sslproto "": clear text, no opportunistic STLS (the server's certificate is self-signed;
+        # fetchmail over TLS is test_tls_clients.py's). Loopback may log in without TLS.
         handle.write(f'poll 127.0.0.1 protocol pop3 port {port} user "{user}" password "{password}" {mode} '
                      f'sslproto "" mda "cat >> {mbox}"\n')
     os.chmod(rcfile, 0o600)

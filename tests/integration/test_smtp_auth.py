@@ -14,6 +14,7 @@ import poplib
 import re
 import smtplib
 import socket
+import ssl
 import subprocess
 import time
 
@@ -174,11 +175,18 @@ def test_plaintext_never(limited_server):
     assert "AUTH PLAIN refused: auth.plaintext is never and the connection is not encrypted 538 5.7.11" in log_text(running.data_dir)
 
 
-def auth_offered(port, source):
-    """(AUTH in EHLO, the reply to AUTH PLAIN with good credentials) for a client at source."""
+def auth_offered(port, source, tls=False):
+    """(AUTH in EHLO, the reply to AUTH PLAIN with good credentials) for a client at source, in
+    clear text or after STARTTLS."""
     with smtplib.SMTP("127.0.0.1", port, local_hostname=HELO, timeout=CLIENT_TIMEOUT,
                       source_address=(source, 0)) as smtp:
         smtp.ehlo()
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+            smtp.starttls(context=context)
+            smtp.ehlo()
         reply = smtp.docmd("AUTH", f"PLAIN {plain(ALICE, FIXTURE_PASSWORD)}")
         return smtp.has_extn("auth"), reply[0]
 
@@ -198,14 +206,14 @@ def test_plaintext_policy_table(limited_server, mode):
     """Each auth.plaintext value x (loopback, local network, other), without TLS, through the real
     server: 127.0.0.1 is loopback; the test-only POSTERN_TEST_LOOPBACK_RANGES=127.0.0.1/32 makes
     127.0.0.2 count as an outside address; network.local_ranges=127.0.0.3/32 makes 127.0.0.3 the
-    office network. (The encrypted half of the table needs TLS in the network core; the pure
-    policy test covers every row.)"""
+    office network. Over TLS every row may log in."""
     running = limited_server({"auth.plaintext": mode, "network.local_ranges": f"{LOCAL}/32"},
                              env={"POSTERN_TEST_LOOPBACK_RANGES": "127.0.0.1/32"})
     assert wait_until(lambda: "test override POSTERN_TEST_LOOPBACK_RANGES" in log_text(running.data_dir), timeout=5)
     for source, allowed in zip(("127.0.0.1", LOCAL, OUTSIDE), POLICY_TABLE[mode]):
         advertised, code = auth_offered(running.ports["smtp"], source)
         assert (advertised, code) == ((True, 235) if allowed else (False, 538)), (mode, source)
+        assert auth_offered(running.ports["smtp"], source, tls=True) == (True, 235), (mode, source, "TLS")
 
 
 def test_the_override_never_makes_an_outside_address_loopback(limited_server):
