@@ -75,6 +75,8 @@ def test_trust_add_list_remove(cli, backend, data_dir):
     (("trust", "add", "fe80::/129"), "fe80::/129"),
     (("trust", "add", "10.0.0.0/8", "--minutes", "5"), "--minutes"),
     (("trust", "remove", "1.2.3.4.5"), "1.2.3.4.5"),
+    (("ban", "add", "1.2.3"), "1.2.3"),            # not silently 1.2.0.3
+    (("ban", "add", "010.0.0.1"), "010.0.0.1"),    # not silently octal 8.0.0.1
     (("ban", "add", "192.0.2.7", "--comment", "two\tfields"), "control characters"),
 ])
 def test_bad_input_is_exit_2_naming_it(cli, args, named):
