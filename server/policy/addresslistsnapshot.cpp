@@ -7,6 +7,17 @@ bool expiredAt(const std::optional<QDateTime> &expires, const QDateTime &now)
     return expires && *expires <= now;
 }
 
+// The stored range parsed, or nullopt with the problem noted (a row written by hand or by an
+// older Postern must not keep the server from starting).
+std::optional<CidrRange> parseStored(const QString &text, const QString &list, QStringList *problems)
+{
+    QString error;
+    std::optional<CidrRange> range = CidrRange::parse(text, &error);
+    if (!range && problems)
+        *problems << QStringLiteral("%1 entry skipped: %2").arg(list, error);
+    return range;
+}
+
 }
 
 AddressListSnapshot AddressListSnapshot::fromRecords(const QList<BanRecord> &bans, const QList<TrustRecord> &trusts,
@@ -14,25 +25,13 @@ AddressListSnapshot AddressListSnapshot::fromRecords(const QList<BanRecord> &ban
 {
     AddressListSnapshot snapshot;
     for (const BanRecord &record : bans) {
-        QString error;
-        const std::optional<CidrRange> range = CidrRange::parse(record.range, &error);
-        if (!range) {
-            if (problems)
-                *problems << QStringLiteral("banned address entry skipped: %1").arg(error);
-            continue;
-        }
-        if (!expiredAt(record.expires, now))
+        const std::optional<CidrRange> range = parseStored(record.range, QStringLiteral("banned address"), problems);
+        if (range && !expiredAt(record.expires, now))
             snapshot.m_bans << Ban{*range, record.expires, record.comment, record.source};
     }
     for (const TrustRecord &record : trusts) {
-        QString error;
-        const std::optional<CidrRange> range = CidrRange::parse(record.range, &error);
-        if (!range) {
-            if (problems)
-                *problems << QStringLiteral("trusted address entry skipped: %1").arg(error);
-            continue;
-        }
-        snapshot.m_trusts << Trust{*range, record.comment};
+        if (const std::optional<CidrRange> range = parseStored(record.range, QStringLiteral("trusted address"), problems))
+            snapshot.m_trusts << Trust{*range, record.comment};
     }
     return snapshot;
 }

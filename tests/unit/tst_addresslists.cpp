@@ -5,6 +5,7 @@
 #include "addresslistsnapshot.h"
 #include "bangate.h"
 #include "banlogthrottle.h"
+#include "fixedaddresslists.h"
 #include "log.h"
 #include "logentry.h"
 #include "loghub.h"
@@ -34,17 +35,6 @@ QHostAddress ip(const char *text)
 {
     return QHostAddress(QString::fromLatin1(text));
 }
-
-// The fake a session or gate test passes in place of the engine's holder.
-class FixedLists final : public AddressLists
-{
-public:
-    explicit FixedLists(AddressListSnapshot snapshot) : m_snapshot(std::make_shared<const AddressListSnapshot>(std::move(snapshot))) {}
-    [[nodiscard]] std::shared_ptr<const AddressListSnapshot> current() const override { return m_snapshot; }
-
-private:
-    std::shared_ptr<const AddressListSnapshot> m_snapshot;
-};
 
 }
 
@@ -217,7 +207,7 @@ void TestAddressLists::gateDropsAndLogsOncePerMinute()
     LogHub hub(1000);
     hub.setMinimumLevel(LogLevel::Debug);
     Log::install(&hub);
-    FixedLists lists(AddressListSnapshot::fromRecords({ban(QStringLiteral("192.0.2.0/24"), 10, QStringLiteral("scanner"))},
+    FixedAddressLists lists(AddressListSnapshot::fromRecords({ban(QStringLiteral("192.0.2.0/24"), 10, QStringLiteral("scanner"))},
                                                       {TrustRecord{QStringLiteral("198.51.100.0/24"), {}}}, kNow));
     BanGate gate(lists, [] { return kNow; });
     for (int i = 0; i < 500; ++i)

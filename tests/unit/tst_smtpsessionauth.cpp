@@ -4,7 +4,7 @@
 // at STARTTLS, the 220 sent before startTls(), failures recorded for the brute-force rules, and no
 // password in the log.
 
-#include "addresslists.h"
+#include "fixedaddresslists.h"
 #include "log.h"
 #include "loghub.h"
 #include "plaintextauthpolicy.h"
@@ -251,25 +251,6 @@ void TestSmtpSessionAuth::submissionServicesRequireAuth()
     QVERIFY(transport.takeSent().endsWith("235 2.7.0 Authentication successful\r\n250 2.1.0 Ok\r\n") == required);
 }
 
-namespace {
-
-// Stands in for the engine's holder: the lists a session sees, fixed.
-class FakeAddressLists final : public AddressLists
-{
-public:
-    explicit FakeAddressLists(const QList<TrustRecord> &trusts)
-        : m_snapshot(std::make_shared<const AddressListSnapshot>(
-              AddressListSnapshot::fromRecords({}, trusts, QDateTime::currentDateTimeUtc())))
-    {
-    }
-    [[nodiscard]] std::shared_ptr<const AddressListSnapshot> current() const override { return m_snapshot; }
-
-private:
-    std::shared_ptr<const AddressListSnapshot> m_snapshot;
-};
-
-}
-
 void TestSmtpSessionAuth::trustedClientRelaysWithoutAuth_data()
 {
     QTest::addColumn<QString>("client");
@@ -298,7 +279,7 @@ void TestSmtpSessionAuth::trustedClientRelaysWithoutAuth()
     LogHub hub(1000);
     hub.setMinimumLevel(LogLevel::Debug);
     Log::install(&hub);
-    const FakeAddressLists lists({TrustRecord{QStringLiteral("192.0.2.0/24"), QStringLiteral("office")},
+    const FixedAddressLists lists({TrustRecord{QStringLiteral("192.0.2.0/24"), QStringLiteral("office")},
                                   TrustRecord{QStringLiteral("2001:db8::9"), {}}});
     SmtpSessionConfig config = SmtpSessionTest::testConfig();
     config.addressLists = &lists;
