@@ -341,8 +341,8 @@ void AdminService::checkComment(const QString &comment)
 QString AdminService::addBan(const QString &range, qint64 minutes, const QString &comment)
 {
     const QString canonical = canonicalRange(range);
-    if (minutes < 0)
-        invalid(QStringLiteral("--minutes must be a positive number, not %1").arg(minutes));
+    if (minutes < 0 || minutes > kMaxBanMinutes)
+        invalid(QStringLiteral("a ban lasts 1 to %1 minutes, or for good; not %2").arg(kMaxBanMinutes).arg(minutes));
     checkComment(comment);
     BanRecord record;
     record.range = canonical;

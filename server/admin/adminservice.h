@@ -75,6 +75,8 @@ public:
     // "500M" → 524288000; throws StorageError(Invalid) naming the text.
     [[nodiscard]] static qint64 parseQuota(const QString &text);
     static constexpr int kMinimumPasswordLength = 8;
+    // Ten years: far beyond any ban an admin means to expire, and far from overflowing a timestamp.
+    static constexpr qint64 kMaxBanMinutes = 10LL * 366 * 24 * 60;
 
 private:
     QString localDomainOf(const QString &address, QString *canonical);

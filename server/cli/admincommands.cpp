@@ -57,9 +57,6 @@ const QStringList kCommandOptions = {QStringLiteral("password-stdin"), QStringLi
                                      QStringLiteral("headless"), QStringLiteral("ephemeral-ports"),
                                      QStringLiteral("minutes"), QStringLiteral("comment")};
 
-// Ten years: far beyond any ban an admin means to expire, and far from overflowing a timestamp.
-constexpr qint64 kMaxBanMinutes = 10LL * 366 * 24 * 60;
-
 // The argument checks that need no storage: a well-formed range, a positive --minutes.
 QString checkArguments(const QString &group, const QString &verb, const QStringList &args, const CommandLine &command)
 {
@@ -74,9 +71,9 @@ QString checkArguments(const QString &group, const QString &verb, const QStringL
         const QString text = command.option(QStringLiteral("minutes"));
         bool ok = false;
         const qint64 minutes = text.toLongLong(&ok);
-        if (!ok || minutes <= 0 || minutes > kMaxBanMinutes)
+        if (!ok || minutes <= 0 || minutes > AdminService::kMaxBanMinutes)
             return QStringLiteral("%1 %2: --minutes needs a positive number of minutes (at most %3), not \"%4\"")
-                .arg(group, verb).arg(kMaxBanMinutes).arg(text);
+                .arg(group, verb).arg(AdminService::kMaxBanMinutes).arg(text);
     }
     return {};
 }
