@@ -1,5 +1,6 @@
 #include "adminservice.h"
 
+#include "cidrrange.h"
 #include "log.h"
 #include "loginname.h"
 #include "mailaddress.h"
@@ -320,6 +321,85 @@ QString AdminService::removeSmtpLogin(const QString &name)
 QList<SmtpLoginRecord> AdminService::smtpLogins()
 {
     return m_storage.smtpLogins();
+}
+
+QString AdminService::canonicalRange(const QString &text)
+{
+    QString error;
+    const std::optional<CidrRange> range = CidrRange::parse(text.trimmed(), &error);
+    if (!range)
+        invalid(error.isEmpty() ? QStringLiteral("malformed address or CIDR range \"%1\"").arg(text) : error);
+    return range->toString();
+}
+
+void AdminService::checkComment(const QString &comment)
+{
+    if (hasControlCharacters(comment))
+        invalid(QStringLiteral("the comment may not contain control characters (tabs, line breaks)"));
+}
+
+QString AdminService::addBan(const QString &range, qint64 minutes, const QString &comment)
+{
+    const QString canonical = canonicalRange(range);
+    if (minutes < 0 || minutes > kMaxBanMinutes)
+        invalid(QStringLiteral("a ban lasts 1 to %1 minutes, or for good; not %2").arg(kMaxBanMinutes).arg(minutes));
+    checkComment(comment);
+    BanRecord record;
+    record.range = canonical;
+    record.created = QDateTime::currentDateTimeUtc();
+    record.created = QDateTime::fromSecsSinceEpoch(record.created.toSecsSinceEpoch(), Qt::UTC);
+    if (minutes > 0)
+        record.expires = record.created.addSecs(minutes * 60);
+    record.comment = comment;
+    record.source = QStringLiteral("manual");
+    const bool existed = m_storage.ban(canonical).has_value();
+    m_storage.setBan(record);
+    const QString until = record.expires ? QStringLiteral("until %1").arg(record.expires->toString(Qt::ISODate))
+                                         : QStringLiteral("without expiry");
+    audit(QStringLiteral("banned %1 %2").arg(canonical, until));
+    return QStringLiteral("%1 %2 %3").arg(canonical, existed ? QStringLiteral("ban updated,") : QStringLiteral("banned"), until);
+}
+
+QString AdminService::removeBan(const QString &range)
+{
+    const QString canonical = canonicalRange(range);
+    m_storage.removeBan(canonical);
+    audit(QStringLiteral("ban removed: %1").arg(canonical));
+    return QStringLiteral("%1 is no longer banned").arg(canonical);
+}
+
+QList<BanRecord> AdminService::bans()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<BanRecord> result;
+    for (const BanRecord &ban : m_storage.bans()) {
+        if (!ban.expires || *ban.expires > now)
+            result << ban;
+    }
+    return result;
+}
+
+QString AdminService::addTrust(const QString &range, const QString &comment)
+{
+    const QString canonical = canonicalRange(range);
+    checkComment(comment);
+    const bool existed = m_storage.trust(canonical).has_value();
+    m_storage.setTrust(TrustRecord{canonical, comment});
+    audit(QStringLiteral("trusted %1").arg(canonical));
+    return existed ? QStringLiteral("%1 trust updated").arg(canonical) : QStringLiteral("%1 trusted").arg(canonical);
+}
+
+QString AdminService::removeTrust(const QString &range)
+{
+    const QString canonical = canonicalRange(range);
+    m_storage.removeTrust(canonical);
+    audit(QStringLiteral("trust removed: %1").arg(canonical));
+    return QStringLiteral("%1 is no longer trusted").arg(canonical);
+}
+
+QList<TrustRecord> AdminService::trusts()
+{
+    return m_storage.trusts();
 }
 
 QString AdminService::configGet(const QString &key)

@@ -10,7 +10,8 @@
 
 class Storage;
 
-// The admin operations on domains, accounts, aliases, SMTP-only logins and settings, with the rules an admin
+// The admin operations on domains, accounts, aliases, SMTP-only logins, the banned and trusted
+// address lists and settings, with the rules an admin
 // expects (valid addresses, known domains, postmaster@ always delivers). The CLI and the GUI
 // both go through it. Failures throw StorageError; nothing is half-written.
 class AdminService
@@ -48,6 +49,19 @@ public:
     QString removeSmtpLogin(const QString &name);
     [[nodiscard]] QList<SmtpLoginRecord> smtpLogins();
 
+    // Banned Addresses: `range` is an IPv4/IPv6 address or CIDR range. minutes > 0 bans for that
+    // long, 0 for good. Banning a range already banned replaces its expiry and comment.
+    QString addBan(const QString &range, qint64 minutes, const QString &comment);
+    QString removeBan(const QString &range);
+    // Entries not yet expired, sorted by range.
+    [[nodiscard]] QList<BanRecord> bans();
+    // Trusted IP Addresses: clients in these ranges may relay without authenticating.
+    QString addTrust(const QString &range, const QString &comment);
+    QString removeTrust(const QString &range);
+    [[nodiscard]] QList<TrustRecord> trusts();
+    // "10.1.2.3/8" → "10.0.0.0/8"; throws StorageError(Invalid) naming a malformed range.
+    [[nodiscard]] static QString canonicalRange(const QString &text);
+
     [[nodiscard]] QString configGet(const QString &key);
     QString configSet(const QString &key, const QString &value);
     QString configReset(const QString &key);
@@ -61,11 +75,14 @@ public:
     // "500M" → 524288000; throws StorageError(Invalid) naming the text.
     [[nodiscard]] static qint64 parseQuota(const QString &text);
     static constexpr int kMinimumPasswordLength = 8;
+    // Ten years: far beyond any ban an admin means to expire, and far from overflowing a timestamp.
+    static constexpr qint64 kMaxBanMinutes = 10LL * 366 * 24 * 60;
 
 private:
     QString localDomainOf(const QString &address, QString *canonical);
     [[nodiscard]] QString canonicalAccount(const QString &address);
     void checkPassword(const QString &password);
+    static void checkComment(const QString &comment);
     [[nodiscard]] static QString smtpLoginName(const QString &name);
     void ensurePostmaster(const QString &domain);
     void dropTarget(const QString &target);

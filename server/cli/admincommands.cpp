@@ -1,6 +1,7 @@
 #include "admincommands.h"
 
 #include "adminservice.h"
+#include "cidrrange.h"
 #include "commandline.h"
 #include "storageerror.h"
 #include "tlscommands.h"
@@ -36,6 +37,12 @@ const QList<CommandShape> &shapes()
         {"smtp-login", "add", 1, 1, {QStringLiteral("password-stdin")}},
         {"smtp-login", "remove", 1, 1, {}},
         {"smtp-login", "list", 0, 0, {}},
+        {"ban", "add", 1, 1, {QStringLiteral("minutes"), QStringLiteral("comment")}},
+        {"ban", "remove", 1, 1, {}},
+        {"ban", "list", 0, 0, {}},
+        {"trust", "add", 1, 1, {QStringLiteral("comment")}},
+        {"trust", "remove", 1, 1, {}},
+        {"trust", "list", 0, 0, {}},
         {"config", "get", 1, 1, {}},
         {"config", "set", 2, 2, {}},
         {"config", "reset", 1, 1, {}},
@@ -47,7 +54,29 @@ const QList<CommandShape> &shapes()
 }
 
 const QStringList kCommandOptions = {QStringLiteral("password-stdin"), QStringLiteral("name"), QStringLiteral("quota"),
-                                     QStringLiteral("headless"), QStringLiteral("ephemeral-ports")};
+                                     QStringLiteral("headless"), QStringLiteral("ephemeral-ports"),
+                                     QStringLiteral("minutes"), QStringLiteral("comment")};
+
+// The argument checks that need no storage: a well-formed range, a positive --minutes.
+QString checkArguments(const QString &group, const QString &verb, const QStringList &args, const CommandLine &command)
+{
+    if (group != QStringLiteral("ban") && group != QStringLiteral("trust"))
+        return {};
+    if (verb != QStringLiteral("list")) {
+        QString error;
+        if (!CidrRange::parse(args.value(0).trimmed(), &error))
+            return QStringLiteral("%1 %2: %3").arg(group, verb, error);
+    }
+    if (command.hasOption(QStringLiteral("minutes"))) {
+        const QString text = command.option(QStringLiteral("minutes"));
+        bool ok = false;
+        const qint64 minutes = text.toLongLong(&ok);
+        if (!ok || minutes <= 0 || minutes > AdminService::kMaxBanMinutes)
+            return QStringLiteral("%1 %2: --minutes needs a positive number of minutes (at most %3), not \"%4\"")
+                .arg(group, verb).arg(AdminService::kMaxBanMinutes).arg(text);
+    }
+    return {};
+}
 
 }
 
@@ -74,7 +103,7 @@ QString AdminCommands::checkUsage(const CommandLine &command)
             if ((command.hasFlag(option) || command.hasOption(option)) && !shape.options.contains(option))
                 return QStringLiteral("%1 %2 does not take --%3").arg(group, verb, option);
         }
-        return {};
+        return checkArguments(group, verb, words.mid(2), command);
     }
     if (!groupKnown)
         return QStringLiteral("unknown command \"%1\"").arg(group);
@@ -106,6 +135,10 @@ int AdminCommands::run(const CommandLine &command)
             return TlsCommands(m_admin, m_out, m_err, m_dataDirectory).run(verb);
         if (group == QStringLiteral("smtp-login"))
             return runSmtpLogin(verb, args);
+        if (group == QStringLiteral("ban"))
+            return runBan(verb, args, command);
+        if (group == QStringLiteral("trust"))
+            return runTrust(verb, args, command);
         return runConfig(verb, args);
     } catch (const StorageError &error) {
         m_err << "postern: error: " << error.message() << Qt::endl;
@@ -183,6 +216,53 @@ int AdminCommands::runSmtpLogin(const QString &verb, const QStringList &args)
     } else {
         for (const SmtpLoginRecord &login : m_admin.smtpLogins())
             m_out << login.name << Qt::endl;
+    }
+    return Success;
+}
+
+int AdminCommands::removeListEntry(const std::function<QString()> &remove)
+{
+    // Removing an entry that is not there is a runtime failure (exit 1), not bad usage: the
+    // command was well-formed, the list just did not hold it.
+    try {
+        m_out << remove() << Qt::endl;
+    } catch (const StorageError &error) {
+        if (error.kind() != StorageError::Kind::NotFound)
+            throw;
+        m_err << "postern: error: " << error.message() << Qt::endl;
+        return RuntimeFailure;
+    }
+    return Success;
+}
+
+int AdminCommands::runBan(const QString &verb, const QStringList &args, const CommandLine &command)
+{
+    if (verb == QStringLiteral("add")) {
+        const QString minutes = command.option(QStringLiteral("minutes"));
+        m_out << m_admin.addBan(args.at(0), minutes.isEmpty() ? 0 : minutes.toLongLong(),
+                                command.option(QStringLiteral("comment")))
+              << Qt::endl;
+    } else if (verb == QStringLiteral("remove")) {
+        return removeListEntry([&] { return m_admin.removeBan(args.at(0)); });
+    } else {
+        for (const BanRecord &ban : m_admin.bans()) {
+            m_out << ban.range << '\t'
+                  << (ban.expires ? ban.expires->toUTC().toString(Qt::ISODate) : QStringLiteral("never")) << '\t'
+                  << ban.source << '\t' << ban.comment << Qt::endl;
+        }
+    }
+    return Success;
+}
+
+int AdminCommands::runTrust(const QString &verb, const QStringList &args, const CommandLine &command)
+{
+    if (verb == QStringLiteral("add")) {
+        m_out << m_admin.addTrust(args.at(0), command.option(QStringLiteral("comment"))) << Qt::endl;
+    } else if (verb == QStringLiteral("remove")) {
+        return removeListEntry([&] { return m_admin.removeTrust(args.at(0)); });
+    } else {
+        for (const TrustRecord &trust : m_admin.trusts())
+            m_out << trust.range << '\t' << trust.comment << Qt::endl;
     }
     return Success;
 }

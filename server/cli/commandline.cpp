@@ -5,6 +5,7 @@ namespace {
 // Options that take a value; every other option is a flag.
 const QStringList kValueOptions = {
     QStringLiteral("data-dir"), QStringLiteral("database"), QStringLiteral("name"), QStringLiteral("quota"),
+    QStringLiteral("minutes"),  QStringLiteral("comment"),
 };
 const QStringList kFlags = {
     QStringLiteral("headless"),      QStringLiteral("password-stdin"), QStringLiteral("version"),
@@ -81,6 +82,8 @@ QString CommandLine::usage()
         "  postern [--data-dir DIR] alias add ALIAS TARGET... | alias remove ALIAS [TARGET...] | alias list\n"
         "  postern [--data-dir DIR] smtp-login add NAME [--password-stdin]            (reads the password from stdin)\n"
         "  postern [--data-dir DIR] smtp-login remove NAME | smtp-login list\n"
+        "  postern [--data-dir DIR] ban add CIDR [--minutes N] [--comment TEXT] | ban remove CIDR | ban list\n"
+        "  postern [--data-dir DIR] trust add CIDR [--comment TEXT] | trust remove CIDR | trust list\n"
         "  postern [--data-dir DIR] config get KEY | config set KEY VALUE | config reset KEY | config list\n"
         "  postern [--data-dir DIR] tls show | tls reload\n"
         "  postern --version | --help\n"
@@ -94,7 +97,14 @@ QString CommandLine::usage()
         "  --password-stdin   read the new account's or SMTP login's password from standard input\n"
         "  --name NAME        the account's display name\n"
         "  --quota BYTES      mailbox quota, e.g. 500M or 2G; 0 = unlimited\n"
+        "  --minutes N        ban add: the ban expires after N minutes (default: never)\n"
+        "  --comment TEXT     ban add, trust add: a note shown by the list\n"
         "\n"
+        "\n"
+        "ban: connections from a banned address or CIDR range (192.0.2.7, 2001:db8::/32) are closed\n"
+        "at once on every service. trust: SMTP clients from a trusted range may relay without AUTH.\n"
+        "ban list and trust list print range, expiry (or \"never\"), source and comment, tab-separated.\n"
+        "Running servers see changes within about a second.\n"
         "\n"
         "tls show prints the certificate the server uses (tls.cert_file and tls.key_file, or the\n"
         "self-signed one it generates in DATA_DIR/tls); tls reload makes a running server load\n"

@@ -5,6 +5,8 @@
 #include <QTimer>
 
 #include "accountauthenticator.h"
+#include "addresslistholder.h"
+#include "bangate.h"
 #include "adminservice.h"
 #include "connectionlimits.h"
 #include "credentialstable.h"
@@ -70,7 +72,9 @@ void Engine::start()
         m_directory = std::make_unique<LocalRecipientDirectory>(layout, *m_usage);
         m_credentials = std::make_unique<CredentialsTable>();
         m_smtpCredentials = std::make_unique<CredentialsTable>();
+        m_addressLists = std::make_unique<AddressListHolder>();
         reloadDirectory();
+        reloadAddressLists();
     } catch (const StorageError &error) {
         Q_EMIT startFailed(error.message());
         return;
@@ -91,6 +95,7 @@ void Engine::start()
     m_authFailures = std::make_unique<InMemoryAuthFailureRecorder>();
     m_smtpAuth = std::make_unique<AccountAuthenticator>(*m_verifier, m_smtpCredentials->lookupFunction());
     m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_store, *m_smtpAuth, *m_authFailures);
+    m_smtpFactory->setAddressLists(m_addressLists.get());
     m_smtpLimits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pop3Auth = std::make_unique<AccountAuthenticator>(*m_verifier, m_credentials->lookupFunction());
     m_logins = std::make_unique<InMemoryLoginRecorder>();
@@ -98,6 +103,8 @@ void Engine::start()
                                                          *m_authFailures);
     m_pop3Limits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pool = std::make_unique<WorkerPool>(int(m_settings.integer(QStringLiteral("server.worker_threads"))), *m_smtpLimits);
+    m_banGate = std::make_unique<BanGate>(*m_addressLists);
+    m_pool->setBanGate(m_banGate.get());
     connect(m_pool.get(), &WorkerPool::idle, this, &Engine::finishStop);
     applyServiceSettings();
     Log::info(kComponent, kNoSession, QStringLiteral("%1 worker threads, up to %2 open files")
@@ -128,6 +135,7 @@ void Engine::pollForChanges()
     if (m_stopping || !m_storage)
         return;
     m_tlsReloader->poll();   // certificate files replaced on disk, and expiry warnings
+    dropExpiredBans();
     try {
         const qint64 generation = m_storage->generation();
         if (generation == m_generation)
@@ -136,6 +144,7 @@ void Engine::pollForChanges()
         // Settings first: which logins SMTP accepts depends on one of them.
         applySettings(Settings::fromStored(m_storage->settings()));
         reloadDirectory();
+        reloadAddressLists();
         checkTlsReloadRequest();
     } catch (const StorageError &error) {
         // A busy or briefly unreachable database must not stop the mail service; try again next tick.
@@ -177,6 +186,23 @@ void Engine::reloadDirectory()
         smtp.insert(login.name, {login.passwordHash, true});
     m_credentials->replace(std::move(accounts));
     m_smtpCredentials->replace(std::move(smtp));
+}
+
+void Engine::reloadAddressLists()
+{
+    QStringList problems;
+    m_addressLists->replace(AddressListSnapshot::fromRecords(m_storage->bans(), m_storage->trusts(),
+                                                             QDateTime::currentDateTimeUtc(), &problems));
+    for (const QString &problem : problems)
+        Log::warning(kComponent, kNoSession, problem);
+}
+
+void Engine::dropExpiredBans()
+{
+    // Between changes the lists only change by a ban running out; the gate checks expiry on
+    // every connection anyway, this keeps the snapshot from carrying dead entries.
+    if (m_addressLists && m_addressLists->dropExpired(QDateTime::currentDateTimeUtc()))
+        Log::info(kComponent, kNoSession, QStringLiteral("a ban expired; banned address list updated"));
 }
 
 void Engine::checkTlsReloadRequest()

@@ -10,6 +10,8 @@
 #include <memory>
 
 class AccountAuthenticator;
+class AddressListHolder;
+class BanGate;
 class ConnectionLimits;
 class CredentialsTable;
 class InMemoryAuthFailureRecorder;
@@ -55,6 +57,8 @@ private:
     void applySettings(const Settings &settings);
     void applyServiceSettings();
     void reloadDirectory();
+    void reloadAddressLists();
+    void dropExpiredBans();
     void checkTlsReloadRequest();
     void dispatch(const QString &service, qintptr descriptor);
     void logListeners(const QList<ListenerState> &before, const QList<ListenerState> &after);
@@ -90,5 +94,7 @@ private:
     std::unique_ptr<InMemoryLoginRecorder> m_logins;
     std::unique_ptr<Pop3SessionFactory> m_pop3Factory;
     std::unique_ptr<ConnectionLimits> m_pop3Limits;
+    std::unique_ptr<AddressListHolder> m_addressLists;            // Banned and Trusted IP Addresses
+    std::unique_ptr<BanGate> m_banGate;
     std::unique_ptr<WorkerPool> m_pool;
 };

@@ -18,7 +18,13 @@ std::optional<CidrRange> CidrRange::parse(const QString &text, QString *error)
     };
     const QString trimmed = text.trimmed();
     const qsizetype slash = trimmed.indexOf(QLatin1Char('/'));
-    const QHostAddress address(slash < 0 ? trimmed : trimmed.left(slash));
+    const QString addressText = slash < 0 ? trimmed : trimmed.left(slash);
+    // QHostAddress also takes inet_aton's shorthands ("1.2.3" is 1.2.0.3, "010.0.0.1" is octal
+    // 8.0.0.1): an admin who types those means something else, so IPv4 must be a plain dotted quad.
+    static const QRegularExpression dottedQuad(QStringLiteral("^(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}$"));
+    if (!addressText.contains(QLatin1Char(':')) && !dottedQuad.match(addressText).hasMatch())
+        return fail(QStringLiteral("an IPv4 address has four decimal parts, e.g. 192.168.0.0/16"));
+    const QHostAddress address(addressText);
     // A scope id ("fe80::1%eth0") names an interface, not a network.
     if (address.isNull() || !address.scopeId().isEmpty())
         return fail(QStringLiteral("use address/prefix, e.g. 192.168.0.0/16"));

@@ -11,7 +11,9 @@
 #include <QThread>
 #include <QTimer>
 
+#include "bangate.h"
 #include "connectionlimits.h"
+#include "policydecision.h"
 #include "worker.h"
 
 namespace {
@@ -107,6 +109,10 @@ void WorkerPool::dispatch(qintptr descriptor, const QString &service, SessionFac
         return;
     }
     const QHostAddress peer = peerOf(descriptor);
+    if (m_banGate && m_banGate->check(peer, service).action() == PolicyDecision::Action::Drop) {
+        ::close(int(descriptor));
+        return;
+    }
     const Admission admission = serviceLimits.tryAdmit(peer);
     const bool admitted = admission == Admission::Admitted;
     WorkerThread &entry = leastLoaded();

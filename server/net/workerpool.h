@@ -8,6 +8,7 @@
 
 #include "tlssupport.h"
 
+class BanGate;
 class ConnectionLimits;
 class QThread;
 class SessionFactory;
@@ -34,6 +35,9 @@ public:
     // with TLS as the service offers it. limits and tls.provider must outlive the pool.
     void dispatch(qintptr descriptor, const QString &service, SessionFactory *factory, ConnectionLimits &limits,
                   TlsSupport tls = {});
+    // Connections the gate refuses are closed right after accept, before any byte or TLS
+    // handshake and without taking a connection slot. gate (may be null) must outlive the pool.
+    void setBanGate(BanGate *gate) { m_banGate = gate; }
     // Further descriptors are closed at once (listeners should be closed first anyway).
     void stopAccepting();
     // stopAccepting(), then lets open sessions end on their own for up to graceMs and aborts
@@ -70,6 +74,7 @@ private:
     void declareIdle();
 
     ConnectionLimits &m_limits;
+    BanGate *m_banGate = nullptr;
     std::vector<std::unique_ptr<WorkerThread>> m_workers;
     size_t m_nextWorker = 0;
     int m_drainedWorkers = 0;

@@ -1,7 +1,9 @@
 #include "smtpenvelope.h"
 
+#include "addresslists.h"
 #include "log.h"
 #include "mailaddress.h"
+#include "policydecision.h"
 #include "recipientdirectory.h"
 #include "smtpcommand.h"
 #include "smtpmailparameters.h"
@@ -83,15 +85,22 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
         log(QStringLiteral("rcpt <%1> refused: unknown user (%2) 550 5.1.1").arg(canonical, found.detail));
         return {"550 5.1.1 " + shown + ": Recipient address rejected: User unknown", false, false};
     case RecipientLookup::Kind::NotLocal:
-        if (!authenticatedAs.isEmpty()) {
+    {
+        const PolicyDecision relay = relayDecision(authenticatedAs);
+        const QString subject = QStringLiteral("rcpt <%1>").arg(canonical);
+        if (relay.isAccept()) {
             // Relaying is allowed, but there is no outbound delivery yet; a 250 must never lose
             // the mail, so the client keeps it and tries again later.
-            log(QStringLiteral("rcpt <%1>: relay check passed (authenticated as %2); outbound delivery is not available yet 451 4.3.0")
-                    .arg(canonical, authenticatedAs));
+            const QString rule = relay.rule().isEmpty() ? QString() : QStringLiteral(" by \"%1\"").arg(relay.rule());
+            log(QStringLiteral("%1: relay check passed%2 (%3); outbound delivery is not available yet 451 4.3.0")
+                    .arg(subject, rule, relay.detail()));
             return {"451 4.3.0 " + shown + ": Outbound delivery is not available yet, try again later", false, false};
         }
-        log(QStringLiteral("rcpt <%1> refused by \"Relay\" (not a local domain, not authenticated) 554 5.7.1").arg(canonical));
-        return {"554 5.7.1 " + shown + ": Relay access denied", false, false};
+        log(relay.logLine(subject));
+        return {QByteArray::number(relay.replyCode()) + ' ' + relay.enhancedCode().toLatin1() + ' ' + shown + ": "
+                    + relay.text().toUtf8(),
+                false, false};
+    }
     case RecipientLookup::Kind::OverQuota:
         log(QStringLiteral("rcpt <%1> deferred: mailbox full (%2) 452 4.2.2").arg(canonical, found.detail));
         return {"452 4.2.2 " + shown + ": Mailbox full", false, false};
@@ -108,6 +117,21 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
     }
     log(QStringLiteral("rcpt <%1> accepted -> %2").arg(canonical, found.mailboxes.join(QLatin1Char(','))));
     return {"250 2.1.5 Ok", false, true};
+}
+
+PolicyDecision SmtpEnvelope::relayDecision(const QString &authenticatedAs) const
+{
+    if (!authenticatedAs.isEmpty())
+        return PolicyDecision::accept({}, QStringLiteral("authenticated as %1").arg(authenticatedAs));
+    if (m_config.addressLists) {
+        if (const auto trusted = m_config.addressLists->current()->trustFor(m_client.address)) {
+            return PolicyDecision::accept(QStringLiteral("Trusted IP Addresses"),
+                                          QStringLiteral("%1 in %2").arg(m_client.address.toString(),
+                                                                         AddressListSnapshot::describe(*trusted)));
+        }
+    }
+    return PolicyDecision(PolicyDecision::Action::Reject, 554, QStringLiteral("5.7.1"), QStringLiteral("Relay access denied"),
+                          QStringLiteral("Relay"), QStringLiteral("not a local domain, not authenticated, not trusted"));
 }
 
 void SmtpEnvelope::clear()

@@ -7,6 +7,7 @@
 
 #include "clientinfo.h"
 
+class PolicyDecision;
 class RecipientDirectory;
 struct SmtpSessionConfig;
 
@@ -28,7 +29,7 @@ public:
 
     // MAIL FROM's argument. `extended`: the client said EHLO; `authenticatedAs`: the login, or empty.
     [[nodiscard]] Answer mail(QByteArrayView argument, bool extended, const QString &authenticatedAs);
-    // RCPT TO's argument. An authenticated client passes the relay check for any domain.
+    // RCPT TO's argument. An authenticated or trusted client passes the relay check for any domain.
     [[nodiscard]] Answer rcpt(QByteArrayView argument, const QString &authenticatedAs);
     void clear();
 
@@ -40,6 +41,9 @@ public:
 
 private:
     void log(const QString &text) const;
+    // The relay rule for a recipient outside the local domains: authenticated, or a client in
+    // the Trusted IP Addresses, may relay.
+    [[nodiscard]] PolicyDecision relayDecision(const QString &authenticatedAs) const;
 
     const SmtpSessionConfig &m_config;
     const ClientInfo &m_client;

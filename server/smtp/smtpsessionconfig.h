@@ -7,6 +7,8 @@
 
 #include <functional>
 
+class AddressLists;
+
 // The settings one SMTP session runs with, taken from the settings snapshot when it starts.
 struct SmtpSessionConfig
 {
@@ -20,5 +22,6 @@ struct SmtpSessionConfig
     bool normalizeBareNewlines = false;      // smtp.bare_newlines = normalize (default: reject)
     PlaintextAuthPolicy plaintextPolicy;     // auth.plaintext, network.local_ranges
     bool requireAuthentication = false;      // the submission service (RFC 6409): no MAIL before AUTH
+    const AddressLists *addressLists = nullptr;   // Trusted IP Addresses; null: nobody is trusted
     std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime
 };

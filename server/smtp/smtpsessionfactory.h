@@ -5,6 +5,7 @@
 
 #include <QMutex>
 
+class AddressLists;
 class AuthFailureRecorder;
 class Authenticator;
 class MessageStore;
@@ -25,6 +26,9 @@ public:
     void applySettings(const Settings &settings, const QList<CidrRange> &loopbackRanges);
     [[nodiscard]] static SmtpSessionConfig configFrom(const Settings &settings, const QList<CidrRange> &loopbackRanges);
 
+    // The Trusted IP Addresses the sessions consult at RCPT; lists outlives the sessions.
+    void setAddressLists(const AddressLists *lists) { m_addressLists = lists; }
+
     [[nodiscard]] std::unique_ptr<ProtocolSession> create(const ClientInfo &client, SessionTransport &transport) override;
     [[nodiscard]] QByteArray refusalLine(Admission reason) const override;
 
@@ -33,6 +37,7 @@ private:
     MessageStore &m_store;
     Authenticator &m_authenticator;
     AuthFailureRecorder &m_failures;
+    const AddressLists *m_addressLists = nullptr;
     mutable QMutex m_mutex;
     SmtpSessionConfig m_config;
 };

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 // Plain value types that cross the storage interface.
 
@@ -24,4 +27,21 @@ struct SmtpLoginRecord
 {
     QString name;          // LoginName syntax, lower-case
     QString passwordHash;  // "$pbkdf2-sha256$…"; never a password
+};
+
+// An entry of the Banned Addresses list: connections from the range are closed at once.
+struct BanRecord
+{
+    QString range;                      // canonical CidrRange text, "192.0.2.0/24"
+    std::optional<QDateTime> expires;   // UTC, whole seconds; none: never expires
+    QString comment;
+    QDateTime created;                  // UTC, whole seconds
+    QString source = QStringLiteral("manual");   // "manual" (an admin) or "auto" (auto-ban)
+};
+
+// An entry of the Trusted IP Addresses list: clients in the range may relay without AUTH.
+struct TrustRecord
+{
+    QString range;                      // canonical CidrRange text
+    QString comment;
 };

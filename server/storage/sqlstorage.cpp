@@ -325,6 +325,84 @@ void SqlStorage::removeSmtpLogin(const QString &name)
         throw StorageError(StorageError::Kind::NotFound, QStringLiteral("no SMTP login %1").arg(name));
 }
 
+QList<BanRecord> SqlStorage::readBans(QSqlQuery &query)
+{
+    QList<BanRecord> result;
+    while (query.next()) {
+        BanRecord record;
+        record.range = query.value(0).toString();
+        if (!query.value(1).isNull())
+            record.expires = QDateTime::fromSecsSinceEpoch(query.value(1).toLongLong(), Qt::UTC);
+        record.comment = query.value(2).toString();
+        record.created = QDateTime::fromSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC);
+        record.source = query.value(4).toString();
+        result << record;
+    }
+    return result;
+}
+
+QList<BanRecord> SqlStorage::bans()
+{
+    QSqlQuery query = run(QStringLiteral("ban_list"));
+    return readBans(query);
+}
+
+std::optional<BanRecord> SqlStorage::ban(const QString &range)
+{
+    QSqlQuery query = run(QStringLiteral("ban_get"), {{QStringLiteral("cidr"), range}});
+    return firstOf(readBans(query));
+}
+
+void SqlStorage::setBan(const BanRecord &ban)
+{
+    const QDateTime created = ban.created.isValid() ? ban.created : QDateTime::currentDateTimeUtc();
+    write(QStringLiteral("ban_upsert"),
+          {{QStringLiteral("cidr"), ban.range},
+           {QStringLiteral("expires_at"), ban.expires ? QVariant(ban.expires->toSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>())},
+           {QStringLiteral("comment"), ban.comment.isNull() ? QStringLiteral("") : ban.comment},
+           {QStringLiteral("created_at"), created.toSecsSinceEpoch()},
+           {QStringLiteral("source"), ban.source}});
+}
+
+void SqlStorage::removeBan(const QString &range)
+{
+    if (write(QStringLiteral("ban_delete"), {{QStringLiteral("cidr"), range}}) == 0)
+        throw StorageError(StorageError::Kind::NotFound, QStringLiteral("%1 is not banned").arg(range));
+}
+
+QList<TrustRecord> SqlStorage::readTrusts(QSqlQuery &query)
+{
+    QList<TrustRecord> result;
+    while (query.next())
+        result << TrustRecord{query.value(0).toString(), query.value(1).toString()};
+    return result;
+}
+
+QList<TrustRecord> SqlStorage::trusts()
+{
+    QSqlQuery query = run(QStringLiteral("trust_list"));
+    return readTrusts(query);
+}
+
+std::optional<TrustRecord> SqlStorage::trust(const QString &range)
+{
+    QSqlQuery query = run(QStringLiteral("trust_get"), {{QStringLiteral("cidr"), range}});
+    return firstOf(readTrusts(query));
+}
+
+void SqlStorage::setTrust(const TrustRecord &trust)
+{
+    write(QStringLiteral("trust_upsert"),
+          {{QStringLiteral("cidr"), trust.range},
+           {QStringLiteral("comment"), trust.comment.isNull() ? QStringLiteral("") : trust.comment}});
+}
+
+void SqlStorage::removeTrust(const QString &range)
+{
+    if (write(QStringLiteral("trust_delete"), {{QStringLiteral("cidr"), range}}) == 0)
+        throw StorageError(StorageError::Kind::NotFound, QStringLiteral("%1 is not trusted").arg(range));
+}
+
 QMap<QString, QString> SqlStorage::settings()
 {
     QSqlQuery query = run(QStringLiteral("setting_list"));

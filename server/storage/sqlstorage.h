@@ -41,6 +41,16 @@ public:
     void addSmtpLogin(const SmtpLoginRecord &login) override;
     void removeSmtpLogin(const QString &name) override;
 
+    [[nodiscard]] QList<BanRecord> bans() override;
+    [[nodiscard]] std::optional<BanRecord> ban(const QString &range) override;
+    void setBan(const BanRecord &ban) override;
+    void removeBan(const QString &range) override;
+
+    [[nodiscard]] QList<TrustRecord> trusts() override;
+    [[nodiscard]] std::optional<TrustRecord> trust(const QString &range) override;
+    void setTrust(const TrustRecord &trust) override;
+    void removeTrust(const QString &range) override;
+
     [[nodiscard]] QMap<QString, QString> settings() override;
     void setSetting(const QString &key, const QString &value) override;
     void resetSetting(const QString &key) override;
@@ -61,6 +71,8 @@ private:
     [[nodiscard]] QList<AccountRecord> readAccounts(QSqlQuery &query);
     [[nodiscard]] QList<AliasRecord> readAliases(QSqlQuery &query);
     [[nodiscard]] static QList<SmtpLoginRecord> readSmtpLogins(QSqlQuery &query);
+    [[nodiscard]] static QList<BanRecord> readBans(QSqlQuery &query);
+    [[nodiscard]] static QList<TrustRecord> readTrusts(QSqlQuery &query);
 
     std::unique_ptr<SqlCatalog> m_catalog;
     QString m_connectionName;

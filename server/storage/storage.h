@@ -10,7 +10,8 @@
 #include <functional>
 #include <optional>
 
-// The one interface to persistent state: domains, accounts, aliases, SMTP-only logins and settings.
+// The one interface to persistent state: domains, accounts, aliases, SMTP-only logins, the banned
+// and trusted address lists, and settings.
 // Implementations are used from a single thread each; every method either completes or throws
 // StorageError and leaves nothing half-written. Every write bumps generation().
 class Storage
@@ -42,6 +43,19 @@ public:
     [[nodiscard]] virtual std::optional<SmtpLoginRecord> smtpLogin(const QString &name) = 0;
     virtual void addSmtpLogin(const SmtpLoginRecord &login) = 0;
     virtual void removeSmtpLogin(const QString &name) = 0;
+
+    // The Banned Addresses list, expired entries included, sorted by range. setBan() adds the
+    // entry or replaces the one with the same range.
+    [[nodiscard]] virtual QList<BanRecord> bans() = 0;
+    [[nodiscard]] virtual std::optional<BanRecord> ban(const QString &range) = 0;
+    virtual void setBan(const BanRecord &ban) = 0;
+    virtual void removeBan(const QString &range) = 0;
+
+    // The Trusted IP Addresses list, sorted by range; setTrust() adds or replaces.
+    [[nodiscard]] virtual QList<TrustRecord> trusts() = 0;
+    [[nodiscard]] virtual std::optional<TrustRecord> trust(const QString &range) = 0;
+    virtual void setTrust(const TrustRecord &trust) = 0;
+    virtual void removeTrust(const QString &range) = 0;
 
     // Only settings that were set explicitly; defaults live in SettingsSchema.
     [[nodiscard]] virtual QMap<QString, QString> settings() = 0;

@@ -140,6 +140,17 @@ def log_text(data_dir):
     return text
 
 
+def loopback_alias_usable(address):
+    """Whether a client socket can be bound to this loopback address (Linux routes all of
+    127.0.0.0/8 locally), for tests that play several hosts."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            probe.bind((address, 0))
+        return True
+    except OSError:
+        return False
+
+
 def wait_until(predicate, timeout, interval=0.05):
     """Polls predicate until it returns something true or timeout seconds pass; returns the last value."""
     deadline = time.monotonic() + timeout

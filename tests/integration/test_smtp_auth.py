@@ -13,7 +13,6 @@ import os
 import poplib
 import re
 import smtplib
-import socket
 import ssl
 import subprocess
 import time
@@ -21,7 +20,7 @@ import time
 import pytest
 
 from postern_harness import (FIXTURE_PASSWORD, SCANNER, SCANNER_PASSWORD, SmtpConnection, check, log_text,  # noqa: F401
-                             mail_template, postern, split_stored, wait_until)
+                             loopback_alias_usable, mail_template, postern, split_stored, wait_until)
 from smtp_client_support import (ALICE, BOB, CLIENT_TIMEOUT, HELO, Mailboxes, check_stored, deliver,  # noqa: F401
                                  limited_server, make_message, server)
 
@@ -40,15 +39,6 @@ def plain(user, password):
 def stored_protocol(path):
     with open(path, "rb") as handle:
         return split_stored(handle.read())[0].group("protocol").decode()
-
-
-def loopback_alias_usable(address):
-    try:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-            probe.bind((address, 0))
-        return True
-    except OSError:
-        return False
 
 
 # --- clients -------------------------------------------------------------------------------------
@@ -159,7 +149,7 @@ def test_relay_needs_authentication_and_then_waits_for_outbound_delivery(server)
             451, b"4.3.0 <friend@remote.example>: Outbound delivery is not available yet, try again later")
     text = log_text(server.data_dir)
     assert f"rcpt <friend@remote.example>: relay check passed (authenticated as {ALICE})" in text
-    assert 'rcpt <friend@remote.example> refused by "Relay" (not a local domain, not authenticated) 554 5.7.1' in text
+    assert 'rcpt <friend@remote.example> refused by "Relay" (not a local domain, not authenticated, not trusted) 554 5.7.1' in text
 
 
 # --- the plaintext policy ------------------------------------------------------------------------

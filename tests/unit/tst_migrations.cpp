@@ -1,4 +1,4 @@
-// Schema migrations: a fresh database reaches the newest schema (4: SMTP-only logins), a schema-1
+// Schema migrations: a fresh database reaches the newest schema (5: banned and trusted addresses), a schema-1
 // database from the field keeps every row through the upgrade, and a newer database is refused.
 
 #include "databaseurl.h"
@@ -72,7 +72,7 @@ void TestMigrations::freshDatabaseIsLatest()
     POSTERN_FRESH_DATABASE(m_databases, dialect, url);
     SqlStorage storage(DatabaseUrl::parse(url));
     QCOMPARE(storage.schemaVersion(), SqlCatalog(dialect).latestSchemaVersion());
-    QVERIFY(storage.schemaVersion() >= 4);
+    QVERIFY(storage.schemaVersion() >= 5);
     QVERIFY(storage.smtpLogins().isEmpty());
     QVERIFY(storage.generation() > 0);
 }
@@ -129,6 +129,11 @@ void TestMigrations::schemaOneFixtureMigrates()
     QVERIFY(storage.smtpLogins().isEmpty());
     storage.addSmtpLogin({QStringLiteral("scanner"), QStringLiteral("$pbkdf2-sha256$1000$a$b")});
     QCOMPARE(storage.smtpLogins().size(), 1);
+    // Schema 5's address lists start empty (nothing banned, nothing trusted) and work.
+    QVERIFY(storage.bans().isEmpty());
+    QVERIFY(storage.trusts().isEmpty());
+    storage.setTrust({QStringLiteral("192.0.2.0/24"), QStringLiteral("office")});
+    QCOMPARE(storage.trusts().size(), 1);
 }
 
 void TestMigrations::newerDatabaseRefused_data()

@@ -77,6 +77,11 @@ void TestPlaintextAuthPolicy::cidrRejects_data()
     QTest::newRow("two slashes") << QStringLiteral("10.0.0.0/8/8");
     QTest::newRow("octet too big") << QStringLiteral("10.0.0.256/8");
     QTest::newRow("scope id") << QStringLiteral("fe80::1%lo/64");
+    QTest::newRow("three parts (inet_aton shorthand)") << QStringLiteral("1.2.3");
+    QTest::newRow("one number") << QStringLiteral("16909060");
+    QTest::newRow("octal part") << QStringLiteral("010.0.0.1/8");
+    QTest::newRow("hex part") << QStringLiteral("0x7f.0.0.1");
+    QTest::newRow("five parts") << QStringLiteral("1.2.3.4.5");
 }
 
 void TestPlaintextAuthPolicy::cidrRejects()

@@ -4,6 +4,7 @@
 // at STARTTLS, the 220 sent before startTls(), failures recorded for the brute-force rules, and no
 // password in the log.
 
+#include "fixedaddresslists.h"
 #include "log.h"
 #include "loghub.h"
 #include "plaintextauthpolicy.h"
@@ -31,6 +32,8 @@ private Q_SLOTS:
     void failuresAreRecorded();
     void authResponseLineTooLong();
     void secretsNeverLogged();
+    void trustedClientRelaysWithoutAuth_data();
+    void trustedClientRelaysWithoutAuth();
     void submissionServicesRequireAuth_data();
     void submissionServicesRequireAuth();
 };
@@ -246,6 +249,53 @@ void TestSmtpSessionAuth::submissionServicesRequireAuth()
     QCOMPARE(transport.takeSent().endsWith(refusal), required);
     session->receive(kAlicePlain + "MAIL FROM:<alice@example.test>\r\n");
     QVERIFY(transport.takeSent().endsWith("235 2.7.0 Authentication successful\r\n250 2.1.0 Ok\r\n") == required);
+}
+
+void TestSmtpSessionAuth::trustedClientRelaysWithoutAuth_data()
+{
+    QTest::addColumn<QString>("client");
+    QTest::addColumn<QByteArray>("reply");
+    QTest::addColumn<QString>("logged");
+    const QByteArray relayed = "451 4.3.0 <friend@remote.example>: Outbound delivery is not available yet, try again later";
+    QTest::newRow("trusted v4") << QStringLiteral("192.0.2.44") << relayed
+                                << QStringLiteral("rcpt <friend@remote.example>: relay check passed by \"Trusted IP Addresses\" "
+                                                  "(192.0.2.44 in 192.0.2.0/24: office)");
+    QTest::newRow("trusted v6") << QStringLiteral("2001:db8::9") << relayed
+                                << QStringLiteral("relay check passed by \"Trusted IP Addresses\" (2001:db8::9 in 2001:db8::9/128)");
+    QTest::newRow("not trusted") << QStringLiteral("198.51.100.1")
+                                 << QByteArray("554 5.7.1 <friend@remote.example>: Relay access denied")
+                                 << QStringLiteral("rcpt <friend@remote.example> refused by \"Relay\" "
+                                                   "(not a local domain, not authenticated, not trusted) 554 5.7.1");
+    QTest::newRow("loopback is not implicitly trusted") << QStringLiteral("127.0.0.1")
+                                                        << QByteArray("554 5.7.1 <friend@remote.example>: Relay access denied")
+                                                        << QStringLiteral("not trusted) 554 5.7.1");
+}
+
+void TestSmtpSessionAuth::trustedClientRelaysWithoutAuth()
+{
+    QFETCH(QString, client);
+    QFETCH(QByteArray, reply);
+    QFETCH(QString, logged);
+    LogHub hub(1000);
+    hub.setMinimumLevel(LogLevel::Debug);
+    Log::install(&hub);
+    const FixedAddressLists lists({TrustRecord{QStringLiteral("192.0.2.0/24"), QStringLiteral("office")},
+                                  TrustRecord{QStringLiteral("2001:db8::9"), {}}});
+    SmtpSessionConfig config = SmtpSessionTest::testConfig();
+    config.addressLists = &lists;
+    {
+        SmtpSessionHarness h(config, false, QHostAddress(client));
+        h.ehlo();
+        QCOMPARE(h.send("MAIL FROM:<dev@outside.example>\r\n"), QByteArrayList{"250 2.1.0 Ok"});
+        QCOMPARE(h.send("RCPT TO:<friend@remote.example>\r\n"), QByteArrayList{reply});
+        // Local recipients are unaffected either way.
+        QCOMPARE(h.send("RCPT TO:<alice@example.test>\r\n"), QByteArrayList{"250 2.1.5 Ok"});
+    }
+    Log::install(nullptr);
+    QString text;
+    for (const LogEntry &entry : hub.ring().entriesAfter(0))
+        text += entry.text + QLatin1Char('\n');
+    QVERIFY2(text.contains(logged), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestSmtpSessionAuth)

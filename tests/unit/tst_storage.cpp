@@ -26,6 +26,8 @@ private Q_SLOTS:
     void aliases();
     void smtpLogins_data() { dialects_data(); }
     void smtpLogins();
+    void banAndTrustLists_data() { dialects_data(); }
+    void banAndTrustLists();
     void settings_data() { dialects_data(); }
     void settings();
     void generationSeenByOtherConnection_data() { dialects_data(); }
@@ -175,6 +177,77 @@ void TestStorage::aliases()
     storage.removeAlias(QStringLiteral("team@example.org"));
     QVERIFY(!storage.alias(QStringLiteral("team@example.org")).has_value());
     QVERIFY_THROWS_EXCEPTION(StorageError, storage.removeAlias(QStringLiteral("team@example.org")));
+}
+
+void TestStorage::banAndTrustLists()
+{
+    QFETCH(QString, dialect);
+    POSTERN_FRESH_DATABASE(m_databases, dialect, url);
+    SqlStorage storage(DatabaseUrl::parse(url));
+    QVERIFY(storage.bans().isEmpty());
+    QVERIFY(storage.trusts().isEmpty());
+
+    const QDateTime created = QDateTime::fromSecsSinceEpoch(1795000000, Qt::UTC);
+    BanRecord permanent;
+    permanent.range = QStringLiteral("2001:db8::/32");
+    permanent.created = created;
+    BanRecord timed;
+    timed.range = QStringLiteral("192.0.2.0/24");
+    timed.expires = created.addSecs(3600);
+    timed.comment = QStringLiteral("scanner");
+    timed.created = created;
+    timed.source = QStringLiteral("auto");
+    qint64 generation = storage.generation();
+    storage.setBan(permanent);
+    QVERIFY(storage.generation() > generation);
+    storage.setBan(timed);
+    QList<BanRecord> bans = storage.bans();
+    QCOMPARE(bans.size(), 2);
+    QCOMPARE(bans.at(0).range, QStringLiteral("192.0.2.0/24"));   // sorted by range
+    QCOMPARE(bans.at(0).expires, timed.expires);
+    QCOMPARE(bans.at(0).comment, QStringLiteral("scanner"));
+    QCOMPARE(bans.at(0).created, created);
+    QCOMPARE(bans.at(0).source, QStringLiteral("auto"));
+    QVERIFY(!bans.at(1).expires);
+    QCOMPARE(bans.at(1).source, QStringLiteral("manual"));
+    QCOMPARE(bans.at(1).comment, QString());
+
+    // Setting an existing range replaces it.
+    timed.expires.reset();
+    timed.comment = QStringLiteral("for good");
+    generation = storage.generation();
+    storage.setBan(timed);
+    QVERIFY(storage.generation() > generation);
+    QCOMPARE(storage.bans().size(), 2);
+    QVERIFY(!storage.ban(QStringLiteral("192.0.2.0/24"))->expires);
+    QCOMPARE(storage.ban(QStringLiteral("192.0.2.0/24"))->comment, QStringLiteral("for good"));
+
+    generation = storage.generation();
+    storage.removeBan(QStringLiteral("192.0.2.0/24"));
+    QVERIFY(storage.generation() > generation);
+    QVERIFY(!storage.ban(QStringLiteral("192.0.2.0/24")));
+    try {
+        storage.removeBan(QStringLiteral("192.0.2.0/24"));
+        QFAIL("removing a range that is not banned must throw");
+    } catch (const StorageError &error) {
+        QCOMPARE(error.kind(), StorageError::Kind::NotFound);
+    }
+
+    generation = storage.generation();
+    storage.setTrust(TrustRecord{QStringLiteral("10.0.0.0/8"), QStringLiteral("office")});
+    QVERIFY(storage.generation() > generation);
+    storage.setTrust(TrustRecord{QStringLiteral("10.0.0.0/8"), QStringLiteral("head office")});
+    storage.setTrust(TrustRecord{QStringLiteral("::1/128"), {}});
+    const QList<TrustRecord> trusts = storage.trusts();
+    QCOMPARE(trusts.size(), 2);
+    QCOMPARE(trusts.at(0).range, QStringLiteral("10.0.0.0/8"));
+    QCOMPARE(trusts.at(0).comment, QStringLiteral("head office"));
+    QCOMPARE(storage.trust(QStringLiteral("::1/128"))->comment, QString());
+    generation = storage.generation();
+    storage.removeTrust(QStringLiteral("::1/128"));
+    QVERIFY(storage.generation() > generation);
+    QVERIFY_THROWS_EXCEPTION(StorageError, storage.removeTrust(QStringLiteral("::1/128")));
+    QCOMPARE(storage.trusts().size(), 1);
 }
 
 void TestStorage::smtpLogins()

@@ -9,6 +9,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include "addresslistholder.h"
+#include "bangate.h"
 #include "clientinfo.h"
 #include "connectionlimits.h"
 #include "protocolsession.h"
@@ -235,6 +237,7 @@ private slots:
     void manyClientsAreServedByWorkers();
     void totalLimitRefuses();
     void perAddressLimitRefuses();
+    void bannedAddressClosedWithoutAByte();
     void idleTimeoutFiresOnce();
     void pauseAndResumeKeepOrder();
     void floodWhilePausedLosesNothing();
@@ -320,6 +323,30 @@ void TestWorkerPool::perAddressLimitRefuses()
         QSKIP("cannot bind a client to 127.0.0.2");
     QTRY_VERIFY_WITH_TIMEOUT(other.greeted(), 10000);
     QCOMPARE(server.limits.total(), 4);
+}
+
+void TestWorkerPool::bannedAddressClosedWithoutAByte()
+{
+    Harness server(2, 0, 1);
+    QVERIFY(server.listening);
+    AddressListHolder lists;
+    BanGate gate(lists);
+    server.pool.setBanGate(&gate);
+    lists.replace(AddressListSnapshot::fromRecords({BanRecord{QStringLiteral("127.0.0.1"), {}, {}, {}, QStringLiteral("manual")}},
+                                                   {}, QDateTime::currentDateTimeUtc()));
+    Clients banned;
+    for (int i = 0; i < 3; ++i)
+        banned.push_back(std::make_unique<Client>(server.listener.serverPort()));
+    QTRY_VERIFY_WITH_TIMEOUT(all(banned, [](const Client &c) { return c.eof; }), 10000);
+    for (const auto &client : banned)
+        QCOMPARE(client->received, QByteArray());   // no greeting, no refusal line
+    // No session was made and no connection slot taken (the per-address limit is 1).
+    QCOMPARE(server.limits.total(), 0);
+    QCOMPARE(server.pool.connectionCount(), 0);
+
+    lists.replace({});
+    Client welcome(server.listener.serverPort());
+    QTRY_VERIFY_WITH_TIMEOUT(welcome.greeted(), 10000);
 }
 
 void TestWorkerPool::idleTimeoutFiresOnce()

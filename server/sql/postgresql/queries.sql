@@ -61,3 +61,19 @@ SELECT name, password_hash FROM smtp_logins WHERE name = :name;
 INSERT INTO smtp_logins (name, password_hash) VALUES (:name, :password_hash);
 -- name: smtp_login_delete
 DELETE FROM smtp_logins WHERE name = :name;
+-- name: ban_list
+SELECT cidr, expires_at, comment, created_at, source FROM banned_addresses ORDER BY cidr;
+-- name: ban_get
+SELECT cidr, expires_at, comment, created_at, source FROM banned_addresses WHERE cidr = :cidr;
+-- name: ban_upsert
+INSERT INTO banned_addresses (cidr, expires_at, comment, created_at, source) VALUES (:cidr, :expires_at, :comment, :created_at, :source) ON CONFLICT (cidr) DO UPDATE SET expires_at = excluded.expires_at, comment = excluded.comment, created_at = excluded.created_at, source = excluded.source;
+-- name: ban_delete
+DELETE FROM banned_addresses WHERE cidr = :cidr;
+-- name: trust_list
+SELECT cidr, comment FROM trusted_addresses ORDER BY cidr;
+-- name: trust_get
+SELECT cidr, comment FROM trusted_addresses WHERE cidr = :cidr;
+-- name: trust_upsert
+INSERT INTO trusted_addresses (cidr, comment) VALUES (:cidr, :comment) ON CONFLICT (cidr) DO UPDATE SET comment = excluded.comment;
+-- name: trust_delete
+DELETE FROM trusted_addresses WHERE cidr = :cidr;
