@@ -12,6 +12,7 @@
 
 #include "caresanswer.h"
 #include "dnsserverlist.h"
+#include "settings.h"
 
 struct CAresResolver::Pending
 {
@@ -58,6 +59,14 @@ void retire(std::unique_ptr<QSocketNotifier> &notifier)
     notifier.release()->deleteLater();
 }
 
+}
+
+CAresResolver::Options CAresResolver::Options::fromSettings(const Settings &settings)
+{
+    Options options;
+    options.servers = settings.list(QStringLiteral("dns.servers"));
+    options.timeoutMs = int(settings.integer(QStringLiteral("dns.timeout_ms")));
+    return options;
 }
 
 CAresResolver::CAresResolver(const Options &options, QObject *parent)

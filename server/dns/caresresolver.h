@@ -12,6 +12,7 @@
 
 class QSocketNotifier;
 class QTimer;
+class Settings;
 struct ares_channeldata;
 
 // Resolver on c-ares, driven by this thread's Qt event loop: a QSocketNotifier for each socket
@@ -27,6 +28,9 @@ public:
         QStringList servers;    // DnsServerList entries; empty = the system's (/etc/resolv.conf)
         int timeoutMs = 5000;
         qsizetype cacheEntries = DnsCache::DefaultMaxEntries;
+
+        // dns.servers and dns.timeout_ms.
+        [[nodiscard]] static Options fromSettings(const Settings &settings);
     };
 
     explicit CAresResolver(const Options &options, QObject *parent = nullptr);

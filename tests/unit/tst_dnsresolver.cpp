@@ -9,6 +9,7 @@
 
 #include "caresresolver.h"
 #include "dnsmasqserver.h"
+#include "settings.h"
 
 // CAresResolver against a real nameserver: dnsmasq on loopback with fixture records.
 class TestDnsResolver : public QObject
@@ -23,6 +24,7 @@ private slots:
     void ptrFromAddress();
     void refusedIsServerFailure();
     void serverOnIpv6WithPort();
+    void optionsFromSettings();
     void deadlineFiresWhenServerIsSilent();
     void positiveAnswerIsCached();
     void negativeAnswerIsCached();
@@ -195,6 +197,24 @@ void TestDnsResolver::serverOnIpv6WithPort()
     QVERIFY(result);
     QCOMPARE(result->status, DnsStatus::Found);
     QVERIFY(dns6.log().contains(QStringLiteral("from ::1")));
+}
+
+void TestDnsResolver::optionsFromSettings()
+{
+    const CAresResolver::Options defaults = CAresResolver::Options::fromSettings(Settings::fromStored({}));
+    QVERIFY(defaults.servers.isEmpty()); // the system's
+    QCOMPARE(defaults.timeoutMs, 5000);
+    // The system's servers (/etc/resolv.conf) are read, never asked: no test leaves loopback.
+    QVERIFY(CAresResolver(defaults).isValid());
+    const Settings settings = Settings::fromStored({{QStringLiteral("dns.servers"), m_dns.server() + QStringLiteral(",[::1]:5353")},
+                                                    {QStringLiteral("dns.timeout_ms"), QStringLiteral("1500")}});
+    const CAresResolver::Options options = CAresResolver::Options::fromSettings(settings);
+    QCOMPARE(options.servers, QStringList({m_dns.server(), QStringLiteral("[::1]:5353")}));
+    QCOMPARE(options.timeoutMs, 1500);
+    CAresResolver resolver(options);
+    QVERIFY2(resolver.isValid(), qPrintable(resolver.initError()));
+    const std::optional<DnsResult> result = resolve(resolver, DnsQueryType::A, QStringLiteral("a.test"));
+    QVERIFY(result && result->status == DnsStatus::Found);
 }
 
 void TestDnsResolver::deadlineFiresWhenServerIsSilent()
