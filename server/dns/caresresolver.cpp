@@ -7,6 +7,7 @@
 
 #include <QPointer>
 #include <QSocketNotifier>
+#include <QThread>
 #include <QTimer>
 #include <QUrl>
 
@@ -118,6 +119,8 @@ CAresResolver::~CAresResolver()
 
 void CAresResolver::lookup(DnsQueryType type, const QString &name, QObject *context, Callback callback)
 {
+    // c-ares' channel and our notifiers belong to this thread; other threads post to it.
+    Q_ASSERT(QThread::currentThread() == thread());
     if (!context)
         context = this;
     QString ace = type == DnsQueryType::Ptr ? name.toLower() : QString::fromLatin1(QUrl::toAce(name)).toLower();

@@ -124,6 +124,8 @@ void TestDnsResolver::lookup_data()
     QTest::newRow("ptr") << DnsQueryType::Ptr << QStringLiteral("7.0.0.127.in-addr.arpa") << DnsStatus::Found << QStringLiteral("ptr.test");
     QTest::newRow("ptr of host record") << DnsQueryType::Ptr << QStringLiteral("6.0.0.127.in-addr.arpa") << DnsStatus::Found
                                         << QStringLiteral("dual.test");
+    QTest::newRow("ptr ipv6 of host record") << DnsQueryType::Ptr << Resolver::reverseName(QHostAddress(QStringLiteral("fd00::6")))
+                                             << DnsStatus::Found << QStringLiteral("dual.test");
     QTest::newRow("ptr nxdomain") << DnsQueryType::Ptr << QStringLiteral("9.0.0.127.in-addr.arpa") << DnsStatus::NxDomain << QString();
 }
 
