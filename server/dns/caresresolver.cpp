@@ -17,8 +17,6 @@
 
 struct CAresResolver::Pending
 {
-    DnsQueryType type;
-    QString name;
     QPointer<QObject> context;
     Callback callback;
     QTimer *deadline = nullptr;
@@ -32,12 +30,15 @@ struct CAresResolver::SocketNotifiers
 
 namespace {
 
-// What c-ares hands back to queryCallback: the resolver and which query. Freed by the callback,
-// which c-ares calls exactly once per query (with ARES_EDESTRUCTION at the latest).
+// What c-ares hands back to queryCallback: the resolver and the query, kept here too so that an
+// answer arriving after our deadline can still be cached. Freed by the callback, which c-ares
+// calls exactly once per query (with ARES_EDESTRUCTION at the latest).
 struct QueryTag
 {
     CAresResolver *resolver;
     quint64 id;
+    DnsQueryType type;
+    QString name;
 };
 
 int dnsType(DnsQueryType type)
@@ -148,8 +149,6 @@ void CAresResolver::lookup(DnsQueryType type, const QString &name, QObject *cont
 
     const quint64 id = m_nextId++;
     auto pending = std::make_unique<Pending>();
-    pending->type = type;
-    pending->name = ace;
     pending->context = context;
     pending->callback = std::move(callback);
     pending->deadline = new QTimer(this);
@@ -166,7 +165,7 @@ void CAresResolver::lookup(DnsQueryType type, const QString &name, QObject *cont
     m_pending.emplace(id, std::move(pending));
 
     ares_query(m_channel, ace.toLatin1().constData(), 1 /* IN */, dnsType(type), &CAresResolver::queryCallback,
-               new QueryTag{this, id});
+               new QueryTag{this, id, type, ace});
     rearmTimer();
 }
 
@@ -181,12 +180,9 @@ void CAresResolver::queryCallback(void *arg, int status, int /*timeouts*/, unsig
     CAresResolver *self = tag->resolver;
     if (self->m_destroying || status == ARES_EDESTRUCTION || status == ARES_ECANCELLED)
         return;
-    const auto it = self->m_pending.find(tag->id);
-    if (it == self->m_pending.end())
-        return; // our deadline already answered
-    DnsResult result = CaresAnswer::parse(it->second->type, it->second->name, status, answer, length);
-    self->m_cache.insert(result, self->m_clock.elapsed());
-    self->finish(tag->id, result);
+    const DnsResult result = CaresAnswer::parse(tag->type, tag->name, status, answer, length);
+    self->m_cache.insert(result, self->m_clock.elapsed()); // even when late: the next lookup gains
+    self->finish(tag->id, result); // nothing when our deadline already answered
 }
 
 void CAresResolver::updateSocket(int socket, bool readable, bool writable)

@@ -3,6 +3,7 @@
 #include <QHostAddress>
 #include <QNetworkDatagram>
 #include <QTest>
+#include <QTimer>
 #include <QUdpSocket>
 
 #include <optional>
@@ -29,6 +30,7 @@ private slots:
     void positiveAnswerIsCached();
     void negativeAnswerIsCached();
     void timeoutIsNotCached();
+    void lateAnswerIsCached();
     void invalidNameFailsWithoutAQuery();
     void callbackSkippedWhenContextDies();
     void callbackNeverRunsInsideLookup();
@@ -291,6 +293,38 @@ void TestDnsResolver::timeoutIsNotCached()
     QCOMPARE(resolver.cache().size(), 0);
     const std::optional<DnsResult> second = resolve(resolver, DnsQueryType::A, QStringLiteral("a.test"), 5000);
     QVERIFY(second && second->status == DnsStatus::Timeout && !second->fromCache);
+}
+
+void TestDnsResolver::lateAnswerIsCached()
+{
+    // A nameserver that answers every A question with 192.0.2.7, but 300 ms late.
+    QUdpSocket slow;
+    QVERIFY(slow.bind(QHostAddress::LocalHost, 0));
+    connect(&slow, &QUdpSocket::readyRead, this, [&] {
+        while (slow.hasPendingDatagrams()) {
+            const QNetworkDatagram question = slow.receiveDatagram();
+            QByteArray reply = question.data();
+            if (reply.size() < 12)
+                continue;
+            reply[2] = char(0x85);  // QR, AA, RD
+            reply[3] = char(0x80);  // RA, NOERROR
+            reply[7] = 1;           // one answer
+            reply += QByteArray::fromHex("c00c00010001000000780004c0000207"); // A 192.0.2.7, TTL 120
+            QTimer::singleShot(300, &slow, [&slow, reply, sender = question.senderAddress(), port = question.senderPort()] {
+                slow.writeDatagram(reply, sender, port);
+            });
+        }
+    });
+    CAresResolver resolver(optionsFor({QStringLiteral("127.0.0.1:%1").arg(slow.localPort())}, 150));
+    const std::optional<DnsResult> first = resolve(resolver, DnsQueryType::A, QStringLiteral("late.test"), 5000);
+    QVERIFY(first);
+    QCOMPARE(dnsStatusName(first->status), dnsStatusName(DnsStatus::Timeout));
+    QTRY_COMPARE_WITH_TIMEOUT(resolver.cache().size(), 1, 5000);
+    const std::optional<DnsResult> second = resolve(resolver, DnsQueryType::A, QStringLiteral("late.test"), 5000);
+    QVERIFY(second);
+    QCOMPARE(second->status, DnsStatus::Found);
+    QVERIFY(second->fromCache);
+    QCOMPARE(second->addresses, QList<QHostAddress>{QHostAddress(QStringLiteral("192.0.2.7"))});
 }
 
 void TestDnsResolver::invalidNameFailsWithoutAQuery()
