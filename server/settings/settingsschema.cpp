@@ -10,6 +10,7 @@
 #include <QHostInfo>
 
 #include "cidrrange.h"
+#include "dnsserverlist.h"
 #include "mailaddress.h"
 
 namespace {
@@ -78,6 +79,11 @@ QList<SettingSpec> buildTable()
          QStringLiteral("The office's own networks (CIDR ranges, comma-separated), for auth.plaintext = local-networks")),
         spec(QStringLiteral("smtp.auth_use_pop3_accounts"), SettingType::Boolean, QStringLiteral("true"), 0, 0,
          QStringLiteral("Every enabled account may authenticate to SMTP with its mailbox address and password")),
+        spec(QStringLiteral("dns.servers"), SettingType::DnsServers, QString(), 0, 0,
+         QStringLiteral("Nameservers to ask, comma-separated, each an address with an optional port "
+                        "(192.0.2.1, 127.0.0.1:5353, [::1]:5353); empty: the system's (/etc/resolv.conf)")),
+        spec(QStringLiteral("dns.timeout_ms"), SettingType::Integer, QStringLiteral("5000"), 100, 60000,
+         QStringLiteral("Longest wait for one DNS answer, in milliseconds")),
     };
 }
 
@@ -228,6 +234,16 @@ QString SettingsSchema::normalize(const SettingSpec &spec, const QString &value,
         for (const CidrRange &range : *ranges)
             texts << range.toString();
         return texts.join(QLatin1Char(','));
+    }
+    case SettingType::DnsServers: {
+        QString why;
+        const std::optional<QStringList> servers = DnsServerList::parse(trimmed, &why);
+        if (!servers)
+            return fail(why);
+        // Empty reads as "invalid" to every caller; the empty default (the system's) is one reset away.
+        if (servers->isEmpty())
+            return fail(QStringLiteral("at least one server is needed (config reset %1 uses the system's)").arg(spec.key));
+        return servers->join(QLatin1Char(','));
     }
     }
     return fail(QStringLiteral("unknown type"));

@@ -29,6 +29,8 @@ DEFAULTS = {
     "auth.plaintext": "loopback",
     "network.local_ranges": "10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7",
     "smtp.auth_use_pop3_accounts": "true",
+    "dns.servers": "",
+    "dns.timeout_ms": "5000",
 }
 
 
@@ -57,6 +59,8 @@ def test_config_set_and_get(cli):
         ("network.local_ranges", "10.1.0.0/16  192.168.7.9/24,fd00::/8", "10.1.0.0/16,192.168.7.0/24,fd00::/8"),
         ("auth.plaintext", "Local-Networks", "local-networks"),
         ("smtp.auth_use_pop3_accounts", "off", "false"),
+        ("dns.servers", "127.0.0.1:5353, [::1]:5353,192.0.2.1", "127.0.0.1:5353,[::1]:5353,192.0.2.1"),
+        ("dns.timeout_ms", "2500", "2500"),
     ]:
         check(cli("config", "set", key, value))
         assert config(cli, key) == stored, key
@@ -85,10 +89,15 @@ def test_config_set_and_get(cli):
     ("network.local_ranges", "192.168.0.0/"),
     ("auth.plaintext", "sometimes"),
     ("smtp.auth_use_pop3_accounts", "maybe"),
+    ("dns.servers", "ns.example.com"),
+    ("dns.servers", "127.0.0.1:70000"),
+    ("dns.servers", "[::1:5353"),
+    ("dns.servers", "127.0.0.1,300.0.0.1"),
+    ("dns.timeout_ms", "0"),
 ])
 def test_config_set_invalid_value(cli, key, value):
     valid = {"listen.addresses": "127.0.0.1", "network.local_ranges": "192.168.0.0/16", "auth.plaintext": "never",
-             "smtp.auth_use_pop3_accounts": "false"}
+             "smtp.auth_use_pop3_accounts": "false", "dns.servers": "127.0.0.1:5353", "dns.timeout_ms": "1000"}
     check(cli("config", "set", key, valid.get(key, "1")))
     before = config(cli, key)
     # After "--" every word is positional, so "-1" reaches the validation and the message names the key.

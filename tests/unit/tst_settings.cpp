@@ -88,6 +88,23 @@ void TestSettings::normalize_data()
     QTest::newRow("plaintext") << QStringLiteral("auth.plaintext") << QStringLiteral("Local-Networks") << QStringLiteral("local-networks");
     QTest::newRow("plaintext bad") << QStringLiteral("auth.plaintext") << QStringLiteral("sometimes") << QString();
     QTest::newRow("pop3 accounts off") << QStringLiteral("smtp.auth_use_pop3_accounts") << QStringLiteral("off") << QStringLiteral("false");
+    const QString dns = QStringLiteral("dns.servers");
+    QTest::newRow("dns servers") << dns << QStringLiteral(" 127.0.0.1:5353, [::1]:5353,192.0.2.1 ")
+                                 << QStringLiteral("127.0.0.1:5353,[::1]:5353,192.0.2.1");
+    QTest::newRow("dns bare ipv6") << dns << QStringLiteral("2001:DB8::1") << QStringLiteral("2001:db8::1");
+    QTest::newRow("dns port 53 dropped") << dns << QStringLiteral("[2001:db8::1]:53,192.0.2.1:53") << QStringLiteral("2001:db8::1,192.0.2.1");
+    QTest::newRow("dns duplicates") << dns << QStringLiteral("192.0.2.1,192.0.2.1:53") << QStringLiteral("192.0.2.1");
+    QTest::newRow("dns host name") << dns << QStringLiteral("ns.example.com") << QString();
+    QTest::newRow("dns port zero") << dns << QStringLiteral("127.0.0.1:0") << QString();
+    QTest::newRow("dns port too big") << dns << QStringLiteral("127.0.0.1:65536") << QString();
+    QTest::newRow("dns port text") << dns << QStringLiteral("127.0.0.1:dns") << QString();
+    QTest::newRow("dns unclosed bracket") << dns << QStringLiteral("[::1:5353") << QString();
+    QTest::newRow("dns junk after bracket") << dns << QStringLiteral("[::1]5353") << QString();
+    QTest::newRow("dns one bad of two") << dns << QStringLiteral("127.0.0.1,300.0.0.1") << QString();
+    QTest::newRow("dns empty") << dns << QStringLiteral(" , ") << QString();
+    QTest::newRow("dns timeout") << QStringLiteral("dns.timeout_ms") << QStringLiteral("2500") << QStringLiteral("2500");
+    QTest::newRow("dns timeout too small") << QStringLiteral("dns.timeout_ms") << QStringLiteral("10") << QString();
+    QTest::newRow("dns timeout too big") << QStringLiteral("dns.timeout_ms") << QStringLiteral("600000") << QString();
 }
 
 void TestSettings::normalize()
