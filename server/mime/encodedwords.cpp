@@ -33,17 +33,22 @@ struct Word
     qsizetype end = -1; // index after "?=", or -1 when raw[start] does not begin a valid word
 };
 
+// RFC 2047 allows 75 characters; senders exceed that, but a bound keeps a megabyte of "=?"
+// without "?=" from costing quadratic time.
+constexpr qsizetype kMaxWord = 2048;
+
 Word parseWord(QByteArrayView raw, qsizetype start)
 {
     Word word;
-    const qsizetype charsetEnd = raw.indexOf('?', start + 2);
-    if (charsetEnd < 0 || charsetEnd == start + 2 || charsetEnd + 3 > raw.size())
+    const QByteArrayView limited = raw.first(std::min(raw.size(), start + kMaxWord));
+    const qsizetype charsetEnd = limited.indexOf('?', start + 2);
+    if (charsetEnd < 0 || charsetEnd == start + 2 || charsetEnd + 3 > limited.size())
         return word;
     const char encoding = raw[charsetEnd + 1];
     if (raw[charsetEnd + 2] != '?')
         return word;
     const qsizetype textStart = charsetEnd + 3;
-    const qsizetype textEnd = raw.indexOf("?=", textStart);
+    const qsizetype textEnd = limited.indexOf("?=", textStart);
     if (textEnd < 0)
         return word;
     const QByteArrayView text = raw.sliced(textStart, textEnd - textStart);

@@ -68,6 +68,8 @@ void TestMimeHeader::encodedWords_data()
     QTest::newRow("mixed charsets") << QByteArray("=?iso-8859-1?q?=E9?= =?utf-8?q?=C3=A9?=") << QStringLiteral("éé");
     QTest::newRow("unterminated") << QByteArray("=?utf-8?q?abc") << QStringLiteral("=?utf-8?q?abc");
     QTest::newRow("bad encoding letter") << QByteArray("=?utf-8?x?abc?=") << QStringLiteral("=?utf-8?x?abc?=");
+    QTest::newRow("long word") << "=?utf-8?q?" + QByteArray(1500, 'a') + "?=" << QString(1500, QLatin1Char('a'));
+    QTest::newRow("megabyte of unclosed words") << QByteArray("=?a?q? ").repeated(150000) << QString::fromLatin1(QByteArray("=?a?q? ").repeated(150000));
     QTest::newRow("raw utf-8") << QByteArray("caf\xc3\xa9") << QStringLiteral("café");
     QTest::newRow("raw latin-1") << QByteArray("caf\xe9") << QStringLiteral("café");
 }
