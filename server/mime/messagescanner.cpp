@@ -1,6 +1,7 @@
 #include "messagescanner.h"
 
 #include <QIODevice>
+#include <QRegularExpression>
 
 #include "charsetconverter.h"
 #include "htmltext.h"
@@ -29,10 +30,8 @@ void MessageScanner::finish()
 
 void MessageScanner::partStarted(const MimePart &part)
 {
-    for (const QString &name : part.fileNames()) {
-        if (!m_attachmentNames.contains(name))
-            m_attachmentNames.append(name);
-    }
+    for (const QString &name : part.fileNames())
+        addName(name);
     if (part.depth() == 0) {
         m_subject = part.header().decodedValue("Subject");
         m_matcher.beginSegment(ContentFilter::Scope::Subject);
@@ -71,10 +70,24 @@ void MessageScanner::bodyFinished()
     m_collecting = false;
 }
 
+void MessageScanner::addName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (!trimmed.isEmpty() && !m_attachmentNames.contains(trimmed))
+        m_attachmentNames.append(trimmed);
+}
+
 void MessageScanner::matchText(qsizetype upTo)
 {
     const QString text = CharsetConverter::toUnicode(QByteArrayView(m_text).first(upTo), m_charset);
     m_text.remove(0, upTo);
+    if (!m_html) {
+        // uuencoded files inside a plain text body carry a name too, and mail clients open them.
+        static const QRegularExpression uuBegin(QStringLiteral("^begin(?:-base64)? [0-7]{3,4} ([^\\r\\n]+)"),
+                                                QRegularExpression::MultilineOption);
+        for (auto it = uuBegin.globalMatch(text); it.hasNext();)
+            addName(it.next().captured(1));
+    }
     feedMatcher(m_html ? HtmlText::toPlainText(text) : text);
 }
 

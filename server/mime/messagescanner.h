@@ -11,7 +11,8 @@
 
 class QIODevice;
 
-// Scans a whole message once for what the security policy needs: every attachment file name,
+// Scans a whole message once for what the security policy needs: every attachment file name
+// (MIME parameters and uuencoded "begin 644 name" lines in plain text),
 // which content filters match the decoded text (Subject, header block, text and HTML bodies in
 // UTF-8), and whether the message could be walked at all.
 class MessageScanner : private MimeVisitor
@@ -37,6 +38,7 @@ private:
     void partStarted(const MimePart &part) override;
     void bodyData(QByteArrayView decoded) override;
     void bodyFinished() override;
+    void addName(const QString &name);
     void matchText(qsizetype upTo);
     void feedMatcher(QStringView text);
 

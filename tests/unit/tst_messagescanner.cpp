@@ -54,6 +54,7 @@ private Q_SLOTS:
     void htmlText_data();
     void htmlText();
     void filterValidation();
+    void uuencodedNames();
 };
 
 void TestMessageScanner::filters_data()
@@ -223,6 +224,18 @@ void TestMessageScanner::filterValidation()
         QCOMPARE(ContentFilter::scopeFromString(ContentFilter::scopeName(scope)), scope);
     QCOMPARE(ContentFilter::scopeFromString(u" BODY "), ContentFilter::Scope::Body);
     QVERIFY(!ContentFilter::scopeFromString(u"bodies").has_value());
+}
+
+void TestMessageScanner::uuencodedNames()
+{
+    const QByteArray message = crlf("Subject: uu\nContent-Type: multipart/mixed; boundary=U\n\n--U\n"
+                                    "Content-Type: text/plain\n\nsee below\nbegin 644 payload.exe\nM5&AE\n`\nend\n"
+                                    "and we begin 644 not-a-name.exe here\n"
+                                    "--U\nContent-Type: text/html\n\n<pre>\nbegin 644 html.exe\n</pre>\n--U--\n");
+    MessageScanner scanner;
+    scanner.feed(message);
+    scanner.finish();
+    QCOMPARE(scanner.attachmentNames(), QStringList{QStringLiteral("payload.exe")});
 }
 
 QTEST_GUILESS_MAIN(TestMessageScanner)
