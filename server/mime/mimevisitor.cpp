@@ -1,0 +1,3 @@
+#include "mimevisitor.h"
+
+MimeVisitor::~MimeVisitor() = default;
