@@ -99,6 +99,7 @@ void Engine::start()
     m_smtpLimits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pop3Auth = std::make_unique<AccountAuthenticator>(*m_verifier, m_credentials->lookupFunction());
     m_logins = std::make_unique<InMemoryLoginRecorder>();
+    m_smtpFactory->setLoginRecorder(m_logins.get());   // SMTP after POP reads the POP3 logins
     m_pop3Factory = std::make_unique<Pop3SessionFactory>(*m_pop3Auth, MaildirMaildrop::opener(m_store->layout()), *m_logins,
                                                          *m_authFailures);
     m_pop3Limits = std::make_unique<ConnectionLimits>(1000, 20);

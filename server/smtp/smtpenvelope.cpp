@@ -2,6 +2,7 @@
 
 #include "addresslists.h"
 #include "log.h"
+#include "loginrecorder.h"
 #include "mailaddress.h"
 #include "policydecision.h"
 #include "recipientdirectory.h"
@@ -130,8 +131,25 @@ PolicyDecision SmtpEnvelope::relayDecision(const QString &authenticatedAs) const
                                                                          AddressListSnapshot::describe(*trusted)));
         }
     }
+    if (m_config.popLogins && m_config.smtpAfterPopMinutes > 0) {
+        // Only the exact address of the POP3 login opens the window, never its network.
+        if (const auto login = m_config.popLogins->lastLogin(m_client.address)) {
+            const QDateTime now = m_config.clock ? m_config.clock() : QDateTime::currentDateTimeUtc();
+            const qint64 age = login->time.secsTo(now);
+            if (age >= 0 && age <= qint64(m_config.smtpAfterPopMinutes) * 60) {
+                return PolicyDecision::accept(QStringLiteral("SMTP After POP"),
+                                              QStringLiteral("POP3 login as %1 from %2 %3 s ago, window %4 min")
+                                                  .arg(login->account, m_client.address.toString())
+                                                  .arg(age)
+                                                  .arg(m_config.smtpAfterPopMinutes));
+            }
+        }
+    }
     return PolicyDecision(PolicyDecision::Action::Reject, 554, QStringLiteral("5.7.1"), QStringLiteral("Relay access denied"),
-                          QStringLiteral("Relay"), QStringLiteral("not a local domain, not authenticated, not trusted"));
+                          QStringLiteral("Relay"),
+                          m_config.smtpAfterPopMinutes > 0
+                              ? QStringLiteral("not a local domain, not authenticated, not trusted, no SMTP-after-POP")
+                              : QStringLiteral("not a local domain, not authenticated, not trusted"));
 }
 
 void SmtpEnvelope::clear()

@@ -8,6 +8,7 @@
 #include <functional>
 
 class AddressLists;
+class LoginRecorder;
 
 // The settings one SMTP session runs with, taken from the settings snapshot when it starts.
 struct SmtpSessionConfig
@@ -23,5 +24,8 @@ struct SmtpSessionConfig
     PlaintextAuthPolicy plaintextPolicy;     // auth.plaintext, network.local_ranges
     bool requireAuthentication = false;      // the submission service (RFC 6409): no MAIL before AUTH
     const AddressLists *addressLists = nullptr;   // Trusted IP Addresses; null: nobody is trusted
+    // SMTP after POP: POP3 logins by client address, and how long one opens relaying (0 = off).
+    const LoginRecorder *popLogins = nullptr;
+    int smtpAfterPopMinutes = 0;
     std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime
 };

@@ -18,6 +18,8 @@ SmtpSessionConfig SmtpSessionFactory::configFrom(const Settings &settings, const
     config.maxRecipients = int(settings.integer(QStringLiteral("smtp.max_recipients")));
     config.normalizeBareNewlines = settings.text(QStringLiteral("smtp.bare_newlines")) == QStringLiteral("normalize");
     config.plaintextPolicy = PlaintextAuthPolicy::fromSettings(settings, loopbackRanges);
+    if (settings.boolean(QStringLiteral("smtp_after_pop.enabled")))
+        config.smtpAfterPopMinutes = int(settings.integer(QStringLiteral("smtp_after_pop.minutes")));
     return config;
 }
 
@@ -38,6 +40,7 @@ std::unique_ptr<ProtocolSession> SmtpSessionFactory::create(const ClientInfo &cl
     // Message submission, on 587 (RFC 6409) and over implicit TLS on 465 (RFC 8314), is for the
     // server's own users; port 25 takes mail for local recipients from anyone.
     config.addressLists = m_addressLists;
+    config.popLogins = m_popLogins;
     config.requireAuthentication = client.service == QStringLiteral("submission") || client.service == QStringLiteral("smtps");
     return std::make_unique<SmtpSession>(std::move(config), client, transport, m_directory, m_store, m_authenticator,
                                          m_failures);

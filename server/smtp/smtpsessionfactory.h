@@ -28,6 +28,8 @@ public:
 
     // The Trusted IP Addresses the sessions consult at RCPT; lists outlives the sessions.
     void setAddressLists(const AddressLists *lists) { m_addressLists = lists; }
+    // The POP3 logins SMTP after POP reads; logins outlives the sessions.
+    void setLoginRecorder(const LoginRecorder *logins) { m_popLogins = logins; }
 
     [[nodiscard]] std::unique_ptr<ProtocolSession> create(const ClientInfo &client, SessionTransport &transport) override;
     [[nodiscard]] QByteArray refusalLine(Admission reason) const override;
@@ -38,6 +40,7 @@ private:
     Authenticator &m_authenticator;
     AuthFailureRecorder &m_failures;
     const AddressLists *m_addressLists = nullptr;
+    const LoginRecorder *m_popLogins = nullptr;
     mutable QMutex m_mutex;
     SmtpSessionConfig m_config;
 };

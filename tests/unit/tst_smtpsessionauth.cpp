@@ -5,6 +5,7 @@
 // password in the log.
 
 #include "fixedaddresslists.h"
+#include "inmemoryloginrecorder.h"
 #include "log.h"
 #include "loghub.h"
 #include "plaintextauthpolicy.h"
@@ -36,6 +37,8 @@ private Q_SLOTS:
     void trustedClientRelaysWithoutAuth();
     void submissionServicesRequireAuth_data();
     void submissionServicesRequireAuth();
+    void smtpAfterPop_data();
+    void smtpAfterPop();
 };
 
 namespace {
@@ -290,6 +293,58 @@ void TestSmtpSessionAuth::trustedClientRelaysWithoutAuth()
         QCOMPARE(h.send("RCPT TO:<friend@remote.example>\r\n"), QByteArrayList{reply});
         // Local recipients are unaffected either way.
         QCOMPARE(h.send("RCPT TO:<alice@example.test>\r\n"), QByteArrayList{"250 2.1.5 Ok"});
+    }
+    Log::install(nullptr);
+    QString text;
+    for (const LogEntry &entry : hub.ring().entriesAfter(0))
+        text += entry.text + QLatin1Char('\n');
+    QVERIFY2(text.contains(logged), qPrintable(text));
+}
+
+void TestSmtpSessionAuth::smtpAfterPop_data()
+{
+    QTest::addColumn<int>("minutes");          // smtp_after_pop.minutes; 0 = the rule is off
+    QTest::addColumn<QString>("loginFrom");    // where the POP3 login came from
+    QTest::addColumn<int>("secondsAgo");
+    QTest::addColumn<QByteArray>("reply");
+    QTest::addColumn<QString>("logged");
+    const QByteArray relayed = "451 4.3.0 <friend@remote.example>: Outbound delivery is not available yet, try again later";
+    const QByteArray refused = "554 5.7.1 <friend@remote.example>: Relay access denied";
+    QTest::newRow("inside the window") << 5 << QStringLiteral("192.0.2.7") << 60 << relayed
+                                       << QStringLiteral("relay check passed by \"SMTP After POP\" (POP3 login as "
+                                                         "alice@example.test from 192.0.2.7 60 s ago, window 5 min)");
+    QTest::newRow("at the end of the window") << 5 << QStringLiteral("192.0.2.7") << 300 << relayed
+                                              << QStringLiteral("\"SMTP After POP\"");
+    QTest::newRow("window closed") << 5 << QStringLiteral("192.0.2.7") << 301 << refused
+                                   << QStringLiteral("not trusted, no SMTP-after-POP) 554 5.7.1");
+    QTest::newRow("another address of the same network") << 5 << QStringLiteral("192.0.2.8") << 10 << refused
+                                                          << QStringLiteral("no SMTP-after-POP) 554 5.7.1");
+    QTest::newRow("rule off") << 0 << QStringLiteral("192.0.2.7") << 10 << refused
+                              << QStringLiteral("not authenticated, not trusted) 554 5.7.1");
+}
+
+void TestSmtpSessionAuth::smtpAfterPop()
+{
+    QFETCH(int, minutes);
+    QFETCH(QString, loginFrom);
+    QFETCH(int, secondsAgo);
+    QFETCH(QByteArray, reply);
+    QFETCH(QString, logged);
+    LogHub hub(1000);
+    hub.setMinimumLevel(LogLevel::Debug);
+    Log::install(&hub);
+    const QDateTime loginTime = QDateTime(QDate(2026, 11, 29), QTime(10, 0), Qt::UTC);
+    InMemoryLoginRecorder logins(std::chrono::hours(1), 100, [loginTime] { return loginTime; });
+    logins.recordLogin(QHostAddress(loginFrom), QStringLiteral("alice@example.test"));
+    SmtpSessionConfig config = SmtpSessionTest::testConfig();
+    config.popLogins = &logins;
+    config.smtpAfterPopMinutes = minutes;
+    config.clock = [loginTime, secondsAgo] { return loginTime.addSecs(secondsAgo); };
+    {
+        SmtpSessionHarness h(config, false, QHostAddress(QStringLiteral("192.0.2.7")));
+        h.ehlo();
+        QCOMPARE(h.send("MAIL FROM:<dev@outside.example>\r\n"), QByteArrayList{"250 2.1.0 Ok"});
+        QCOMPARE(h.send("RCPT TO:<friend@remote.example>\r\n"), QByteArrayList{reply});
     }
     Log::install(nullptr);
     QString text;
