@@ -135,3 +135,20 @@ def stored_log_line(data_dir, queue_id):
     pattern = re.compile(rf"^\S+ INFO (\S+) (\S+) message {queue_id} stored: (\d+) bytes from <([^>]*)> to (.*)$",
                          re.MULTILINE)
     return wait_until(lambda: pattern.search(log_text(data_dir)), timeout=5)
+
+
+# --- the relay check from a given loopback source address ----------------------------------------
+
+# What RCPT to a remote domain gets when the relay check passes (no outbound delivery yet, so the
+# client keeps the message) and when it does not.
+RELAYED = (451, b"4.3.0 <friend@remote.example>: Outbound delivery is not available yet, try again later")
+REFUSED = (554, b"5.7.1 <friend@remote.example>: Relay access denied")
+
+
+def relay_answer(port, source):
+    """RCPT TO:<friend@remote.example> from a client bound to `source`, without AUTH."""
+    with smtplib.SMTP("127.0.0.1", port, local_hostname=HELO, timeout=CLIENT_TIMEOUT,
+                      source_address=(source, 0)) as smtp:
+        smtp.ehlo()
+        assert smtp.mail("someone@outside.example")[0] == 250
+        return smtp.rcpt("friend@remote.example")

@@ -6,7 +6,6 @@ line per address per minute, and a trusted source passes the relay check without
 ordinary source is refused as before. Expiry is covered by tst_addresslists (a one-minute ban is
 too slow for a test)."""
 
-import smtplib
 import socket
 import ssl
 import time
@@ -15,15 +14,13 @@ import pytest
 
 from postern_harness import (SERVICES, HeadlessServer, check, copy_data_dir, log_text, loopback_alias_usable,  # noqa: F401
                              mail_template, postern, wait_until)
-from smtp_client_support import CLIENT_TIMEOUT, HELO
+from smtp_client_support import RELAYED, REFUSED, relay_answer
 
 BANNED = "127.0.0.10"
 FLOODER = "127.0.0.11"
 TRUSTED = "127.0.0.12"
 ORDINARY = "127.0.0.13"
 TLS_BANNED = "127.0.0.14"
-RELAYED = (451, b"4.3.0 <friend@remote.example>: Outbound delivery is not available yet, try again later")
-REFUSED = (554, b"5.7.1 <friend@remote.example>: Relay access denied")
 DROPPED = 'dropped by "Banned Addresses"'
 
 
@@ -70,14 +67,6 @@ def first_bytes(port, source, timeout=5.0):
 
 def closed_at_once(port, source):
     return first_bytes(port, source, timeout=2.0) == b""
-
-
-def relay_answer(port, source):
-    with smtplib.SMTP("127.0.0.1", port, local_hostname=HELO, timeout=CLIENT_TIMEOUT,
-                      source_address=(source, 0)) as smtp:
-        smtp.ehlo()
-        assert smtp.mail("someone@outside.example")[0] == 250
-        return smtp.rcpt("friend@remote.example")
 
 
 def test_nothing_is_banned_or_trusted_by_default(running):

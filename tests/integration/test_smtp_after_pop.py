@@ -5,20 +5,17 @@ refused, the rule is off by default, and turning it off with the CLI while the s
 effect within a couple of seconds. The window closing is tst_smtpsessionauth's (a clock there;
 the shortest window here is a minute)."""
 
-import smtplib
 import socket
 import time
 
 import pytest
 
 from postern_harness import (FIXTURE_PASSWORD, HeadlessServer, check, copy_data_dir, log_text,  # noqa: F401
-                             loopback_alias_usable, mail_template, postern, wait_until)
-from smtp_client_support import ALICE, CLIENT_TIMEOUT, HELO
+                             loopback_alias_usable, mail_template, postern)
+from smtp_client_support import ALICE, CLIENT_TIMEOUT, RELAYED, REFUSED, relay_answer
 
 POP_CLIENT = "127.0.0.20"
 NEIGHBOUR = "127.0.0.21"
-RELAYED = (451, b"4.3.0 <friend@remote.example>: Outbound delivery is not available yet, try again later")
-REFUSED = (554, b"5.7.1 <friend@remote.example>: Relay access denied")
 
 pytestmark = pytest.mark.skipif(not all(loopback_alias_usable(a) for a in (POP_CLIENT, NEIGHBOUR)),
                                 reason="127.0.0.20-21 cannot be bound here")
@@ -42,19 +39,11 @@ def pop3_login(port, source):
         assert reader.readline().startswith(b"+OK")
 
 
-def relay_attempt(port, source):
-    with smtplib.SMTP("127.0.0.1", port, local_hostname=HELO, timeout=CLIENT_TIMEOUT,
-                      source_address=(source, 0)) as smtp:
-        smtp.ehlo()
-        assert smtp.mail("dev@outside.example")[0] == 250
-        return smtp.rcpt("friend@remote.example")
-
-
 def test_off_by_default(mail_template, tmp_path):
     server = start(mail_template, tmp_path, {})
     try:
         pop3_login(server.ports["pop3"], POP_CLIENT)
-        assert relay_attempt(server.ports["smtp"], POP_CLIENT) == REFUSED
+        assert relay_answer(server.ports["smtp"], POP_CLIENT) == REFUSED
     finally:
         server.kill()
 
@@ -62,10 +51,10 @@ def test_off_by_default(mail_template, tmp_path):
 def test_pop3_login_opens_relaying_for_that_address_only(mail_template, tmp_path):
     server = start(mail_template, tmp_path, {"smtp_after_pop.enabled": "true", "smtp_after_pop.minutes": "1"})
     try:
-        assert relay_attempt(server.ports["smtp"], POP_CLIENT) == REFUSED   # no login yet
+        assert relay_answer(server.ports["smtp"], POP_CLIENT) == REFUSED   # no login yet
         pop3_login(server.ports["pop3"], POP_CLIENT)
-        assert relay_attempt(server.ports["smtp"], POP_CLIENT) == RELAYED
-        assert relay_attempt(server.ports["smtp"], NEIGHBOUR) == REFUSED
+        assert relay_answer(server.ports["smtp"], POP_CLIENT) == RELAYED
+        assert relay_answer(server.ports["smtp"], NEIGHBOUR) == REFUSED
         text = log_text(server.data_dir)
         assert (f'relay check passed by "SMTP After POP" (POP3 login as {ALICE} from {POP_CLIENT}' in text), text[-2000:]
         assert "no SMTP-after-POP) 554 5.7.1" in text
@@ -73,7 +62,7 @@ def test_pop3_login_opens_relaying_for_that_address_only(mail_template, tmp_path
         # Turned off while running: refused again within about two seconds, no restart.
         check(postern("config", "set", "smtp_after_pop.enabled", "false", data_dir=server.data_dir))
         deadline = time.monotonic() + 10
-        while relay_attempt(server.ports["smtp"], POP_CLIENT) != REFUSED:
+        while relay_answer(server.ports["smtp"], POP_CLIENT) != REFUSED:
             assert time.monotonic() < deadline, "the setting change did not reach the running server"
             time.sleep(0.2)
     finally:
