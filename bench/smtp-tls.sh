@@ -77,6 +77,8 @@ pctl config set smtp.port "$POSTERN_PORT"
 for k in submission.port smtps.port pop3.port pop3s.port; do pctl config set "$k" 0; done
 pctl config set smtp.max_connections 12000
 pctl config set smtp.max_connections_per_ip 12000
+# One login sends every message here: lift the per-account send limit (default 500 an hour).
+pctl config set limits.messages_per_hour_per_account 0
 pctl config set tls.cert_file "$DATA/bench-tls/cert.pem"
 pctl config set tls.key_file "$DATA/bench-tls/key.pem"
 POSTERN_MAILDIR=$DATA/mail/$DOMAIN/bench

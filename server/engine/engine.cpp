@@ -5,6 +5,7 @@
 #include <QTimer>
 
 #include "accountauthenticator.h"
+#include "accountsendcounter.h"
 #include "addresslistholder.h"
 #include "bangate.h"
 #include "adminservice.h"
@@ -100,6 +101,8 @@ void Engine::start()
     m_pop3Auth = std::make_unique<AccountAuthenticator>(*m_verifier, m_credentials->lookupFunction());
     m_logins = std::make_unique<InMemoryLoginRecorder>();
     m_smtpFactory->setLoginRecorder(m_logins.get());   // SMTP after POP reads the POP3 logins
+    m_sendCounter = std::make_unique<AccountSendCounter>();
+    m_smtpFactory->setSendCounter(m_sendCounter.get());
     m_pop3Factory = std::make_unique<Pop3SessionFactory>(*m_pop3Auth, MaildirMaildrop::opener(m_store->layout()), *m_logins,
                                                          *m_authFailures);
     m_pop3Limits = std::make_unique<ConnectionLimits>(1000, 20);

@@ -16,6 +16,7 @@ class ConnectionLimits;
 class CredentialsTable;
 class InMemoryAuthFailureRecorder;
 class InMemoryLoginRecorder;
+class AccountSendCounter;
 class PasswordVerifier;
 class Pop3SessionFactory;
 class ListenerSet;
@@ -92,6 +93,7 @@ private:
     std::unique_ptr<CredentialsTable> m_credentials;               // accounts, for POP3
     std::unique_ptr<AccountAuthenticator> m_pop3Auth;
     std::unique_ptr<InMemoryLoginRecorder> m_logins;
+    std::unique_ptr<AccountSendCounter> m_sendCounter;
     std::unique_ptr<Pop3SessionFactory> m_pop3Factory;
     std::unique_ptr<ConnectionLimits> m_pop3Limits;
     std::unique_ptr<AddressListHolder> m_addressLists;            // Banned and Trusted IP Addresses

@@ -77,6 +77,8 @@ QList<SettingSpec> buildTable()
         spec(QStringLiteral("network.local_ranges"), SettingType::CidrList,
          QStringLiteral("10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"), 0, 0,
          QStringLiteral("The office's own networks (CIDR ranges, comma-separated), for auth.plaintext = local-networks")),
+        spec(QStringLiteral("limits.messages_per_hour_per_account"), SettingType::Integer, QStringLiteral("500"), 0, 1000000,
+         QStringLiteral("Messages one login may send per hour (0 = no limit); past it MAIL FROM gets 451 4.7.1")),
         spec(QStringLiteral("smtp_after_pop.enabled"), SettingType::Boolean, QStringLiteral("false"), 0, 0,
          QStringLiteral("SMTP after POP: a successful POP3 login from an address lets that same address relay for a while")),
         spec(QStringLiteral("smtp_after_pop.minutes"), SettingType::Integer, QStringLiteral("5"), 1, 1440,

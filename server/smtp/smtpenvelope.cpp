@@ -1,5 +1,6 @@
 #include "smtpenvelope.h"
 
+#include "accountsendcounter.h"
 #include "addresslists.h"
 #include "log.h"
 #include "loginrecorder.h"
@@ -31,6 +32,8 @@ SmtpEnvelope::Answer SmtpEnvelope::mail(QByteArrayView argument, bool extended, 
             log(QStringLiteral("mail from <%1> refused: %2").arg(parsed.path, params.logDetail));
         return {params.error, params.badCommand, false};
     }
+    if (const std::optional<QByteArray> limited = sendLimitReached(authenticatedAs))
+        return {*limited, false, false};
     QString reversePath;
     if (!parsed.path.isEmpty()) {
         if (!params.smtpUtf8 && !SmtpCommand::isAscii(parsed.path))
@@ -118,6 +121,25 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
     }
     log(QStringLiteral("rcpt <%1> accepted -> %2").arg(canonical, found.mailboxes.join(QLatin1Char(','))));
     return {"250 2.1.5 Ok", false, true};
+}
+
+std::optional<QByteArray> SmtpEnvelope::sendLimitReached(const QString &login) const
+{
+    const int limit = m_config.messagesPerHourPerAccount;
+    if (login.isEmpty() || !m_config.sendCounter || limit <= 0)
+        return std::nullopt;
+    const QDateTime now = m_config.clock ? m_config.clock() : QDateTime::currentDateTimeUtc();
+    const int sent = m_config.sendCounter->sentInLastHour(login, now);
+    if (sent < limit)
+        return std::nullopt;
+    const QString line = QStringLiteral("mail from refused by \"Send Limits\" (%1 sent %2 messages in the last hour, "
+                                        "limit %3) 451 4.7.1").arg(login).arg(sent).arg(limit);
+    // A warning the admin should see, but once an hour: a runaway client retries constantly.
+    if (m_config.sendCounter->shouldWarn(login, now))
+        Log::warning(m_client.service, m_client.sessionId, line);
+    else
+        log(line);
+    return QByteArray("451 4.7.1 Sending limit for this account reached, try again later");
 }
 
 PolicyDecision SmtpEnvelope::relayDecision(const QString &authenticatedAs) const

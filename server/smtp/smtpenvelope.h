@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -40,6 +42,8 @@ public:
     [[nodiscard]] QStringList mailboxes() const { return m_mailboxes; }
 
 private:
+    // The 451 4.7.1 reply when an authenticated login has used up its hourly send limit.
+    [[nodiscard]] std::optional<QByteArray> sendLimitReached(const QString &login) const;
     void log(const QString &text) const;
     // The relay rule for a recipient outside the local domains: authenticated, or a client in
     // the Trusted IP Addresses, may relay.

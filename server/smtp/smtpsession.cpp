@@ -1,5 +1,6 @@
 #include "smtpsession.h"
 
+#include "accountsendcounter.h"
 #include "log.h"
 #include "messagestore.h"
 #include "sessiontransport.h"
@@ -513,6 +514,8 @@ void SmtpSession::finishMessage()
 {
     m_transport.setIdleTimeout(m_config.commandTimeoutMs);
     const QByteArray outcome = m_receiver->finish(m_envelope->reversePath(), m_envelope->recipients());
+    if (outcome.startsWith("250") && m_auth->isAuthenticated() && m_config.sendCounter)
+        m_config.sendCounter->recordSent(m_auth->identity(), m_config.clock ? m_config.clock() : QDateTime::currentDateTimeUtc());
     resetTransaction();
     m_state = State::Identified;
     reply(outcome);

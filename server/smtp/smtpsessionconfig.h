@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class AccountSendCounter;
 class AddressLists;
 class LoginRecorder;
 
@@ -27,5 +28,8 @@ struct SmtpSessionConfig
     // SMTP after POP: POP3 logins by client address, and how long one opens relaying (0 = off).
     const LoginRecorder *popLogins = nullptr;
     int smtpAfterPopMinutes = 0;
+    // Send limit per account: what each login sent in the last hour, and the limit (0 = off).
+    AccountSendCounter *sendCounter = nullptr;
+    int messagesPerHourPerAccount = 0;
     std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime
 };

@@ -18,6 +18,7 @@ SmtpSessionConfig SmtpSessionFactory::configFrom(const Settings &settings, const
     config.maxRecipients = int(settings.integer(QStringLiteral("smtp.max_recipients")));
     config.normalizeBareNewlines = settings.text(QStringLiteral("smtp.bare_newlines")) == QStringLiteral("normalize");
     config.plaintextPolicy = PlaintextAuthPolicy::fromSettings(settings, loopbackRanges);
+    config.messagesPerHourPerAccount = int(settings.integer(QStringLiteral("limits.messages_per_hour_per_account")));
     if (settings.boolean(QStringLiteral("smtp_after_pop.enabled")))
         config.smtpAfterPopMinutes = int(settings.integer(QStringLiteral("smtp_after_pop.minutes")));
     return config;
@@ -41,6 +42,7 @@ std::unique_ptr<ProtocolSession> SmtpSessionFactory::create(const ClientInfo &cl
     // server's own users; port 25 takes mail for local recipients from anyone.
     config.addressLists = m_addressLists;
     config.popLogins = m_popLogins;
+    config.sendCounter = m_sendCounter;
     config.requireAuthentication = client.service == QStringLiteral("submission") || client.service == QStringLiteral("smtps");
     return std::make_unique<SmtpSession>(std::move(config), client, transport, m_directory, m_store, m_authenticator,
                                          m_failures);

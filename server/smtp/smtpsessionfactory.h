@@ -30,6 +30,8 @@ public:
     void setAddressLists(const AddressLists *lists) { m_addressLists = lists; }
     // The POP3 logins SMTP after POP reads; logins outlives the sessions.
     void setLoginRecorder(const LoginRecorder *logins) { m_popLogins = logins; }
+    // Where sessions count what each login sends (limits.messages_per_hour_per_account).
+    void setSendCounter(AccountSendCounter *counter) { m_sendCounter = counter; }
 
     [[nodiscard]] std::unique_ptr<ProtocolSession> create(const ClientInfo &client, SessionTransport &transport) override;
     [[nodiscard]] QByteArray refusalLine(Admission reason) const override;
@@ -41,6 +43,7 @@ private:
     AuthFailureRecorder &m_failures;
     const AddressLists *m_addressLists = nullptr;
     const LoginRecorder *m_popLogins = nullptr;
+    AccountSendCounter *m_sendCounter = nullptr;
     mutable QMutex m_mutex;
     SmtpSessionConfig m_config;
 };

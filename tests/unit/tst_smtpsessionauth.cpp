@@ -4,6 +4,7 @@
 // at STARTTLS, the 220 sent before startTls(), failures recorded for the brute-force rules, and no
 // password in the log.
 
+#include "accountsendcounter.h"
 #include "fixedaddresslists.h"
 #include "inmemoryloginrecorder.h"
 #include "log.h"
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void submissionServicesRequireAuth();
     void smtpAfterPop_data();
     void smtpAfterPop();
+    void sendLimitPerAccount();
 };
 
 namespace {
@@ -351,6 +353,48 @@ void TestSmtpSessionAuth::smtpAfterPop()
     for (const LogEntry &entry : hub.ring().entriesAfter(0))
         text += entry.text + QLatin1Char('\n');
     QVERIFY2(text.contains(logged), qPrintable(text));
+}
+
+void TestSmtpSessionAuth::sendLimitPerAccount()
+{
+    // limits.messages_per_hour_per_account = 2: the third MAIL of the hour gets 451 4.7.1, later
+    // sessions of the same login too, other clients are not counted, and an hour later it sends.
+    AccountSendCounter counter;
+    QDateTime now(QDate(2026, 11, 29), QTime(10, 0), Qt::UTC);
+    SmtpSessionConfig config = testConfig();
+    config.sendCounter = &counter;
+    config.messagesPerHourPerAccount = 2;
+    config.clock = [&now] { return now; };
+    const QByteArray transaction = "MAIL FROM:<alice@example.test>\r\nRCPT TO:<bob@example.test>\r\n" + kMessage;
+    const QByteArray limited = "451 4.7.1 Sending limit for this account reached, try again later";
+    {
+        SmtpSessionHarness h(config);
+        h.ehlo();
+        QCOMPARE(h.send(kAlicePlain), QByteArrayList{"235 2.7.0 Authentication successful"});
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(h.send(transaction).last().startsWith("250 2.0.0 Ok: queued as"));
+        QCOMPARE(h.send("MAIL FROM:<alice@example.test>\r\n"), QByteArrayList{limited});
+        QCOMPARE(h.store().messages().size(), 2);
+    }
+    QCOMPARE(counter.sentInLastHour(QStringLiteral("alice@example.test"), now), 2);
+    {
+        SmtpSessionHarness h(config);   // a new connection of the same login
+        h.ehlo();
+        QCOMPARE(h.send(kAlicePlain), QByteArrayList{"235 2.7.0 Authentication successful"});
+        QCOMPARE(h.send("MAIL FROM:<alice@example.test>\r\n"), QByteArrayList{limited});
+    }
+    {
+        SmtpSessionHarness h(config);   // not logged in: local delivery is not an account's sending
+        h.ehlo();
+        QVERIFY(h.send(transaction).last().startsWith("250 2.0.0 Ok: queued as"));
+    }
+    now = now.addSecs(3600);
+    {
+        SmtpSessionHarness h(config);
+        h.ehlo();
+        QCOMPARE(h.send(kAlicePlain), QByteArrayList{"235 2.7.0 Authentication successful"});
+        QVERIFY(h.send(transaction).last().startsWith("250 2.0.0 Ok: queued as"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSmtpSessionAuth)
