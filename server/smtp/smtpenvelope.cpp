@@ -128,7 +128,7 @@ std::optional<QByteArray> SmtpEnvelope::sendLimitReached(const QString &login) c
     const int limit = m_config.messagesPerHourPerAccount;
     if (login.isEmpty() || !m_config.sendCounter || limit <= 0)
         return std::nullopt;
-    const QDateTime now = m_config.clock ? m_config.clock() : QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_config.clock();
     const int sent = m_config.sendCounter->sentInLastHour(login, now);
     if (sent < limit)
         return std::nullopt;
@@ -156,7 +156,7 @@ PolicyDecision SmtpEnvelope::relayDecision(const QString &authenticatedAs) const
     if (m_config.popLogins && m_config.smtpAfterPopMinutes > 0) {
         // Only the exact address of the POP3 login opens the window, never its network.
         if (const auto login = m_config.popLogins->lastLogin(m_client.address)) {
-            const QDateTime now = m_config.clock ? m_config.clock() : QDateTime::currentDateTimeUtc();
+            const QDateTime now = m_config.clock();
             const qint64 age = login->time.secsTo(now);
             if (age >= 0 && age <= qint64(m_config.smtpAfterPopMinutes) * 60) {
                 return PolicyDecision::accept(QStringLiteral("SMTP After POP"),

@@ -515,7 +515,7 @@ void SmtpSession::finishMessage()
     m_transport.setIdleTimeout(m_config.commandTimeoutMs);
     const QByteArray outcome = m_receiver->finish(m_envelope->reversePath(), m_envelope->recipients());
     if (outcome.startsWith("250") && m_auth->isAuthenticated() && m_config.sendCounter)
-        m_config.sendCounter->recordSent(m_auth->identity(), m_config.clock ? m_config.clock() : QDateTime::currentDateTimeUtc());
+        m_config.sendCounter->recordSent(m_auth->identity(), m_config.clock());
     resetTransaction();
     m_state = State::Identified;
     reply(outcome);

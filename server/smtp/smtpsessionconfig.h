@@ -31,5 +31,5 @@ struct SmtpSessionConfig
     // Send limit per account: what each login sent in the last hour, and the limit (0 = off).
     AccountSendCounter *sendCounter = nullptr;
     int messagesPerHourPerAccount = 0;
-    std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime
+    std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime (SmtpSession fills it in)
 };
