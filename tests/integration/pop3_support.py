@@ -17,7 +17,8 @@ import time
 
 import pytest
 
-from postern_harness import (MAIL_DOMAIN, LineConnection, MAIL_HOST, HeadlessServer, check, configure, copy_data_dir, mailbox_path,
+from line_clients import LineConnection
+from postern_harness import (MAIL_DOMAIN, MAIL_HOST, HeadlessServer, check, configure, copy_data_dir, mailbox_path,
                              maildir_files, postern, server_settings)
 
 ALICE = f"alice@{MAIL_DOMAIN}"

@@ -19,8 +19,9 @@ import time
 
 import pytest
 
-from postern_harness import (FIXTURE_PASSWORD, SCANNER, SCANNER_PASSWORD, SmtpConnection, check, log_text,  # noqa: F401
-                             loopback_alias_usable, mail_template, postern, split_stored, wait_until)
+from line_clients import SmtpConnection
+from postern_harness import (FIXTURE_PASSWORD, SCANNER, SCANNER_PASSWORD, check, log_text, loopback_alias_usable,  # noqa: F401
+                             mail_template, postern, split_stored, wait_until)
 from smtp_client_support import (ALICE, BOB, CLIENT_TIMEOUT, HELO, Mailboxes, check_stored, deliver,  # noqa: F401
                                  limited_server, make_message, server)
 

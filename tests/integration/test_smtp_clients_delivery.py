@@ -13,8 +13,9 @@ import subprocess
 
 import pytest
 
-from postern_harness import (FIXTURE_PASSWORD, QUEUED, SmtpConnection, log_text, mail_template,  # noqa: F401
-                             maildir_size_field, split_stored, today_log_path, wait_until)
+from line_clients import SmtpConnection
+from postern_harness import (FIXTURE_PASSWORD, QUEUED, log_text, mail_template, maildir_size_field, split_stored,  # noqa: F401
+                             today_log_path, wait_until)
 from smtp_client_support import (ALICE, BOB, CLIENT_TIMEOUT, HELO, SENDER, TEAM, Mailboxes, check_stored,  # noqa: F401
                                  deliver, limited_server, make_message, server, stored_log_line)
 

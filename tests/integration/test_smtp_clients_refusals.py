@@ -8,8 +8,8 @@ import smtplib
 
 import pytest
 
-from postern_harness import (QUEUED, SmtpConnection, all_mailbox_files, log_text, mail_template,  # noqa: F401
-                             wait_until)
+from line_clients import SmtpConnection
+from postern_harness import (QUEUED, all_mailbox_files, log_text, mail_template, wait_until)  # noqa: F401
 from smtp_client_support import (ALICE, BOB, CLIENT_TIMEOUT, HELO, SENDER, Mailboxes, check_stored,  # noqa: F401
                                  limited_server, make_message, server, start_server)
 

@@ -15,8 +15,9 @@ import time
 
 import pytest
 
-from postern_harness import (QUEUED, HeadlessServer, SmtpConnection, SmtpReplyError, all_mailbox_files,  # noqa: F401
-                             copy_data_dir, mail_template, maildir_size_field, split_stored, wait_until)
+from line_clients import SmtpConnection, SmtpReplyError
+from postern_harness import (QUEUED, HeadlessServer, all_mailbox_files, copy_data_dir, mail_template,  # noqa: F401
+                             maildir_size_field, split_stored, wait_until)
 
 CONNECTIONS = 1000
 FILES_NEEDED = 2100

@@ -17,9 +17,10 @@ import subprocess
 import pytest
 
 from cli_support import rows
-from postern_harness import (MAIL_DOMAIN, FIXTURE_PASSWORD, HeadlessServer, LineConnection, check,  # noqa: F401
-                             copy_data_dir, data_dir, log_text, mail_template, maildir_files, postern, read_greeting,
-                             split_stored, wait_until)
+from line_clients import LineConnection
+from postern_harness import (MAIL_DOMAIN, FIXTURE_PASSWORD, HeadlessServer, check, copy_data_dir, data_dir,  # noqa: F401
+                             log_text, mail_template, maildir_files, postern, read_greeting, split_stored,
+                             wait_until)
 from tls_support import TlsLineClient, client_context, fingerprint, make_pair
 
 RELOAD_WITHIN = 10   # seconds: a change is seen within a tick, loaded on the next; generous for loaded CI

@@ -8,7 +8,7 @@ import ssl
 import subprocess
 import warnings
 
-from postern_harness import LineConnection
+from line_clients import LineConnection
 
 
 def make_pair(directory, name, common_name="mx.example.org", alt_names="DNS:mx.example.org", days=30):
