@@ -6,6 +6,7 @@
 #include "loginrecorder.h"
 #include "mailaddress.h"
 #include "policydecision.h"
+#include "policysettings.h"
 #include "recipientdirectory.h"
 #include "smtpcommand.h"
 #include "smtpmailparameters.h"
@@ -125,7 +126,7 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
 
 std::optional<QByteArray> SmtpEnvelope::sendLimitReached(const QString &login) const
 {
-    const int limit = m_config.messagesPerHourPerAccount;
+    const int limit = m_config.currentPolicy()->messagesPerHourPerAccount;
     if (login.isEmpty() || !m_config.sendCounter || limit <= 0)
         return std::nullopt;
     const QDateTime now = m_config.clock();
@@ -144,6 +145,7 @@ std::optional<QByteArray> SmtpEnvelope::sendLimitReached(const QString &login) c
 
 PolicyDecision SmtpEnvelope::relayDecision(const QString &authenticatedAs) const
 {
+    const int windowMinutes = m_config.currentPolicy()->smtpAfterPopMinutes;
     if (!authenticatedAs.isEmpty())
         return PolicyDecision::accept({}, QStringLiteral("authenticated as %1").arg(authenticatedAs));
     if (m_config.addressLists) {
@@ -153,23 +155,23 @@ PolicyDecision SmtpEnvelope::relayDecision(const QString &authenticatedAs) const
                                                                          AddressListSnapshot::describe(*trusted)));
         }
     }
-    if (m_config.popLogins && m_config.smtpAfterPopMinutes > 0) {
+    if (m_config.popLogins && windowMinutes > 0) {
         // Only the exact address of the POP3 login opens the window, never its network.
         if (const auto login = m_config.popLogins->lastLogin(m_client.address)) {
             const QDateTime now = m_config.clock();
             const qint64 age = login->time.secsTo(now);
-            if (age >= 0 && age <= qint64(m_config.smtpAfterPopMinutes) * 60) {
+            if (age >= 0 && age <= qint64(windowMinutes) * 60) {
                 return PolicyDecision::accept(QStringLiteral("SMTP After POP"),
                                               QStringLiteral("POP3 login as %1 from %2 %3 s ago, window %4 min")
                                                   .arg(login->account, m_client.address.toString())
                                                   .arg(age)
-                                                  .arg(m_config.smtpAfterPopMinutes));
+                                                  .arg(windowMinutes));
             }
         }
     }
     return PolicyDecision(PolicyDecision::Action::Reject, 554, QStringLiteral("5.7.1"), QStringLiteral("Relay access denied"),
                           QStringLiteral("Relay"),
-                          m_config.smtpAfterPopMinutes > 0
+                          windowMinutes > 0
                               ? QStringLiteral("not a local domain, not authenticated, not trusted, no SMTP-after-POP")
                               : QStringLiteral("not a local domain, not authenticated, not trusted"));
 }

@@ -10,6 +10,7 @@
 #include "log.h"
 #include "loghub.h"
 #include "plaintextauthpolicy.h"
+#include "policysettingsholder.h"
 #include "protocolsession.h"
 #include "settings.h"
 #include "smtpsessionfactory.h"
@@ -340,7 +341,8 @@ void TestSmtpSessionAuth::smtpAfterPop()
     logins.recordLogin(QHostAddress(loginFrom), QStringLiteral("alice@example.test"));
     SmtpSessionConfig config = SmtpSessionTest::testConfig();
     config.popLogins = &logins;
-    config.smtpAfterPopMinutes = minutes;
+    const PolicySettingsHolder policy(PolicySettings{.smtpAfterPopMinutes = minutes});
+    config.policy = &policy;
     config.clock = [loginTime, secondsAgo] { return loginTime.addSecs(secondsAgo); };
     {
         SmtpSessionHarness h(config, false, QHostAddress(QStringLiteral("192.0.2.7")));
@@ -363,7 +365,8 @@ void TestSmtpSessionAuth::sendLimitPerAccount()
     QDateTime now(QDate(2026, 11, 29), QTime(10, 0), Qt::UTC);
     SmtpSessionConfig config = testConfig();
     config.sendCounter = &counter;
-    config.messagesPerHourPerAccount = 2;
+    const PolicySettingsHolder policy(PolicySettings{.messagesPerHourPerAccount = 2});
+    config.policy = &policy;
     config.clock = [&now] { return now; };
     const QByteArray transaction = "MAIL FROM:<alice@example.test>\r\nRCPT TO:<bob@example.test>\r\n" + kMessage;
     const QByteArray limited = "451 4.7.1 Sending limit for this account reached, try again later";
