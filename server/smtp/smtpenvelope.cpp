@@ -1,6 +1,7 @@
 #include "smtpenvelope.h"
 
 #include "accountsendcounter.h"
+#include "headerfromcheck.h"
 #include "addresslists.h"
 #include "log.h"
 #include "mailaddress.h"
@@ -162,6 +163,19 @@ QByteArray SmtpEnvelope::refusal(const PolicyDecision &decision, const QString &
 {
     return QByteArray::number(decision.replyCode()) + ' ' + decision.enhancedCode().toLatin1() + " <" + path.toUtf8()
         + ">: " + decision.text().toUtf8();
+}
+
+std::optional<QByteArray> SmtpEnvelope::headerFromRefusal(QByteArrayView headerBlock, const QString &authenticatedAs,
+                                                          const QString &queueId) const
+{
+    if (authenticatedAs.isEmpty())
+        return std::nullopt;
+    const PolicyDecision decision = HeaderFromCheck::check(*m_config.currentPolicy(), standing(authenticatedAs), m_directory,
+                                                           headerBlock);
+    if (decision.isAccept())
+        return std::nullopt;
+    log(decision.logLine(QStringLiteral("message %1").arg(queueId)));
+    return decision.replyLine();
 }
 
 void SmtpEnvelope::clear()
