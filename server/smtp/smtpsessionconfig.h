@@ -9,6 +9,7 @@
 
 class AccountSendCounter;
 class AddressLists;
+class FilterListHolder;
 class LoginRecorder;
 
 // The settings one SMTP session runs with, taken from the settings snapshot when it starts.
@@ -27,6 +28,8 @@ struct SmtpSessionConfig
     const AddressLists *addressLists = nullptr;   // Trusted IP Addresses; null: nobody is trusted
     // SMTP after POP: POP3 logins by client address, and how long one opens relaying (0 = off).
     const LoginRecorder *popLogins = nullptr;
+    // Filters and Attachment Filters, checked at the end of every message; null: none.
+    const FilterListHolder *filterLists = nullptr;
     int smtpAfterPopMinutes = 0;
     // Send limit per account: what each login sent in the last hour, and the limit (0 = off).
     AccountSendCounter *sendCounter = nullptr;

@@ -41,6 +41,7 @@ std::unique_ptr<ProtocolSession> SmtpSessionFactory::create(const ClientInfo &cl
     // Message submission, on 587 (RFC 6409) and over implicit TLS on 465 (RFC 8314), is for the
     // server's own users; port 25 takes mail for local recipients from anyone.
     config.addressLists = m_addressLists;
+    config.filterLists = m_filterLists;
     config.popLogins = m_popLogins;
     config.sendCounter = m_sendCounter;
     config.requireAuthentication = client.service == QStringLiteral("submission") || client.service == QStringLiteral("smtps");
