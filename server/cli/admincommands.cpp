@@ -3,6 +3,8 @@
 #include "adminservice.h"
 #include "cidrrange.h"
 #include "commandline.h"
+#include "filteradmin.h"
+#include "filtercommands.h"
 #include "storageerror.h"
 #include "tlscommands.h"
 
@@ -43,6 +45,12 @@ const QList<CommandShape> &shapes()
         {"trust", "add", 1, 1, {QStringLiteral("comment")}},
         {"trust", "remove", 1, 1, {}},
         {"trust", "list", 0, 0, {}},
+        {"filter", "add", 1, 1, {QStringLiteral("scope"), QStringLiteral("action")}},
+        {"filter", "remove", 1, 1, {}},
+        {"filter", "list", 0, 0, {}},
+        {"attachment-filter", "add", 1, 1, {}},
+        {"attachment-filter", "remove", 1, 1, {}},
+        {"attachment-filter", "list", 0, 0, {}},
         {"config", "get", 1, 1, {}},
         {"config", "set", 2, 2, {}},
         {"config", "reset", 1, 1, {}},
@@ -55,11 +63,14 @@ const QList<CommandShape> &shapes()
 
 const QStringList kCommandOptions = {QStringLiteral("password-stdin"), QStringLiteral("name"), QStringLiteral("quota"),
                                      QStringLiteral("headless"), QStringLiteral("ephemeral-ports"),
-                                     QStringLiteral("minutes"), QStringLiteral("comment")};
+                                     QStringLiteral("minutes"), QStringLiteral("comment"),
+                                     QStringLiteral("scope"), QStringLiteral("action")};
 
 // The argument checks that need no storage: a well-formed range, a positive --minutes.
 QString checkArguments(const QString &group, const QString &verb, const QStringList &args, const CommandLine &command)
 {
+    if (group == QStringLiteral("filter") || group == QStringLiteral("attachment-filter"))
+        return FilterCommands::checkArguments(group, verb, args, command);
     if (group != QStringLiteral("ban") && group != QStringLiteral("trust"))
         return {};
     if (verb != QStringLiteral("list")) {
@@ -139,6 +150,10 @@ int AdminCommands::run(const CommandLine &command)
             return runBan(verb, args, command);
         if (group == QStringLiteral("trust"))
             return runTrust(verb, args, command);
+        if (group == QStringLiteral("filter") || group == QStringLiteral("attachment-filter")) {
+            FilterAdmin filters(m_admin.storage(), m_admin.actor());
+            return FilterCommands(filters, m_out).run(group, verb, args, command);
+        }
         return runConfig(verb, args);
     } catch (const StorageError &error) {
         m_err << "postern: error: " << error.message() << Qt::endl;
