@@ -22,6 +22,10 @@ public:
     // `actor` names who acts in the audit log ("cli", "gui").
     AdminService(Storage &storage, QString actor);
 
+    // For the admin services of other lists (FilterAdmin), which share the storage and the actor.
+    [[nodiscard]] Storage &storage() const { return m_storage; }
+    [[nodiscard]] QString actor() const { return m_actor; }
+
     [[nodiscard]] QStringList domains();
     QString addDomain(const QString &domain);
     QString removeDomain(const QString &domain);

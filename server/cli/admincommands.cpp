@@ -4,6 +4,8 @@
 #include "cidrrange.h"
 #include "commandline.h"
 #include "policycommands.h"
+#include "filteradmin.h"
+#include "filtercommands.h"
 #include "storageerror.h"
 #include "tlscommands.h"
 
@@ -44,6 +46,12 @@ const QList<CommandShape> &shapes()
         {"trust", "add", 1, 1, {QStringLiteral("comment")}},
         {"trust", "remove", 1, 1, {}},
         {"trust", "list", 0, 0, {}},
+        {"filter", "add", 1, 1, {QStringLiteral("scope"), QStringLiteral("action")}},
+        {"filter", "remove", 1, 1, {}},
+        {"filter", "list", 0, 0, {}},
+        {"attachment-filter", "add", 1, 1, {}},
+        {"attachment-filter", "remove", 1, 1, {}},
+        {"attachment-filter", "list", 0, 0, {}},
         {"config", "get", 1, 1, {}},
         {"config", "set", 2, 2, {}},
         {"config", "reset", 1, 1, {}},
@@ -58,13 +66,16 @@ const QList<CommandShape> &shapes()
 const QStringList kCommandOptions = {QStringLiteral("password-stdin"), QStringLiteral("name"), QStringLiteral("quota"),
                                      QStringLiteral("headless"), QStringLiteral("ephemeral-ports"),
                                      QStringLiteral("minutes"), QStringLiteral("comment"), QStringLiteral("ip"),
-                                     QStringLiteral("auth"), QStringLiteral("from"), QStringLiteral("to")};
+                                     QStringLiteral("auth"), QStringLiteral("from"), QStringLiteral("to"),
+                                     QStringLiteral("scope"), QStringLiteral("action")};
 
 // The argument checks that need no storage: a well-formed range, a positive --minutes.
 QString checkArguments(const QString &group, const QString &verb, const QStringList &args, const CommandLine &command)
 {
     if (group == QStringLiteral("policy"))
         return PolicyCommands::checkUsage(command);
+    if (group == QStringLiteral("filter") || group == QStringLiteral("attachment-filter"))
+        return FilterCommands::checkArguments(group, verb, args, command);
     if (group != QStringLiteral("ban") && group != QStringLiteral("trust"))
         return {};
     if (verb != QStringLiteral("list")) {
@@ -146,6 +157,10 @@ int AdminCommands::run(const CommandLine &command)
             return runTrust(verb, args, command);
         if (group == QStringLiteral("policy"))
             return PolicyCommands(m_admin, m_out, m_dataDirectory).explain(command);
+        if (group == QStringLiteral("filter") || group == QStringLiteral("attachment-filter")) {
+            FilterAdmin filters(m_admin.storage(), m_admin.actor());
+            return FilterCommands(filters, m_out).run(group, verb, args, command);
+        }
         return runConfig(verb, args);
     } catch (const StorageError &error) {
         m_err << "postern: error: " << error.message() << Qt::endl;

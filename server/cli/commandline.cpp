@@ -6,7 +6,7 @@ namespace {
 const QStringList kValueOptions = {
     QStringLiteral("data-dir"), QStringLiteral("database"), QStringLiteral("name"), QStringLiteral("quota"),
     QStringLiteral("minutes"),  QStringLiteral("comment"),  QStringLiteral("ip"),    QStringLiteral("auth"),
-    QStringLiteral("from"),     QStringLiteral("to"),
+    QStringLiteral("from"),     QStringLiteral("to"),       QStringLiteral("scope"), QStringLiteral("action"),
 };
 const QStringList kFlags = {
     QStringLiteral("headless"),      QStringLiteral("password-stdin"), QStringLiteral("version"),
@@ -85,6 +85,9 @@ QString CommandLine::usage()
         "  postern [--data-dir DIR] smtp-login remove NAME | smtp-login list\n"
         "  postern [--data-dir DIR] ban add CIDR [--minutes N] [--comment TEXT] | ban remove CIDR | ban list\n"
         "  postern [--data-dir DIR] trust add CIDR [--comment TEXT] | trust remove CIDR | trust list\n"
+        "  postern [--data-dir DIR] filter add TEXT [--scope subject|headers|body|all] [--action reject|discard]\n"
+        "  postern [--data-dir DIR] filter remove TEXT | filter list\n"
+        "  postern [--data-dir DIR] attachment-filter add PATTERN | attachment-filter remove PATTERN | attachment-filter list\n"
         "  postern [--data-dir DIR] config get KEY | config set KEY VALUE | config reset KEY | config list\n"
         "  postern [--data-dir DIR] tls show | tls reload\n"
         "  postern [--data-dir DIR] policy explain --ip IP [--auth USER] --from ADDR --to ADDR\n"
@@ -103,11 +106,19 @@ QString CommandLine::usage()
         "  --comment TEXT     ban add, trust add: a note shown by the list\n"
         "  --ip, --auth, --from, --to  policy explain: the client address, its login (if it\n"
         "                     authenticates), MAIL FROM (\"<>\" for the blank sender) and RCPT TO\n"
+        "  --scope SCOPE      filter add: where to look: subject, headers, body or all (default all)\n"
+        "  --action ACTION    filter add: reject (550, the default) or discard (250, then dropped)\n"
         "\n"
         "\n"
         "ban: connections from a banned address or CIDR range (192.0.2.7, 2001:db8::/32) are closed\n"
         "at once on every service. trust: SMTP clients from a trusted range may relay without AUTH.\n"
         "ban list and trust list print range, expiry (or \"never\"), source and comment, tab-separated.\n"
+        "\n"
+        "filter: mail whose decoded text holds TEXT (any case) is refused with 550 5.7.1 at the end of\n"
+        "DATA, or accepted and dropped with --action discard. attachment-filter: mail with an attachment\n"
+        "whose name matches PATTERN (.EXE, .E*, .E?E, *.exe, invoice*.js; * and ?, any case) is refused.\n"
+        "Both apply to every sender and whatever message.max_size is. filter list prints text, scope,\n"
+        "action and creation time; attachment-filter list pattern and creation time, tab-separated.\n"
         "Running servers see changes within about a second.\n"
         "\n"
         "policy explain prints the security rules such a session would meet and what each decides,\n"

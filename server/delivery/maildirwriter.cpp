@@ -137,6 +137,27 @@ bool MaildirWriter::flushBuffer()
     return true;
 }
 
+std::unique_ptr<QIODevice> MaildirWriter::readBack(QString *error)
+{
+    const auto failed = [&](const QString &why) {
+        if (error)
+            *error = why;
+        return std::unique_ptr<QIODevice>();
+    };
+    if (m_finished || m_fd < 0 || !m_error.isEmpty() || !flushBuffer())
+        return failed(m_error.isEmpty() ? QStringLiteral("message %1 is closed").arg(m_queueId) : m_error);
+    // A second descriptor on the same file: reading it never moves the write position.
+    const int fd = ::open(m_tmpPath.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return failed(QStringLiteral("cannot read %1: %2").arg(pathText(m_tmpPath), systemErrorText(errno)));
+    auto file = std::make_unique<QFile>();
+    if (!file->open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return failed(QStringLiteral("cannot read %1: %2").arg(pathText(m_tmpPath), file->errorString()));
+    }
+    return file;
+}
+
 MessageWriter::CommitResult MaildirWriter::commit()
 {
     if (m_finished)

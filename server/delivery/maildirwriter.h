@@ -25,6 +25,7 @@ public:
     [[nodiscard]] QString queueId() const override { return m_queueId; }
     bool write(QByteArrayView bytes) override;
     [[nodiscard]] qint64 size() const override { return m_size; }
+    [[nodiscard]] std::unique_ptr<QIODevice> readBack(QString *error) override;
     [[nodiscard]] CommitResult commit() override;
 
 private:

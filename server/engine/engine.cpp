@@ -8,6 +8,7 @@
 #include "accountsendcounter.h"
 #include "addresslistholder.h"
 #include "bangate.h"
+#include "filterlistholder.h"
 #include "adminservice.h"
 #include "connectionlimits.h"
 #include "credentialstable.h"
@@ -74,8 +75,10 @@ void Engine::start()
         m_credentials = std::make_unique<CredentialsTable>();
         m_smtpCredentials = std::make_unique<CredentialsTable>();
         m_addressLists = std::make_unique<AddressListHolder>();
+        m_filterLists = std::make_unique<FilterListHolder>();
         reloadDirectory();
         reloadAddressLists();
+        reloadFilterLists();
     } catch (const StorageError &error) {
         Q_EMIT startFailed(error.message());
         return;
@@ -97,6 +100,7 @@ void Engine::start()
     m_smtpAuth = std::make_unique<AccountAuthenticator>(*m_verifier, m_smtpCredentials->lookupFunction());
     m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_store, *m_smtpAuth, *m_authFailures);
     m_smtpFactory->setAddressLists(m_addressLists.get());
+    m_smtpFactory->setFilterLists(m_filterLists.get());
     m_smtpLimits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pop3Auth = std::make_unique<AccountAuthenticator>(*m_verifier, m_credentials->lookupFunction());
     m_logins = std::make_unique<InMemoryLoginRecorder>();
@@ -149,6 +153,7 @@ void Engine::pollForChanges()
         applySettings(Settings::fromStored(m_storage->settings()));
         reloadDirectory();
         reloadAddressLists();
+        reloadFilterLists();
         checkTlsReloadRequest();
     } catch (const StorageError &error) {
         // A busy or briefly unreachable database must not stop the mail service; try again next tick.
@@ -197,6 +202,15 @@ void Engine::reloadAddressLists()
     QStringList problems;
     m_addressLists->replace(AddressListSnapshot::fromRecords(m_storage->bans(), m_storage->trusts(),
                                                              QDateTime::currentDateTimeUtc(), &problems));
+    for (const QString &problem : problems)
+        Log::warning(kComponent, kNoSession, problem);
+}
+
+void Engine::reloadFilterLists()
+{
+    QStringList problems;
+    m_filterLists->replace(FilterListSnapshot::fromRecords(m_storage->contentFilters(), m_storage->attachmentFilters(),
+                                                           &problems));
     for (const QString &problem : problems)
         Log::warning(kComponent, kNoSession, problem);
 }

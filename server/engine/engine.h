@@ -14,6 +14,7 @@ class AddressListHolder;
 class BanGate;
 class ConnectionLimits;
 class CredentialsTable;
+class FilterListHolder;
 class InMemoryAuthFailureRecorder;
 class InMemoryLoginRecorder;
 class AccountSendCounter;
@@ -59,6 +60,7 @@ private:
     void applyServiceSettings();
     void reloadDirectory();
     void reloadAddressLists();
+    void reloadFilterLists();
     void dropExpiredBans();
     void checkTlsReloadRequest();
     void dispatch(const QString &service, qintptr descriptor);
@@ -97,6 +99,7 @@ private:
     std::unique_ptr<Pop3SessionFactory> m_pop3Factory;
     std::unique_ptr<ConnectionLimits> m_pop3Limits;
     std::unique_ptr<AddressListHolder> m_addressLists;            // Banned and Trusted IP Addresses
+    std::unique_ptr<FilterListHolder> m_filterLists;              // Filters and Attachment Filters
     std::unique_ptr<BanGate> m_banGate;
     std::unique_ptr<WorkerPool> m_pool;
 };

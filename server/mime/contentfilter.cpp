@@ -20,6 +20,11 @@ QString ContentFilter::validate(const QString &text)
 {
     if (text.trimmed().isEmpty())
         return QCoreApplication::translate("ContentFilter", "the filter text is empty");
+    // A tab or line break would break the tab-separated `filter list` and the log lines.
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control)
+            return QCoreApplication::translate("ContentFilter", "the filter text may not contain control characters (tabs, line breaks)");
+    }
     return {};
 }
 

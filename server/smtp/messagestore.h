@@ -6,6 +6,8 @@
 
 #include <memory>
 
+class QIODevice;
+
 // One message being written for a set of local mailboxes. Destroying it without a successful
 // commit() removes every trace (nothing partial is ever visible in a mailbox's new/).
 class MessageWriter
@@ -20,6 +22,11 @@ public:
     virtual bool write(QByteArrayView bytes) = 0;
     // Bytes written so far.
     [[nodiscard]] virtual qint64 size() const = 0;
+
+    // Everything written so far, readable from the start, so the content filters can scan the
+    // message before commit() without keeping it in memory. Null with *error when it cannot be
+    // read back; the writer stays usable either way.
+    [[nodiscard]] virtual std::unique_ptr<QIODevice> readBack(QString *error) = 0;
 
     struct CommitResult
     {

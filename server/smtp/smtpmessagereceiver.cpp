@@ -2,13 +2,18 @@
 
 #include "barenewlinefilter.h"
 #include "dotstreamdecoder.h"
+#include "filterlistholder.h"
 #include "log.h"
+#include "messagecontentcheck.h"
 #include "messagestore.h"
 #include "traceheaders.h"
 
+#include <QIODevice>
+
 SmtpMessageReceiver::SmtpMessageReceiver(const ClientInfo &client, MessageStore &store, qint64 maxMessageSize,
-                                         bool normalizeBareNewlines)
-    : m_client(client), m_store(store), m_maxMessageSize(maxMessageSize), m_normalizeBareNewlines(normalizeBareNewlines)
+                                         bool normalizeBareNewlines, const FilterListHolder *filters)
+    : m_client(client), m_store(store), m_maxMessageSize(maxMessageSize), m_normalizeBareNewlines(normalizeBareNewlines),
+      m_filters(filters)
 {
 }
 
@@ -36,6 +41,7 @@ bool SmtpMessageReceiver::open(const QStringList &mailboxes, const TraceHeaders 
     TraceHeaders stamped = trace;
     stamped.queueId = m_writer->queueId();
     m_writeFailed = !m_writer->write(stamped.format());
+    m_contentStart = m_writer->size();
     return true;
 }
 
@@ -94,6 +100,7 @@ QByteArray SmtpMessageReceiver::finish(const QString &reversePath, const QString
     const qint64 size = m_messageBytes;
     const bool tooBig = m_tooBig;
     const bool writeFailed = m_writeFailed;
+    const qint64 contentStart = m_contentStart;
     discard();
 
     if (bareNewlines) {
@@ -103,6 +110,11 @@ QByteArray SmtpMessageReceiver::finish(const QString &reversePath, const QString
     if (tooBig) {
         log(QStringLiteral("message %1 refused: larger than %2 bytes 552 5.3.4").arg(queueId).arg(m_maxMessageSize));
         return "552 5.3.4 Message size exceeds fixed limit";
+    }
+    if (writer && !writeFailed) {
+        const QByteArray verdict = checkContent(*writer, contentStart, queueId);
+        if (!verdict.isEmpty())
+            return verdict;   // the writer goes out of scope uncommitted: nothing is stored
     }
     const MessageWriter::CommitResult result = writer && !writeFailed ? writer->commit() : MessageWriter::CommitResult{};
     if (!result.ok) {
@@ -116,12 +128,47 @@ QByteArray SmtpMessageReceiver::finish(const QString &reversePath, const QString
     return "250 2.0.0 Ok: queued as " + queueId.toLatin1();
 }
 
+QByteArray SmtpMessageReceiver::checkContent(MessageWriter &writer, qint64 contentStart, const QString &queueId) const
+{
+    if (!m_filters)
+        return {};
+    const std::shared_ptr<const FilterListSnapshot> filters = m_filters->current();
+    if (filters->isEmpty())
+        return {};   // nothing to look for: the message is not read back at all
+    QString error;
+    const std::unique_ptr<QIODevice> message = writer.readBack(&error);
+    if (!message || !message->seek(contentStart)) {
+        Log::error(m_client.service, m_client.sessionId,
+                   QStringLiteral("message %1 not stored: cannot read it back for the filters: %2 451 4.3.0")
+                       .arg(queueId, message ? message->errorString() : error));
+        return "451 4.3.0 Error: local storage failure, try again later";
+    }
+    const PolicyDecision decision = MessageContentCheck::check(*filters, *message);
+    const QString subject = QStringLiteral("message %1").arg(queueId);
+    switch (decision.action()) {
+    case PolicyDecision::Action::Accept:
+        return {};
+    case PolicyDecision::Action::Drop:
+        // Accepted and thrown away, as the admin asked: no bounce, nothing in any mailbox.
+        log(decision.logLine(subject));
+        return "250 2.0.0 Ok: queued as " + queueId.toLatin1();
+    case PolicyDecision::Action::Reject:
+        log(decision.logLine(subject));
+        return decision.replyLine();
+    case PolicyDecision::Action::Tempfail:
+        Log::error(m_client.service, m_client.sessionId, decision.logLine(subject));
+        return decision.replyLine();
+    }
+    return {};
+}
+
 void SmtpMessageReceiver::discard()
 {
     m_writer.reset();
     m_decoder.reset();
     m_chunkFilter.reset();
     m_header.clear();
+    m_contentStart = 0;
     m_messageBytes = 0;
     m_chunkOctets = 0;
     m_tooBig = false;

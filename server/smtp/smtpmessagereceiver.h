@@ -12,6 +12,7 @@
 
 class BareNewlineFilter;
 class DotStreamDecoder;
+class FilterListHolder;
 class MessageStore;
 class MessageWriter;
 struct TraceHeaders;
@@ -20,10 +21,14 @@ struct TraceHeaders;
 // dot-stuffed stream (RFC 5321 §4.1.1.4) or BDAT's chunks (RFC 3030), with the size limit and
 // the bare-newline rule, until finish() commits it (only then may the session say 250) or
 // refuses it. Nothing partial ever reaches a mailbox: an unfinished message is thrown away.
+// Before committing, the message is read back from the store and checked against the Filters and
+// Attachment Filters (MessageContentCheck), whatever the size limit, for every sender.
 class SmtpMessageReceiver
 {
 public:
-    SmtpMessageReceiver(const ClientInfo &client, MessageStore &store, qint64 maxMessageSize, bool normalizeBareNewlines);
+    // filters: the lists in force, read at each finish(); null scans nothing.
+    SmtpMessageReceiver(const ClientInfo &client, MessageStore &store, qint64 maxMessageSize, bool normalizeBareNewlines,
+                        const FilterListHolder *filters = nullptr);
     ~SmtpMessageReceiver();
 
     // Starts a message for these mailboxes with its trace headers; false (logged) when the store
@@ -56,16 +61,20 @@ public:
 private:
     void write(QByteArrayView bytes);
     void log(const QString &text) const;
+    // The content rules' verdict on the written message; empty to go on and commit it.
+    [[nodiscard]] QByteArray checkContent(MessageWriter &writer, qint64 contentStart, const QString &queueId) const;
 
     ClientInfo m_client;
     MessageStore &m_store;
     const qint64 m_maxMessageSize;
     const bool m_normalizeBareNewlines;
+    const FilterListHolder *m_filters;
 
     std::unique_ptr<MessageWriter> m_writer;
     std::unique_ptr<DotStreamDecoder> m_decoder;
     std::unique_ptr<BareNewlineFilter> m_chunkFilter;
     HeaderBlockCapture m_header;
+    qint64 m_contentStart = 0;   // where the client's bytes begin, after our trace headers
     qint64 m_messageBytes = 0;
     qint64 m_chunkOctets = 0;
     bool m_tooBig = false;

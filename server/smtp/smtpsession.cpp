@@ -33,7 +33,8 @@ SmtpSession::SmtpSession(SmtpSessionConfig config, ClientInfo client, SessionTra
     , m_client(std::move(client))
     , m_transport(transport)
     , m_envelope(std::make_unique<SmtpEnvelope>(m_config, m_client, directory))
-    , m_receiver(std::make_unique<SmtpMessageReceiver>(m_client, store, m_config.maxMessageSize, m_config.normalizeBareNewlines))
+    , m_receiver(std::make_unique<SmtpMessageReceiver>(m_client, store, m_config.maxMessageSize, m_config.normalizeBareNewlines,
+                                                       m_config.filterLists))
 {
     if (!m_config.clock)
         m_config.clock = [] { return QDateTime::currentDateTime(); };

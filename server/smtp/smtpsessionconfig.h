@@ -10,6 +10,7 @@
 
 class AccountSendCounter;
 class AddressLists;
+class FilterListHolder;
 class LoginRecorder;
 class PolicySettingsHolder;
 struct PolicySettings;
@@ -32,6 +33,8 @@ struct SmtpSessionConfig
     const PolicySettingsHolder *policy = nullptr;
     // SMTP after POP: POP3 logins by client address (the window is in the policy settings).
     const LoginRecorder *popLogins = nullptr;
+    // Filters and Attachment Filters, checked at the end of every message; null: none.
+    const FilterListHolder *filterLists = nullptr;
     // Send limit per account: what each login sent in the last hour.
     AccountSendCounter *sendCounter = nullptr;
     std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime (SmtpSession fills it in)

@@ -40,6 +40,7 @@ std::unique_ptr<ProtocolSession> SmtpSessionFactory::create(const ClientInfo &cl
     // server's own users; port 25 takes mail for local recipients from anyone.
     config.policy = &m_policy;
     config.addressLists = m_addressLists;
+    config.filterLists = m_filterLists;
     config.popLogins = m_popLogins;
     config.sendCounter = m_sendCounter;
     config.requireAuthentication = client.service == QStringLiteral("submission") || client.service == QStringLiteral("smtps");

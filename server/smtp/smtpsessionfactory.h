@@ -8,6 +8,7 @@
 
 class AddressLists;
 class AuthFailureRecorder;
+class FilterListHolder;
 class Authenticator;
 class MessageStore;
 class RecipientDirectory;
@@ -29,6 +30,8 @@ public:
 
     // The Trusted IP Addresses the sessions consult at RCPT; lists outlives the sessions.
     void setAddressLists(const AddressLists *lists) { m_addressLists = lists; }
+    // The Filters and Attachment Filters checked at the end of each message; lists outlives the sessions.
+    void setFilterLists(const FilterListHolder *lists) { m_filterLists = lists; }
     // The POP3 logins SMTP after POP reads; logins outlives the sessions.
     void setLoginRecorder(const LoginRecorder *logins) { m_popLogins = logins; }
     // Where sessions count what each login sends (limits.messages_per_hour_per_account).
@@ -44,6 +47,7 @@ private:
     AuthFailureRecorder &m_failures;
     const AddressLists *m_addressLists = nullptr;
     const LoginRecorder *m_popLogins = nullptr;
+    const FilterListHolder *m_filterLists = nullptr;
     AccountSendCounter *m_sendCounter = nullptr;
     PolicySettingsHolder m_policy;   // read by every session at every command
     mutable QMutex m_mutex;

@@ -45,3 +45,20 @@ struct TrustRecord
     QString range;                      // canonical CidrRange text
     QString comment;
 };
+
+// An entry of the Filters list: mail whose decoded text holds `text` (any case) in `scope` is
+// refused or silently dropped at the end of DATA.
+struct ContentFilterRecord
+{
+    QString text;
+    QString scope = QStringLiteral("all");       // "subject", "headers", "body" or "all"
+    QString action = QStringLiteral("reject");   // "reject" or "discard"
+    QDateTime created;                           // UTC, whole seconds
+};
+
+// An entry of the Attachment Filters list: a wildcard pattern for attachment file names.
+struct AttachmentFilterRecord
+{
+    QString pattern;
+    QDateTime created;                           // UTC, whole seconds
+};

@@ -51,6 +51,14 @@ public:
     void setTrust(const TrustRecord &trust) override;
     void removeTrust(const QString &range) override;
 
+    // In sqlstoragefilters.cpp.
+    [[nodiscard]] QList<ContentFilterRecord> contentFilters() override;
+    void addContentFilter(const ContentFilterRecord &filter) override;
+    void removeContentFilter(const QString &text) override;
+    [[nodiscard]] QList<AttachmentFilterRecord> attachmentFilters() override;
+    void addAttachmentFilter(const AttachmentFilterRecord &filter) override;
+    void removeAttachmentFilter(const QString &pattern) override;
+
     [[nodiscard]] QMap<QString, QString> settings() override;
     void setSetting(const QString &key, const QString &value) override;
     void resetSetting(const QString &key) override;

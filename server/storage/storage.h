@@ -11,7 +11,7 @@
 #include <optional>
 
 // The one interface to persistent state: domains, accounts, aliases, SMTP-only logins, the banned
-// and trusted address lists, and settings.
+// and trusted address lists, the content and attachment filters, and settings.
 // Implementations are used from a single thread each; every method either completes or throws
 // StorageError and leaves nothing half-written. Every write bumps generation().
 class Storage
@@ -56,6 +56,15 @@ public:
     [[nodiscard]] virtual std::optional<TrustRecord> trust(const QString &range) = 0;
     virtual void setTrust(const TrustRecord &trust) = 0;
     virtual void removeTrust(const QString &range) = 0;
+
+    // The Filters and Attachment Filters lists, in the order they were added. add*() throws
+    // Duplicate for a text or pattern already stored byte for byte; remove*() throws NotFound.
+    [[nodiscard]] virtual QList<ContentFilterRecord> contentFilters() = 0;
+    virtual void addContentFilter(const ContentFilterRecord &filter) = 0;
+    virtual void removeContentFilter(const QString &text) = 0;
+    [[nodiscard]] virtual QList<AttachmentFilterRecord> attachmentFilters() = 0;
+    virtual void addAttachmentFilter(const AttachmentFilterRecord &filter) = 0;
+    virtual void removeAttachmentFilter(const QString &pattern) = 0;
 
     // Only settings that were set explicitly; defaults live in SettingsSchema.
     [[nodiscard]] virtual QMap<QString, QString> settings() = 0;

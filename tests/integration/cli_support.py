@@ -10,6 +10,11 @@ def rows(output):
     return [line.split("\t") for line in output.splitlines()]
 
 
+def generation(backend, data_dir):
+    """The database's change counter, which running servers watch."""
+    return int(sql_query(backend, data_dir, "SELECT value FROM change_generation WHERE id = 1")[0][0])
+
+
 def fails(result, code, *names):
     """Asserts the exit code and that stderr names every one of ``names``."""
     assert result.returncode == code, (f"{result.args!r}: expected exit {code}, got {result.returncode}\n"

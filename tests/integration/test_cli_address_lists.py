@@ -11,12 +11,8 @@ import datetime
 
 import pytest
 
-from cli_support import fails, rows
+from cli_support import fails, generation, rows
 from postern_harness import backend, check, cli, data_dir, log_text, pg_cluster, sql_query  # noqa: F401 (fixtures)
-
-
-def generation(backend, data_dir):
-    return int(sql_query(backend, data_dir, "SELECT value FROM change_generation WHERE id = 1")[0][0])
 
 
 def test_ban_add_list_remove(cli, backend, data_dir):

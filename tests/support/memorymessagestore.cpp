@@ -1,5 +1,7 @@
 #include "memorymessagestore.h"
 
+#include <QBuffer>
+
 class MemoryMessageWriter final : public MessageWriter
 {
 public:
@@ -18,6 +20,13 @@ public:
         return true;
     }
     [[nodiscard]] qint64 size() const override { return m_bytes.size(); }
+    [[nodiscard]] std::unique_ptr<QIODevice> readBack(QString *) override
+    {
+        auto buffer = std::make_unique<QBuffer>();
+        buffer->setData(m_bytes);
+        buffer->open(QIODevice::ReadOnly);
+        return buffer;
+    }
     [[nodiscard]] CommitResult commit() override
     {
         if (std::exchange(m_store.m_failCommit, false))

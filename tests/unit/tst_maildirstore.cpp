@@ -71,6 +71,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void oneMailbox();
+    void readBackBeforeCommit();
     void threeMailboxesShareOneInode();
     void abandonedWriterLeavesNothing();
     void failedCommitLeavesNothing_data();
@@ -102,6 +103,28 @@ void TestMaildirStore::cleanup()
 {
     m_store.reset();
     m_dir.reset();
+}
+
+void TestMaildirStore::readBackBeforeCommit()
+{
+    // The content filters read the message back before commit(): buffered bytes included, the
+    // write position untouched, and nothing of it left once the message is published.
+    const QString bob = QStringLiteral("bob@example.com");
+    QString error;
+    std::unique_ptr<MessageWriter> writer = m_store->begin({bob}, &error);
+    QVERIFY2(writer, qPrintable(error));
+    const QByteArray first = message(4000, "first");   // more than the write buffer, then a buffered tail
+    QVERIFY(writer->write(first));
+    QVERIFY(writer->write("tail\r\n"));
+    std::unique_ptr<QIODevice> device = writer->readBack(&error);
+    QVERIFY2(device, qPrintable(error));
+    QCOMPARE(device->readAll(), first + "tail\r\n");
+    QVERIFY(writer->write("after\r\n"));
+    const MessageWriter::CommitResult result = writer->commit();
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(readAll(result.deliveredFiles.first()), first + "tail\r\nafter\r\n");
+    QVERIFY(!writer->readBack(&error));
+    QVERIFY(!error.isEmpty());
 }
 
 void TestMaildirStore::oneMailbox()

@@ -4,24 +4,14 @@
 #include "contentfiltermatcher.h"
 #include "htmltext.h"
 #include "messagescanner.h"
+#include "mimetestmessages.h"
 
 #include <QtTest>
 
 namespace {
 
-QByteArray crlf(QByteArray text)
-{
-    return text.replace("\n", "\r\n");
-}
-
-QByteArray singlePart(const QByteArray &subject, const QByteArray &type, const QByteArray &encoding, const QByteArray &body)
-{
-    QByteArray message = "From: a@example.com\r\nX-Mailer: SpamBot 3.0\r\nSubject: " + subject + "\r\n";
-    message += "Content-Type: " + type + "\r\n";
-    if (!encoding.isEmpty())
-        message += "Content-Transfer-Encoding: " + encoding + "\r\n";
-    return message + "\r\n" + body;
-}
+using MimeTestMessages::crlf;
+using MimeTestMessages::singlePart;
 
 QByteArray b64Word(const char *utf8)
 {
@@ -220,6 +210,8 @@ void TestMessageScanner::filterValidation()
 {
     QVERIFY(!ContentFilter::validate(QStringLiteral("  ")).isEmpty());
     QVERIFY(ContentFilter::validate(QStringLiteral("x")).isEmpty());
+    QVERIFY(ContentFilter::validate(QStringLiteral("a\tb")).contains(QStringLiteral("control")));
+    QVERIFY(ContentFilter::validate(QStringLiteral("a\nb")).contains(QStringLiteral("control")));
     for (const auto scope : {ContentFilter::Scope::Subject, ContentFilter::Scope::Headers, ContentFilter::Scope::Body, ContentFilter::Scope::All})
         QCOMPARE(ContentFilter::scopeFromString(ContentFilter::scopeName(scope)), scope);
     QCOMPARE(ContentFilter::scopeFromString(u" BODY "), ContentFilter::Scope::Body);

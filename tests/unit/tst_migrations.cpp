@@ -1,4 +1,4 @@
-// Schema migrations: a fresh database reaches the newest schema (5: banned and trusted addresses), a schema-1
+// Schema migrations: a fresh database reaches the newest schema (6: content and attachment filters), a schema-1
 // database from the field keeps every row through the upgrade, and a newer database is refused.
 
 #include "databaseurl.h"
@@ -72,7 +72,7 @@ void TestMigrations::freshDatabaseIsLatest()
     POSTERN_FRESH_DATABASE(m_databases, dialect, url);
     SqlStorage storage(DatabaseUrl::parse(url));
     QCOMPARE(storage.schemaVersion(), SqlCatalog(dialect).latestSchemaVersion());
-    QVERIFY(storage.schemaVersion() >= 5);
+    QVERIFY(storage.schemaVersion() >= 6);
     QVERIFY(storage.smtpLogins().isEmpty());
     QVERIFY(storage.generation() > 0);
 }
@@ -134,6 +134,13 @@ void TestMigrations::schemaOneFixtureMigrates()
     QVERIFY(storage.trusts().isEmpty());
     storage.setTrust({QStringLiteral("192.0.2.0/24"), QStringLiteral("office")});
     QCOMPARE(storage.trusts().size(), 1);
+    // Schema 6's Filters and Attachment Filters start empty (no message is scanned) and work.
+    QVERIFY(storage.contentFilters().isEmpty());
+    QVERIFY(storage.attachmentFilters().isEmpty());
+    storage.addContentFilter({QStringLiteral("casino"), QStringLiteral("subject"), QStringLiteral("discard"), {}});
+    storage.addAttachmentFilter({QStringLiteral(".exe"), {}});
+    QCOMPARE(storage.contentFilters().value(0).action, QStringLiteral("discard"));
+    QCOMPARE(storage.attachmentFilters().value(0).pattern, QStringLiteral(".exe"));
 }
 
 void TestMigrations::newerDatabaseRefused_data()

@@ -2,6 +2,7 @@
 // and the corpus replayed whole and in chunks.
 
 #include "messagescanner.h"
+#include "mimetestmessages.h"
 #include "mimepart.h"
 #include "mimevisitor.h"
 #include "mimewalker.h"
@@ -10,10 +11,9 @@
 
 namespace {
 
-QByteArray crlf(QByteArray text)
-{
-    return text.replace("\n", "\r\n");
-}
+using MimeTestMessages::crlf;
+using MimeTestMessages::nested;
+using MimeTestMessages::withAttachmentHeader;
 
 // Writes down every event as one line, for comparing structure and chunked against whole.
 class RecordingVisitor : public MimeVisitor
@@ -48,22 +48,6 @@ QStringList walkEvents(const QByteArray &message, qsizetype chunk, bool *unscann
     if (unscannable)
         *unscannable = walker.isUnscannable();
     return visitor.events();
-}
-
-QByteArray withAttachmentHeader(const QByteArray &partHeader)
-{
-    return crlf("From: a@example.com\nContent-Type: multipart/mixed; boundary=\"=_b\"\n\n"
-                "--=_b\nContent-Type: text/plain\n\nhello\n--=_b\n")
-        + crlf(partHeader) + crlf("\nQUJD\n--=_b--\n");
-}
-
-QByteArray nested(int levels)
-{
-    QByteArray text = "Content-Type: multipart/mixed; boundary=b0\n\n";
-    for (int i = 1; i <= levels; ++i)
-        text += "--b" + QByteArray::number(i - 1) + "\nContent-Type: multipart/mixed; boundary=b" + QByteArray::number(i) + "\n\n";
-    text += "--b" + QByteArray::number(levels) + "\nContent-Type: application/octet-stream; name=deep.exe\n\nx\n";
-    return crlf(text);
 }
 
 QStringList corpusFiles()

@@ -77,3 +77,15 @@ SELECT cidr, comment FROM trusted_addresses WHERE cidr = :cidr;
 INSERT INTO trusted_addresses (cidr, comment) VALUES (:cidr, :comment) ON CONFLICT (cidr) DO UPDATE SET comment = excluded.comment;
 -- name: trust_delete
 DELETE FROM trusted_addresses WHERE cidr = :cidr;
+-- name: content_filter_list
+SELECT filter_text, scope, action, created_at FROM content_filters ORDER BY id;
+-- name: content_filter_insert
+INSERT INTO content_filters (filter_text, scope, action, created_at) VALUES (:filter_text, :scope, :action, :created_at);
+-- name: content_filter_delete
+DELETE FROM content_filters WHERE filter_text = :filter_text;
+-- name: attachment_filter_list
+SELECT pattern, created_at FROM attachment_filters ORDER BY id;
+-- name: attachment_filter_insert
+INSERT INTO attachment_filters (pattern, created_at) VALUES (:pattern, :created_at);
+-- name: attachment_filter_delete
+DELETE FROM attachment_filters WHERE pattern = :pattern;
