@@ -2,6 +2,7 @@
 
 #include "accountsendcounter.h"
 #include "addresslists.h"
+#include "authfailurerecorder.h"
 #include "log.h"
 #include "loginrecorder.h"
 #include "mailaddress.h"
@@ -101,6 +102,7 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
             return {"451 4.3.0 " + shown + ": Outbound delivery is not available yet, try again later", false, false};
         }
         log(relay.logLine(subject));
+        recordRelayAttempt(canonical);
         return {QByteArray::number(relay.replyCode()) + ' ' + relay.enhancedCode().toLatin1() + ' ' + shown + ": "
                     + relay.text().toUtf8(),
                 false, false};
@@ -172,6 +174,20 @@ PolicyDecision SmtpEnvelope::relayDecision(const QString &authenticatedAs) const
                           m_config.smtpAfterPopMinutes > 0
                               ? QStringLiteral("not a local domain, not authenticated, not trusted, no SMTP-after-POP")
                               : QStringLiteral("not a local domain, not authenticated, not trusted"));
+}
+
+void SmtpEnvelope::recordRelayAttempt(const QString &recipient) const
+{
+    if (!m_config.relayAttempts)
+        return;
+    AuthFailure attempt;
+    attempt.client = m_client.address;
+    attempt.user = recipient;
+    attempt.mechanism = QStringLiteral("RCPT");
+    attempt.service = m_client.service;
+    attempt.time = m_config.clock().toUTC();
+    attempt.kind = AuthFailure::Kind::Relay;
+    m_config.relayAttempts->record(attempt);
 }
 
 void SmtpEnvelope::clear()

@@ -47,6 +47,8 @@ private:
     void log(const QString &text) const;
     // The relay rule for a recipient outside the local domains: authenticated, or a client in
     // the Trusted IP Addresses, may relay.
+    // Counts a refused relay for auto-ban (the client's address, not the recipient, is banned).
+    void recordRelayAttempt(const QString &recipient) const;
     [[nodiscard]] PolicyDecision relayDecision(const QString &authenticatedAs) const;
 
     const SmtpSessionConfig &m_config;

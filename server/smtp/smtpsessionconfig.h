@@ -9,6 +9,7 @@
 
 class AccountSendCounter;
 class AddressLists;
+class AuthFailureRecorder;
 class LoginRecorder;
 
 // The settings one SMTP session runs with, taken from the settings snapshot when it starts.
@@ -31,5 +32,7 @@ struct SmtpSessionConfig
     // Send limit per account: what each login sent in the last hour, and the limit (0 = off).
     AccountSendCounter *sendCounter = nullptr;
     int messagesPerHourPerAccount = 0;
+    // Where refused relay attempts are counted for auto-ban; null: not counted.
+    AuthFailureRecorder *relayAttempts = nullptr;
     std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime (SmtpSession fills it in)
 };
