@@ -397,6 +397,11 @@ QString AdminService::removeTrust(const QString &range)
     return QStringLiteral("%1 is no longer trusted").arg(canonical);
 }
 
+QStringList AdminService::explainPolicy(const PolicyExplanation::Request &request, const QString &mailDirectory)
+{
+    return PolicyExplanation::explain(m_storage, mailDirectory, request);
+}
+
 QList<TrustRecord> AdminService::trusts()
 {
     return m_storage.trusts();

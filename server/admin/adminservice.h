@@ -1,5 +1,7 @@
 #pragma once
 
+#include "policyexplanation.h"
+
 #include "records.h"
 
 #include <QMap>
@@ -71,6 +73,9 @@ public:
     // second, see Storage::bumpRequest).
     void requestTlsReload();
     static constexpr char kTlsReloadRequest[] = "tls.reload";
+
+    // `policy explain`: the rules a session with these facts meets, one line each, then the result.
+    [[nodiscard]] QStringList explainPolicy(const PolicyExplanation::Request &request, const QString &mailDirectory);
 
     // "500M" → 524288000; throws StorageError(Invalid) naming the text.
     [[nodiscard]] static qint64 parseQuota(const QString &text);

@@ -3,6 +3,7 @@
 #include "adminservice.h"
 #include "cidrrange.h"
 #include "commandline.h"
+#include "policycommands.h"
 #include "storageerror.h"
 #include "tlscommands.h"
 
@@ -49,17 +50,21 @@ const QList<CommandShape> &shapes()
         {"config", "list", 0, 0, {}},
         {"tls", "show", 0, 0, {}},
         {"tls", "reload", 0, 0, {}},
+        {"policy", "explain", 0, 0, {QStringLiteral("ip"), QStringLiteral("auth"), QStringLiteral("from"), QStringLiteral("to")}},
     };
     return table;
 }
 
 const QStringList kCommandOptions = {QStringLiteral("password-stdin"), QStringLiteral("name"), QStringLiteral("quota"),
                                      QStringLiteral("headless"), QStringLiteral("ephemeral-ports"),
-                                     QStringLiteral("minutes"), QStringLiteral("comment")};
+                                     QStringLiteral("minutes"), QStringLiteral("comment"), QStringLiteral("ip"),
+                                     QStringLiteral("auth"), QStringLiteral("from"), QStringLiteral("to")};
 
 // The argument checks that need no storage: a well-formed range, a positive --minutes.
 QString checkArguments(const QString &group, const QString &verb, const QStringList &args, const CommandLine &command)
 {
+    if (group == QStringLiteral("policy"))
+        return PolicyCommands::checkUsage(command);
     if (group != QStringLiteral("ban") && group != QStringLiteral("trust"))
         return {};
     if (verb != QStringLiteral("list")) {
@@ -139,6 +144,8 @@ int AdminCommands::run(const CommandLine &command)
             return runBan(verb, args, command);
         if (group == QStringLiteral("trust"))
             return runTrust(verb, args, command);
+        if (group == QStringLiteral("policy"))
+            return PolicyCommands(m_admin, m_out, m_dataDirectory).explain(command);
         return runConfig(verb, args);
     } catch (const StorageError &error) {
         m_err << "postern: error: " << error.message() << Qt::endl;

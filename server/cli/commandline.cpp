@@ -5,7 +5,8 @@ namespace {
 // Options that take a value; every other option is a flag.
 const QStringList kValueOptions = {
     QStringLiteral("data-dir"), QStringLiteral("database"), QStringLiteral("name"), QStringLiteral("quota"),
-    QStringLiteral("minutes"),  QStringLiteral("comment"),
+    QStringLiteral("minutes"),  QStringLiteral("comment"),  QStringLiteral("ip"),    QStringLiteral("auth"),
+    QStringLiteral("from"),     QStringLiteral("to"),
 };
 const QStringList kFlags = {
     QStringLiteral("headless"),      QStringLiteral("password-stdin"), QStringLiteral("version"),
@@ -86,6 +87,7 @@ QString CommandLine::usage()
         "  postern [--data-dir DIR] trust add CIDR [--comment TEXT] | trust remove CIDR | trust list\n"
         "  postern [--data-dir DIR] config get KEY | config set KEY VALUE | config reset KEY | config list\n"
         "  postern [--data-dir DIR] tls show | tls reload\n"
+        "  postern [--data-dir DIR] policy explain --ip IP [--auth USER] --from ADDR --to ADDR\n"
         "  postern --version | --help\n"
         "\n"
         "Options:\n"
@@ -99,12 +101,17 @@ QString CommandLine::usage()
         "  --quota BYTES      mailbox quota, e.g. 500M or 2G; 0 = unlimited\n"
         "  --minutes N        ban add: the ban expires after N minutes (default: never)\n"
         "  --comment TEXT     ban add, trust add: a note shown by the list\n"
+        "  --ip, --auth, --from, --to  policy explain: the client address, its login (if it\n"
+        "                     authenticates), MAIL FROM (\"<>\" for the blank sender) and RCPT TO\n"
         "\n"
         "\n"
         "ban: connections from a banned address or CIDR range (192.0.2.7, 2001:db8::/32) are closed\n"
         "at once on every service. trust: SMTP clients from a trusted range may relay without AUTH.\n"
         "ban list and trust list print range, expiry (or \"never\"), source and comment, tab-separated.\n"
         "Running servers see changes within about a second.\n"
+        "\n"
+        "policy explain prints the security rules such a session would meet and what each decides,\n"
+        "without sending anything: the answer to \"why was this refused?\".\n"
         "\n"
         "tls show prints the certificate the server uses (tls.cert_file and tls.key_file, or the\n"
         "self-signed one it generates in DATA_DIR/tls); tls reload makes a running server load\n"

@@ -4,9 +4,12 @@
 #include "addresslists.h"
 #include "authfailurerecorder.h"
 #include "log.h"
-#include "loginrecorder.h"
 #include "mailaddress.h"
 #include "policydecision.h"
+#include "policysettings.h"
+#include "relaystanding.h"
+#include "senderfacts.h"
+#include "senderrules.h"
 #include "recipientdirectory.h"
 #include "smtpcommand.h"
 #include "smtpmailparameters.h"
@@ -36,6 +39,7 @@ SmtpEnvelope::Answer SmtpEnvelope::mail(QByteArrayView argument, bool extended, 
     if (const std::optional<QByteArray> limited = sendLimitReached(authenticatedAs))
         return {*limited, false, false};
     QString reversePath;
+    QString canonical;
     if (!parsed.path.isEmpty()) {
         if (!params.smtpUtf8 && !SmtpCommand::isAscii(parsed.path))
             return {"553 5.6.7 Non-ASCII sender address requires SMTPUTF8", false, false};
@@ -45,6 +49,13 @@ SmtpEnvelope::Answer SmtpEnvelope::mail(QByteArrayView argument, bool extended, 
             return {"501 5.1.7 Bad sender address syntax", true, false};
         }
         reversePath = parsed.path;   // kept as sent: the sender's own spelling goes into Return-Path
+        canonical = address.canonical();
+    }
+    const PolicyDecision rules = SenderRules::mailFrom(*m_config.currentPolicy(), standing(authenticatedAs),
+                                                       SenderFacts::of(canonical, authenticatedAs, m_directory));
+    if (!rules.isAccept()) {
+        log(rules.logLine(QStringLiteral("mail from <%1>").arg(parsed.path)));
+        return {refusal(rules, parsed.path), false, false};
     }
     m_reversePath = reversePath;
     m_smtpUtf8 = params.smtpUtf8;
@@ -91,7 +102,7 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
         return {"550 5.1.1 " + shown + ": Recipient address rejected: User unknown", false, false};
     case RecipientLookup::Kind::NotLocal:
     {
-        const PolicyDecision relay = relayDecision(authenticatedAs);
+        const PolicyDecision relay = standing(authenticatedAs).relayDecision();
         const QString subject = QStringLiteral("rcpt <%1>").arg(canonical);
         if (relay.isAccept()) {
             // Relaying is allowed, but there is no outbound delivery yet; a 250 must never lose
@@ -103,9 +114,7 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
         }
         log(relay.logLine(subject));
         recordRelayAttempt(canonical);
-        return {QByteArray::number(relay.replyCode()) + ' ' + relay.enhancedCode().toLatin1() + ' ' + shown + ": "
-                    + relay.text().toUtf8(),
-                false, false};
+        return {refusal(relay, parsed.path), false, false};
     }
     case RecipientLookup::Kind::OverQuota:
         log(QStringLiteral("rcpt <%1> deferred: mailbox full (%2) 452 4.2.2").arg(canonical, found.detail));
@@ -127,7 +136,7 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
 
 std::optional<QByteArray> SmtpEnvelope::sendLimitReached(const QString &login) const
 {
-    const int limit = m_config.messagesPerHourPerAccount;
+    const int limit = m_config.currentPolicy()->messagesPerHourPerAccount;
     if (login.isEmpty() || !m_config.sendCounter || limit <= 0)
         return std::nullopt;
     const QDateTime now = m_config.clock();
@@ -144,36 +153,17 @@ std::optional<QByteArray> SmtpEnvelope::sendLimitReached(const QString &login) c
     return QByteArray("451 4.7.1 Sending limit for this account reached, try again later");
 }
 
-PolicyDecision SmtpEnvelope::relayDecision(const QString &authenticatedAs) const
+RelayStanding SmtpEnvelope::standing(const QString &authenticatedAs) const
 {
-    if (!authenticatedAs.isEmpty())
-        return PolicyDecision::accept({}, QStringLiteral("authenticated as %1").arg(authenticatedAs));
-    if (m_config.addressLists) {
-        if (const auto trusted = m_config.addressLists->current()->trustFor(m_client.address)) {
-            return PolicyDecision::accept(QStringLiteral("Trusted IP Addresses"),
-                                          QStringLiteral("%1 in %2").arg(m_client.address.toString(),
-                                                                         AddressListSnapshot::describe(*trusted)));
-        }
-    }
-    if (m_config.popLogins && m_config.smtpAfterPopMinutes > 0) {
-        // Only the exact address of the POP3 login opens the window, never its network.
-        if (const auto login = m_config.popLogins->lastLogin(m_client.address)) {
-            const QDateTime now = m_config.clock();
-            const qint64 age = login->time.secsTo(now);
-            if (age >= 0 && age <= qint64(m_config.smtpAfterPopMinutes) * 60) {
-                return PolicyDecision::accept(QStringLiteral("SMTP After POP"),
-                                              QStringLiteral("POP3 login as %1 from %2 %3 s ago, window %4 min")
-                                                  .arg(login->account, m_client.address.toString())
-                                                  .arg(age)
-                                                  .arg(m_config.smtpAfterPopMinutes));
-            }
-        }
-    }
-    return PolicyDecision(PolicyDecision::Action::Reject, 554, QStringLiteral("5.7.1"), QStringLiteral("Relay access denied"),
-                          QStringLiteral("Relay"),
-                          m_config.smtpAfterPopMinutes > 0
-                              ? QStringLiteral("not a local domain, not authenticated, not trusted, no SMTP-after-POP")
-                              : QStringLiteral("not a local domain, not authenticated, not trusted"));
+    const std::shared_ptr<const AddressListSnapshot> lists = m_config.addressLists ? m_config.addressLists->current() : nullptr;
+    return RelayStanding::of(m_client.address, authenticatedAs, lists.get(), m_config.popLogins,
+                             m_config.currentPolicy()->smtpAfterPopMinutes, m_config.clock());
+}
+
+QByteArray SmtpEnvelope::refusal(const PolicyDecision &decision, const QString &path)
+{
+    return QByteArray::number(decision.replyCode()) + ' ' + decision.enhancedCode().toLatin1() + " <" + path.toUtf8()
+        + ">: " + decision.text().toUtf8();
 }
 
 void SmtpEnvelope::recordRelayAttempt(const QString &recipient) const

@@ -6,11 +6,14 @@
 #include "plaintextauthpolicy.h"
 
 #include <functional>
+#include <memory>
 
 class AccountSendCounter;
 class AddressLists;
 class AuthFailureRecorder;
 class LoginRecorder;
+class PolicySettingsHolder;
+struct PolicySettings;
 
 // The settings one SMTP session runs with, taken from the settings snapshot when it starts.
 struct SmtpSessionConfig
@@ -26,13 +29,16 @@ struct SmtpSessionConfig
     PlaintextAuthPolicy plaintextPolicy;     // auth.plaintext, network.local_ranges
     bool requireAuthentication = false;      // the submission service (RFC 6409): no MAIL before AUTH
     const AddressLists *addressLists = nullptr;   // Trusted IP Addresses; null: nobody is trusted
-    // SMTP after POP: POP3 logins by client address, and how long one opens relaying (0 = off).
+    // The security policy's settings in force, read afresh at every command; null: the defaults.
+    const PolicySettingsHolder *policy = nullptr;
+    // SMTP after POP: POP3 logins by client address (the window is in the policy settings).
     const LoginRecorder *popLogins = nullptr;
-    int smtpAfterPopMinutes = 0;
-    // Send limit per account: what each login sent in the last hour, and the limit (0 = off).
+    // Send limit per account: what each login sent in the last hour.
     AccountSendCounter *sendCounter = nullptr;
-    int messagesPerHourPerAccount = 0;
     // Where refused relay attempts are counted for auto-ban; null: not counted.
     AuthFailureRecorder *relayAttempts = nullptr;
     std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime (SmtpSession fills it in)
+
+    // The policy settings for the command being handled now.
+    [[nodiscard]] std::shared_ptr<const PolicySettings> currentPolicy() const;
 };

@@ -18,15 +18,13 @@ SmtpSessionConfig SmtpSessionFactory::configFrom(const Settings &settings, const
     config.maxRecipients = int(settings.integer(QStringLiteral("smtp.max_recipients")));
     config.normalizeBareNewlines = settings.text(QStringLiteral("smtp.bare_newlines")) == QStringLiteral("normalize");
     config.plaintextPolicy = PlaintextAuthPolicy::fromSettings(settings, loopbackRanges);
-    config.messagesPerHourPerAccount = int(settings.integer(QStringLiteral("limits.messages_per_hour_per_account")));
-    if (settings.boolean(QStringLiteral("smtp_after_pop.enabled")))
-        config.smtpAfterPopMinutes = int(settings.integer(QStringLiteral("smtp_after_pop.minutes")));
     return config;
 }
 
 void SmtpSessionFactory::applySettings(const Settings &settings, const QList<CidrRange> &loopbackRanges)
 {
     const SmtpSessionConfig config = configFrom(settings, loopbackRanges);
+    m_policy.replace(PolicySettings::fromSettings(settings));
     QMutexLocker lock(&m_mutex);
     m_config = config;
 }
@@ -40,6 +38,7 @@ std::unique_ptr<ProtocolSession> SmtpSessionFactory::create(const ClientInfo &cl
     }
     // Message submission, on 587 (RFC 6409) and over implicit TLS on 465 (RFC 8314), is for the
     // server's own users; port 25 takes mail for local recipients from anyone.
+    config.policy = &m_policy;
     config.addressLists = m_addressLists;
     config.popLogins = m_popLogins;
     config.sendCounter = m_sendCounter;

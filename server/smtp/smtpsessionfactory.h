@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sessionfactory.h"
+#include "policysettingsholder.h"
 #include "smtpsessionconfig.h"
 
 #include <QMutex>
@@ -44,6 +45,7 @@ private:
     const AddressLists *m_addressLists = nullptr;
     const LoginRecorder *m_popLogins = nullptr;
     AccountSendCounter *m_sendCounter = nullptr;
+    PolicySettingsHolder m_policy;   // read by every session at every command
     mutable QMutex m_mutex;
     SmtpSessionConfig m_config;
 };

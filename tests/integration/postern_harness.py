@@ -11,6 +11,7 @@ here; ``backend`` runs a test once on SQLite and once on a throwaway PostgreSQL 
 
 import datetime
 import itertools
+import contextlib
 import os
 import re
 import shutil
@@ -339,6 +340,16 @@ class HeadlessServer:
 # --- fixtures ------------------------------------------------------------------------------------
 
 _database_names = itertools.count(1)
+
+
+@contextlib.contextmanager
+def serving_everything(data_dir):
+    """A headless server on data_dir with every service listening on a free port, killed afterwards."""
+    server = HeadlessServer(data_dir, settings=False, expect=SERVICES).start()
+    try:
+        yield server
+    finally:
+        server.kill()
 
 
 @pytest.fixture

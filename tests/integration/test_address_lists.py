@@ -12,9 +12,9 @@ import time
 
 import pytest
 
-from postern_harness import (SERVICES, HeadlessServer, check, copy_data_dir, log_text, loopback_alias_usable,  # noqa: F401
-                             mail_template, postern, wait_until)
 from line_clients import first_bytes
+from postern_harness import (SERVICES, check, copy_data_dir, log_text, loopback_alias_usable,
+                             mail_template, postern, serving_everything, wait_until)  # noqa: F401
 from smtp_client_support import RELAYED, REFUSED, relay_answer
 
 BANNED = "127.0.0.10"
@@ -32,11 +32,8 @@ pytestmark = pytest.mark.skipif(not all(loopback_alias_usable(a) for a in (BANNE
 @pytest.fixture(scope="module")
 def running(mail_template, tmp_path_factory):
     data_dir = copy_data_dir(mail_template, tmp_path_factory.mktemp("lists") / "data")
-    server = HeadlessServer(data_dir, settings=False, expect=SERVICES).start()
-    try:
+    with serving_everything(data_dir) as server:
         yield server
-    finally:
-        server.kill()
 
 
 def cli(server, *args):

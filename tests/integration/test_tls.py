@@ -77,7 +77,7 @@ def test_mail_in_over_smtps_and_out_over_pop3s(tmp_path, mail_template, maximum)
             assert code == 250
             # smtps is submission over TLS (RFC 8314): AUTH before MAIL.
             smtp.login(f"bob@{MAIL_DOMAIN}", FIXTURE_PASSWORD)
-            smtp.sendmail(f"sender@{MAIL_DOMAIN}", [f"alice@{MAIL_DOMAIN}"],
+            smtp.sendmail(f"bob@{MAIL_DOMAIN}", [f"alice@{MAIL_DOMAIN}"],
                           b"Subject: over TLS\r\n\r\nsecret body\r\n")
         stored = maildir_files(data, f"alice@{MAIL_DOMAIN}")
         assert len(stored) == 1

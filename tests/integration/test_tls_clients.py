@@ -72,8 +72,8 @@ def test_smtplib_starttls_login_send(server, service):
         assert not smtp.has_extn("starttls"), "STARTTLS is advertised only before TLS"
         assert "PLAIN" in smtp.esmtp_features["auth"] and "LOGIN" in smtp.esmtp_features["auth"]
         smtp.login(ALICE, FIXTURE_PASSWORD)
-        assert smtp.sendmail(SENDER, [BOB], message) == {}
-    check_stored(wait_for_new_file(server, BOB, before), message, recipient=BOB, protocol="ESMTPSA")
+        assert smtp.sendmail(ALICE, [BOB], message) == {}
+    check_stored(wait_for_new_file(server, BOB, before), message, recipient=BOB, sender=ALICE, protocol="ESMTPSA")
 
 
 def test_smtp_ssl_on_465(server):
@@ -85,8 +85,8 @@ def test_smtp_ssl_on_465(server):
         assert code == 250
         assert not smtp.has_extn("starttls")
         smtp.login(ALICE, FIXTURE_PASSWORD)
-        assert smtp.sendmail(SENDER, [BOB], message) == {}
-    check_stored(wait_for_new_file(server, BOB, before), message, recipient=BOB, protocol="ESMTPSA")
+        assert smtp.sendmail(ALICE, [BOB], message) == {}
+    check_stored(wait_for_new_file(server, BOB, before), message, recipient=BOB, sender=ALICE, protocol="ESMTPSA")
 
 
 def test_starttls_without_auth_is_esmtps(server):
@@ -121,11 +121,11 @@ def test_curl_ssl_reqd_smtp(server, tmp_path):
     upload.write_bytes(message)
     result = subprocess.run([CURL, "--silent", "--show-error", "--ssl-reqd", "--insecure", "--max-time", "30",
                              f"smtp://127.0.0.1:{server.ports['submission']}/{HELO}",
-                             "--user", f"{ALICE}:{FIXTURE_PASSWORD}", "--mail-from", SENDER, "--mail-rcpt", BOB,
+                             "--user", f"{ALICE}:{FIXTURE_PASSWORD}", "--mail-from", ALICE, "--mail-rcpt", BOB,
                              "--upload-file", str(upload)],
                             capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stderr
-    check_stored(wait_for_new_file(server, BOB, before), message, recipient=BOB, protocol="ESMTPSA")
+    check_stored(wait_for_new_file(server, BOB, before), message, recipient=BOB, sender=ALICE, protocol="ESMTPSA")
 
 
 # --- POP3 ----------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 #include "log.h"
 #include "loghub.h"
 #include "plaintextauthpolicy.h"
+#include "policysettingsholder.h"
 #include "protocolsession.h"
 #include "settings.h"
 #include "smtpsessionfactory.h"
@@ -86,7 +87,9 @@ void TestSmtpSessionAuth::receivedProtocol()
     h.ehlo();
     if (auth)
         QCOMPARE(h.send(kAlicePlain), QByteArrayList{"235 2.7.0 Authentication successful"});
-    h.send(QByteArray("MAIL FROM:<alice@example.test>") + (utf8 ? " SMTPUTF8" : "") + "\r\nRCPT TO:<bob@example.test>\r\n");
+    // Without AUTH a local sender is refused (smtp.require_auth_for_local_senders), so a remote one.
+    const QByteArray sender = auth ? "alice@example.test" : "sender@remote.example";
+    h.send("MAIL FROM:<" + sender + '>' + (utf8 ? " SMTPUTF8" : "") + "\r\nRCPT TO:<bob@example.test>\r\n");
     QCOMPARE(h.send(kMessage).last().left(28), QByteArray("250 2.0.0 Ok: queued as QID0"));
     QCOMPARE(storedProtocol(h), protocol);
     QCOMPARE(h.session().authenticatedAs(), auth ? QStringLiteral("alice@example.test") : QString());
@@ -150,7 +153,7 @@ void TestSmtpSessionAuth::startTlsForgetsTheLogin()
     h.session().tlsStarted();
     QCOMPARE(h.session().state(), SmtpSession::State::Connected);
     h.ehlo();
-    h.send("MAIL FROM:<alice@example.test>\r\nRCPT TO:<bob@example.test>\r\n");
+    h.send("MAIL FROM:<sender@remote.example>\r\nRCPT TO:<bob@example.test>\r\n");
     h.send(kMessage);
     QCOMPARE(storedProtocol(h), QByteArray("ESMTPS"));   // not ESMTPSA: the clear-text login is gone
 }
@@ -217,7 +220,7 @@ void TestSmtpSessionAuth::secretsNeverLogged()
         text += entry.text + QLatin1Char('\n');
     QVERIFY2(text.contains(QStringLiteral("authentication failed for \"alice@example.test\" from 127.0.0.1 via PLAIN")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("authenticated as alice@example.test via LOGIN")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("relay check passed (authenticated as alice@example.test)")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("relay check passed by \"SMTP Authentication\" (authenticated as alice@example.test)")), qPrintable(text));
     for (const char *secret : {"password123", "wrong-password", "cGFzc3dvcmQxMjM=", "AGFsaWNlQGV4YW1wbGUudGVzdAB3cm9uZy1wYXNzd29yZA=="})
         QVERIFY2(!text.contains(QLatin1String(secret)), secret);
 }
@@ -249,7 +252,7 @@ void TestSmtpSessionAuth::submissionServicesRequireAuth()
     client.service = service;
     const std::unique_ptr<ProtocolSession> session = factory.create(client, transport);
     session->start();
-    session->receive(kEhlo + "MAIL FROM:<alice@example.test>\r\n");
+    session->receive(kEhlo + "MAIL FROM:<sender@remote.example>\r\n");
     const QByteArray refusal = "530 5.7.0 Authentication required\r\n";
     QCOMPARE(transport.takeSent().endsWith(refusal), required);
     session->receive(kAlicePlain + "MAIL FROM:<alice@example.test>\r\n");
@@ -340,7 +343,8 @@ void TestSmtpSessionAuth::smtpAfterPop()
     logins.recordLogin(QHostAddress(loginFrom), QStringLiteral("alice@example.test"));
     SmtpSessionConfig config = SmtpSessionTest::testConfig();
     config.popLogins = &logins;
-    config.smtpAfterPopMinutes = minutes;
+    const PolicySettingsHolder policy(PolicySettings{.smtpAfterPopMinutes = minutes});
+    config.policy = &policy;
     config.clock = [loginTime, secondsAgo] { return loginTime.addSecs(secondsAgo); };
     {
         SmtpSessionHarness h(config, false, QHostAddress(QStringLiteral("192.0.2.7")));
@@ -363,7 +367,8 @@ void TestSmtpSessionAuth::sendLimitPerAccount()
     QDateTime now(QDate(2026, 11, 29), QTime(10, 0), Qt::UTC);
     SmtpSessionConfig config = testConfig();
     config.sendCounter = &counter;
-    config.messagesPerHourPerAccount = 2;
+    const PolicySettingsHolder policy(PolicySettings{.messagesPerHourPerAccount = 2});
+    config.policy = &policy;
     config.clock = [&now] { return now; };
     const QByteArray transaction = "MAIL FROM:<alice@example.test>\r\nRCPT TO:<bob@example.test>\r\n" + kMessage;
     const QByteArray limited = "451 4.7.1 Sending limit for this account reached, try again later";
@@ -386,7 +391,8 @@ void TestSmtpSessionAuth::sendLimitPerAccount()
     {
         SmtpSessionHarness h(config);   // not logged in: local delivery is not an account's sending
         h.ehlo();
-        QVERIFY(h.send(transaction).last().startsWith("250 2.0.0 Ok: queued as"));
+        QVERIFY(h.send("MAIL FROM:<sender@remote.example>\r\nRCPT TO:<bob@example.test>\r\n" + kMessage)
+                    .last().startsWith("250 2.0.0 Ok: queued as"));
     }
     now = now.addSecs(3600);
     {

@@ -1,0 +1,150 @@
+#include "policyexplainer.h"
+
+#include <QDateTime>
+
+#include "addresslistsnapshot.h"
+#include "mailaddress.h"
+#include "policydecision.h"
+#include "policysettings.h"
+#include "recipientdirectory.h"
+#include "relaystanding.h"
+#include "senderfacts.h"
+#include "senderrules.h"
+
+namespace {
+
+QString onOff(bool on)
+{
+    return on ? QStringLiteral("on") : QStringLiteral("off");
+}
+
+}
+
+PolicyExplainer::PolicyExplainer(const PolicySettings &settings, const AddressListSnapshot &lists,
+                                 const RecipientDirectory &directory)
+    : m_settings(settings), m_lists(lists), m_directory(directory)
+{
+}
+
+QStringList PolicyExplainer::explain(const Facts &facts, const QDateTime &now) const
+{
+    QStringList lines;
+    const QString ip = facts.client.toString();
+    if (const auto ban = m_lists.banFor(facts.client, now)) {
+        lines << QStringLiteral("Banned Addresses: %1 is in %2: the connection is closed before the greeting")
+                     .arg(ip, AddressListSnapshot::describe(*ban));
+        lines << QStringLiteral("Result: refused at connect (no reply; the connection is closed)");
+        return lines;
+    }
+    lines << QStringLiteral("Banned Addresses: %1 is not banned").arg(ip);
+
+    QString login;
+    if (facts.login.isEmpty()) {
+        lines << QStringLiteral("SMTP Authentication: not authenticated");
+    } else if (!facts.loginKnown) {
+        lines << QStringLiteral("SMTP Authentication: %1 is not a login here; AUTH would fail with 535 5.7.8, "
+                                "so the session counts as not authenticated").arg(facts.login);
+    } else {
+        login = facts.login;
+        lines << QStringLiteral("SMTP Authentication: authenticated as %1").arg(login);
+    }
+    const RelayStanding standing = RelayStanding::of(facts.client, login, &m_lists, nullptr, 0, now);
+    lines << (standing.isTrusted() ? QStringLiteral("Trusted IP Addresses: %1").arg(standing.trustedBy())
+                                   : QStringLiteral("Trusted IP Addresses: %1 is not trusted").arg(ip));
+    lines << (m_settings.smtpAfterPopMinutes > 0
+                  ? QStringLiteral("SMTP After POP: on; a POP3 login from exactly %1 would let it relay for %2 min "
+                                   "(explain does not know recent logins)").arg(ip).arg(m_settings.smtpAfterPopMinutes)
+                  : QStringLiteral("SMTP After POP: off"));
+    if (!login.isEmpty()) {
+        lines << (m_settings.messagesPerHourPerAccount > 0
+                      ? QStringLiteral("Send Limits: %1 may send %2 messages an hour (past that 451 4.7.1)")
+                            .arg(login).arg(m_settings.messagesPerHourPerAccount)
+                      : QStringLiteral("Send Limits: off"));
+    }
+
+    // MAIL FROM: the sender rules, then Address Verification.
+    QString canonical;
+    if (!facts.sender.isEmpty()) {
+        const MailAddress address = MailAddress::parse(facts.sender);
+        if (!address.isValid()) {
+            lines << QStringLiteral("MAIL FROM <%1>: %2: 501 5.1.7").arg(facts.sender, address.error());
+            lines << QStringLiteral("Result: refused at MAIL FROM: 501 5.1.7 Bad sender address syntax");
+            return lines;
+        }
+        canonical = address.canonical();
+    }
+    const SenderFacts sender = SenderFacts::of(canonical, login, m_directory);
+    const QString mailSubject = QStringLiteral("MAIL FROM <%1>").arg(facts.sender);
+    const PolicyDecision rules = SenderRules::mailFrom(m_settings, standing, sender);
+    lines << rules.logLine(mailSubject);
+    if (!rules.isAccept()) {
+        lines << QStringLiteral("Result: refused at MAIL FROM: %1").arg(QString::fromUtf8(rules.replyLine()));
+        return lines;
+    }
+    const bool verifies = !standing.isAuthenticated() && !standing.isTrusted();
+    if (canonical.isEmpty()) {
+        if (verifies && !m_settings.assumeBlankFromValid) {
+            lines << QStringLiteral("Address Verification: blank MAIL FROM is not accepted "
+                                    "(verify.assume_blank_from_valid off): 550 5.7.1");
+            lines << QStringLiteral("Result: refused at MAIL FROM: 550 5.7.1");
+            return lines;
+        }
+        lines << QStringLiteral("Address Verification: blank MAIL FROM accepted (bounces use it)");
+    } else if (!verifies) {
+        lines << QStringLiteral("Address Verification: skipped (%1)")
+                     .arg(standing.isAuthenticated() ? QStringLiteral("authenticated") : QStringLiteral("trusted"));
+    } else if (sender.localDomain) {
+        lines << QStringLiteral("Address Verification: skipped (%1 is a local domain)").arg(sender.domain);
+    } else {
+        lines << QStringLiteral("Address Verification: sender domain check %1%2; HELO syntax %3; reverse DNS %4")
+                     .arg(onOff(m_settings.verifySenderDomain),
+                          m_settings.verifySenderDomain
+                              ? QStringLiteral(" (%1 must have an MX or address record; explain does not ask DNS)").arg(sender.domain)
+                              : QString(),
+                          onOff(m_settings.verifyHeloSyntax), onOff(m_settings.verifyReverseDns));
+    }
+
+    QString result;
+    lines << explainRecipient(facts, standing, &result);
+    lines << QStringLiteral("Result: %1").arg(result);
+    return lines;
+}
+
+QString PolicyExplainer::explainRecipient(const Facts &facts, const RelayStanding &standing, QString *result) const
+{
+    const QString subject = QStringLiteral("RCPT TO <%1>").arg(facts.recipient);
+    QString canonical = QStringLiteral("postmaster");
+    if (facts.recipient.compare(canonical, Qt::CaseInsensitive) != 0) {
+        const MailAddress address = MailAddress::parse(facts.recipient);
+        if (!address.isValid()) {
+            *result = QStringLiteral("refused at RCPT TO: 501 5.1.3 Bad recipient address syntax");
+            return QStringLiteral("%1: %2: 501 5.1.3").arg(subject, address.error());
+        }
+        canonical = address.canonical();
+    }
+    const RecipientLookup found = m_directory.lookup(canonical, 0);
+    switch (found.kind) {
+    case RecipientLookup::Kind::Local:
+        *result = QStringLiteral("accepted: delivered to %1 (Filters and Attachment Filters then check the message)")
+                      .arg(found.mailboxes.join(QStringLiteral(", ")));
+        return QStringLiteral("%1: a local recipient, delivers to %2").arg(subject, found.mailboxes.join(QLatin1Char(',')));
+    case RecipientLookup::Kind::UnknownUser:
+        *result = QStringLiteral("refused at RCPT TO: 550 5.1.1 User unknown");
+        return QStringLiteral("%1: unknown user (%2) 550 5.1.1").arg(subject, found.detail);
+    case RecipientLookup::Kind::OverQuota:
+        *result = QStringLiteral("deferred at RCPT TO: 452 4.2.2 Mailbox full");
+        return QStringLiteral("%1: mailbox full (%2) 452 4.2.2").arg(subject, found.detail);
+    case RecipientLookup::Kind::Unavailable:
+        *result = QStringLiteral("deferred at RCPT TO: 451 4.3.0");
+        return QStringLiteral("%1: %2 451 4.3.0").arg(subject, found.detail);
+    case RecipientLookup::Kind::NotLocal:
+        break;
+    }
+    const PolicyDecision relay = standing.relayDecision();
+    if (!relay.isAccept()) {
+        *result = QStringLiteral("refused at RCPT TO: %1").arg(QString::fromUtf8(relay.replyLine()));
+        return relay.logLine(subject);
+    }
+    *result = QStringLiteral("relaying allowed by \"%1\"; deferred with 451 4.3.0 until outbound delivery exists").arg(relay.rule());
+    return relay.logLine(subject);
+}
