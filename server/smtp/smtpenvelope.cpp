@@ -1,6 +1,7 @@
 #include "smtpenvelope.h"
 
 #include "accountsendcounter.h"
+#include "headerfromcheck.h"
 #include "addresslists.h"
 #include "authfailurerecorder.h"
 #include "log.h"
@@ -178,6 +179,19 @@ void SmtpEnvelope::recordRelayAttempt(const QString &recipient) const
     attempt.time = m_config.clock().toUTC();
     attempt.kind = AuthFailure::Kind::Relay;
     m_config.relayAttempts->record(attempt);
+}
+
+std::optional<QByteArray> SmtpEnvelope::headerFromRefusal(QByteArrayView headerBlock, const QString &authenticatedAs,
+                                                          const QString &queueId) const
+{
+    if (authenticatedAs.isEmpty())
+        return std::nullopt;
+    const PolicyDecision decision = HeaderFromCheck::check(*m_config.currentPolicy(), standing(authenticatedAs), m_directory,
+                                                           headerBlock);
+    if (decision.isAccept())
+        return std::nullopt;
+    log(decision.logLine(QStringLiteral("message %1").arg(queueId)));
+    return decision.replyLine();
 }
 
 void SmtpEnvelope::clear()

@@ -35,6 +35,10 @@ public:
     // RCPT TO's argument. An authenticated or trusted client passes the relay check for any domain.
     [[nodiscard]] Answer rcpt(QByteArrayView argument, const QString &authenticatedAs);
     void clear();
+    // End of data: the reply refusing a message whose From: does not belong to the authenticated
+    // login (sender_rules.auth_must_match), logged; nullopt when the message may be stored.
+    [[nodiscard]] std::optional<QByteArray> headerFromRefusal(QByteArrayView headerBlock, const QString &authenticatedAs,
+                                                              const QString &queueId) const;
 
     [[nodiscard]] QString reversePath() const { return m_reversePath; }
     [[nodiscard]] bool smtpUtf8() const { return m_smtpUtf8; }

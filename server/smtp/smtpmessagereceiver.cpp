@@ -44,6 +44,7 @@ void SmtpMessageReceiver::write(QByteArrayView bytes)
     if (bytes.isEmpty() || !m_writer)
         return;
     m_messageBytes += bytes.size();
+    m_header.feed(bytes);
     if (m_maxMessageSize > 0 && m_messageBytes > m_maxMessageSize)
         m_tooBig = true;   // keep reading to the end, store nothing
     if (!m_tooBig && !m_writeFailed)
@@ -120,6 +121,7 @@ void SmtpMessageReceiver::discard()
     m_writer.reset();
     m_decoder.reset();
     m_chunkFilter.reset();
+    m_header.clear();
     m_messageBytes = 0;
     m_chunkOctets = 0;
     m_tooBig = false;

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "clientinfo.h"
+#include "headerblockcapture.h"
 
 class BareNewlineFilter;
 class DotStreamDecoder;
@@ -41,6 +42,9 @@ public:
     void consumeChunk(QByteArrayView bytes);
     [[nodiscard]] qint64 chunkOctets() const { return m_chunkOctets; }
 
+    // The message's own header block so far (not the trace headers), for end-of-data rules.
+    [[nodiscard]] const QByteArray &headerBlock() const { return m_header.block(); }
+
     // More than the size limit arrived: the rest is still read, nothing is stored.
     [[nodiscard]] bool tooBig() const { return m_tooBig; }
     // The end of the message (DATA's terminator or BDAT LAST): commits it unless it is refused,
@@ -61,6 +65,7 @@ private:
     std::unique_ptr<MessageWriter> m_writer;
     std::unique_ptr<DotStreamDecoder> m_decoder;
     std::unique_ptr<BareNewlineFilter> m_chunkFilter;
+    HeaderBlockCapture m_header;
     qint64 m_messageBytes = 0;
     qint64 m_chunkOctets = 0;
     bool m_tooBig = false;

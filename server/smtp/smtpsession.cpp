@@ -513,7 +513,15 @@ void SmtpSession::finishChunk()
 void SmtpSession::finishMessage()
 {
     m_transport.setIdleTimeout(m_config.commandTimeoutMs);
-    const QByteArray outcome = m_receiver->finish(m_envelope->reversePath(), m_envelope->recipients());
+    QByteArray outcome;
+    const std::optional<QByteArray> forged = m_receiver->tooBig()
+        ? std::nullopt : m_envelope->headerFromRefusal(m_receiver->headerBlock(), m_auth->identity(), m_receiver->queueId());
+    if (forged) {
+        m_receiver->discard();
+        outcome = *forged;
+    } else {
+        outcome = m_receiver->finish(m_envelope->reversePath(), m_envelope->recipients());
+    }
     if (outcome.startsWith("250") && m_auth->isAuthenticated() && m_config.sendCounter)
         m_config.sendCounter->recordSent(m_auth->identity(), m_config.clock());
     resetTransaction();

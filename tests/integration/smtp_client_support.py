@@ -73,9 +73,10 @@ class Mailboxes:
         return sorted(set(maildir_files(self.data_dir, address)) - self.before[address])
 
 
-def make_message(subject, body_lines, headers=()):
-    """A message with CRLF line ends, ending in CRLF."""
-    head = [f"From: Sender <{SENDER}>", f"To: <{ALICE}>", f"Subject: {subject}",
+def make_message(subject, body_lines, headers=(), sender=SENDER):
+    """A message with CRLF line ends, ending in CRLF, From: ``sender`` (an authenticated login may
+    only send as itself: sender_rules.auth_must_match)."""
+    head = [f"From: Sender <{sender}>", f"To: <{ALICE}>", f"Subject: {subject}",
             f"Message-Id: <{subject.replace(' ', '-')}.{random.getrandbits(48):x}@remote.example>"]
     head += list(headers)
     return ("\r\n".join(head) + "\r\n\r\n" + "\r\n".join(body_lines) + "\r\n").encode("utf-8")

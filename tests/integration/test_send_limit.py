@@ -34,7 +34,7 @@ def logged_in_mail(server):
         answer = smtp.mail(ALICE)
         if answer[0] == 250:
             assert smtp.rcpt(BOB)[0] == 250
-            assert smtp.data(make_message("limited", ["one of a few"]))[0] == 250
+            assert smtp.data(make_message("limited", ["one of a few"], sender=ALICE))[0] == 250
         return answer
 
 

@@ -11,7 +11,7 @@ import pytest
 from postern_harness import (check, copy_data_dir, log_text, loopback_alias_usable, mail_template,
                              postern, serving_everything, wait_until)  # noqa: F401
 from postern_harness import FIXTURE_PASSWORD, SCANNER, SCANNER_PASSWORD
-from smtp_client_support import ALICE, BOB, CLIENT_TIMEOUT, HELO, RELAYED
+from smtp_client_support import ALICE, BOB, CLIENT_TIMEOUT, HELO, RELAYED, Mailboxes, make_message
 
 TRUSTED = "127.0.0.21"
 STRANGER = "127.0.0.22"
@@ -75,6 +75,20 @@ def test_a_login_sends_only_as_itself(running):
     assert wait_until(lambda: 'mail from <bob@example.test> refused by "Sender Rules" (authenticated as alice@example.test; '
                       'MAIL FROM bob@example.test is neither its address nor an alias delivering to it) 553 5.7.1'
                       in log_text(running.data_dir), timeout=5)
+
+
+def test_a_forged_from_header_is_refused_and_not_stored(running):
+    boxes = Mailboxes(running.data_dir, BOB)
+    forged = make_message("pay this invoice", ["Urgent."], sender="boss@example.test")
+    with smtplib.SMTP("127.0.0.1", running.ports["submission"], local_hostname=HELO, timeout=CLIENT_TIMEOUT) as smtp:
+        smtp.login(ALICE, FIXTURE_PASSWORD)
+        with pytest.raises(smtplib.SMTPDataError) as refused:
+            smtp.sendmail(ALICE, [BOB], forged)
+        assert (refused.value.smtp_code, refused.value.smtp_error) == (553, b"5.7.1 Sender address not allowed for this login")
+        assert smtp.sendmail(ALICE, [BOB], make_message("honest", ["Hi."], sender="team@example.test")) == {}
+    assert len(boxes.added(BOB)) == 1
+    assert wait_until(lambda: 'refused by "Sender Rules" (authenticated as alice@example.test; From: boss@example.test is '
+                      'neither its address nor an alias delivering to it) 553 5.7.1' in log_text(running.data_dir), timeout=5)
 
 
 def test_setting_changes_apply_without_restart(running):

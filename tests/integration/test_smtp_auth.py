@@ -47,7 +47,7 @@ def stored_protocol(path):
 @pytest.mark.parametrize("mechanism", ["PLAIN", "LOGIN"])
 def test_smtplib_login_and_deliver(server, mechanism):
     boxes = Mailboxes(server.data_dir, BOB)
-    message = make_message(f"auth {mechanism}", ["sent after AUTH"])
+    message = make_message(f"auth {mechanism}", ["sent after AUTH"], sender=ALICE)
     with smtplib.SMTP("127.0.0.1", server.ports["smtp"], local_hostname=HELO, timeout=CLIENT_TIMEOUT) as smtp:
         smtp.ehlo()
         assert smtp.has_extn("auth") and set(smtp.esmtp_features["auth"].split()) == {"PLAIN", "LOGIN"}
@@ -63,7 +63,7 @@ def test_smtplib_login_and_deliver(server, mechanism):
 
 def test_smtplib_login_picks_a_mechanism(server):
     boxes = Mailboxes(server.data_dir, BOB)
-    message = make_message("login()", ["smtplib chooses"])
+    message = make_message("login()", ["smtplib chooses"], sender=ALICE)
     queue_id = deliver(server.ports["smtp"], [BOB], message, sender=ALICE, login=(ALICE, FIXTURE_PASSWORD))
     [stored] = boxes.added(BOB)
     check_stored(stored, message, queue_id=queue_id, sender=ALICE, recipient=BOB, protocol="ESMTPA")

@@ -146,7 +146,7 @@ def test_five_megabytes_byte_for_byte(server):
 def test_submission_port_delivers_the_same_way(server):
     """Once authenticated (RFC 6409 requires it there; AUTH itself is test_smtp_auth.py's)."""
     boxes = Mailboxes(server.data_dir, ALICE, BOB)
-    message = make_message("via submission", ["from a mail program", ".dot"])
+    message = make_message("via submission", ["from a mail program", ".dot"], sender=ALICE)
     queue_id = deliver(server.ports["submission"], [ALICE, BOB], message, sender=ALICE, login=(ALICE, FIXTURE_PASSWORD))
     alice, bob = boxes.added(ALICE), boxes.added(BOB)
     assert len(alice) == 1 and len(bob) == 1

@@ -62,7 +62,7 @@ def wait_for_new_file(server, address, before):
 @pytest.mark.parametrize("service", ["smtp", "submission"])
 def test_smtplib_starttls_login_send(server, service):
     before = set(maildir_files(server.data_dir, BOB))
-    message = make_message(f"starttls on {service}", ["sent over STARTTLS after AUTH"])
+    message = make_message(f"starttls on {service}", ["sent over STARTTLS after AUTH"], sender=ALICE)
     with smtplib.SMTP("127.0.0.1", server.ports[service], local_hostname=HELO, timeout=CLIENT_TIMEOUT) as smtp:
         smtp.ehlo()
         assert smtp.has_extn("starttls")
@@ -78,7 +78,7 @@ def test_smtplib_starttls_login_send(server, service):
 
 def test_smtp_ssl_on_465(server):
     before = set(maildir_files(server.data_dir, BOB))
-    message = make_message("implicit tls", ["sent over implicit TLS"])
+    message = make_message("implicit tls", ["sent over implicit TLS"], sender=ALICE)
     with smtplib.SMTP_SSL("127.0.0.1", server.ports["smtps"], local_hostname=HELO, timeout=CLIENT_TIMEOUT,
                           context=client_context()) as smtp:
         code, _ = smtp.ehlo()
@@ -116,7 +116,7 @@ def test_swaks_tls_auth(server, mechanism, tmp_path):
 
 def test_curl_ssl_reqd_smtp(server, tmp_path):
     before = set(maildir_files(server.data_dir, BOB))
-    message = make_message("curl tls", ["sent by curl over STARTTLS"])
+    message = make_message("curl tls", ["sent by curl over STARTTLS"], sender=ALICE)
     upload = tmp_path / "message.eml"
     upload.write_bytes(message)
     result = subprocess.run([CURL, "--silent", "--show-error", "--ssl-reqd", "--insecure", "--max-time", "30",

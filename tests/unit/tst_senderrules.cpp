@@ -2,6 +2,7 @@
 // trusted × SMTP-after-POP × local/remote recipient) and every sender rule with local, remote,
 // aliased and foreign senders, for account logins and SMTP-only logins.
 #include "fixturedirectory.h"
+#include "headerfromcheck.h"
 #include "policydecision.h"
 #include "policysettings.h"
 #include "relaystanding.h"
@@ -54,6 +55,8 @@ private Q_SLOTS:
     void mailFrom();
     void headerFrom_data();
     void headerFrom();
+    void headerFromCheck_data();
+    void headerFromCheck();
 };
 
 void TestSenderRules::relayTruthTable()
@@ -213,6 +216,38 @@ void TestSenderRules::headerFrom()
         QCOMPARE(decision.replyLine(), QByteArray("553 5.7.1 Sender address not allowed for this login"));
         QVERIFY(decision.detail().contains(QStringLiteral("From: ") + from));
     }
+}
+
+void TestSenderRules::headerFromCheck_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QString>("refusedAddress");   // empty: accepted
+    QTest::newRow("own, with a display name") << QByteArray("Subject: x\r\nFrom: Alice <alice@example.test>\r\n") << QString();
+    QTest::newRow("folded, alias") << QByteArray("From: \"The Team\"\r\n <team@example.test>\r\nTo: x@y.example\r\n") << QString();
+    QTest::newRow("upper case") << QByteArray("FROM: ALICE@EXAMPLE.TEST\r\n") << QString();
+    QTest::newRow("no From: at all") << QByteArray("Subject: x\r\n") << QString();
+    QTest::newRow("forged boss") << QByteArray("From: The Boss <boss@example.test>\r\n") << QStringLiteral("boss@example.test");
+    QTest::newRow("display name hides the real one")
+        << QByteArray("From: \"alice@example.test\" <ceo@bank.example>\r\n") << QStringLiteral("ceo@bank.example");
+    QTest::newRow("second mailbox foreign") << QByteArray("From: alice@example.test, bob@example.test\r\n") << QStringLiteral("bob@example.test");
+    QTest::newRow("second From: field") << QByteArray("From: alice@example.test\r\nFrom: bob@example.test\r\n") << QStringLiteral("bob@example.test");
+    QTest::newRow("garbage") << QByteArray("From: nobody at all\r\n") << QStringLiteral("nobody at all");
+}
+
+void TestSenderRules::headerFromCheck()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QString, refusedAddress);
+    FixtureDirectory directory;
+    const PolicyDecision decision = HeaderFromCheck::check(settings({}), standing(Login::Alice, false, false), directory, header);
+    QCOMPARE(decision.isAccept(), refusedAddress.isEmpty());
+    if (!refusedAddress.isEmpty()) {
+        QCOMPARE(decision.replyLine(), QByteArray("553 5.7.1 Sender address not allowed for this login"));
+        QVERIFY2(decision.detail().contains(QStringLiteral("From: ") + refusedAddress), qPrintable(decision.detail()));
+    }
+    // Not authenticated, or the rule off: From: is not checked.
+    QVERIFY(HeaderFromCheck::check(settings({}), standing(Login::None, true, false), directory, header).isAccept());
+    QVERIFY(HeaderFromCheck::check(settings(QStringLiteral("match-off")), standing(Login::Alice, false, false), directory, header).isAccept());
 }
 
 QTEST_GUILESS_MAIN(TestSenderRules)
