@@ -41,10 +41,9 @@ void InMemoryAuthFailureRecorder::evictOldestLocked()
         m_failures.erase(oldest);
 }
 
-void InMemoryAuthFailureRecorder::record(const QHostAddress &client, const QString &user, const QString &mechanism,
-                                         const QString &service, const QDateTime &time)
+void InMemoryAuthFailureRecorder::record(const AuthFailure &failure)
 {
-    const QHostAddress key = ConnectionLimits::canonical(client);
+    const QHostAddress key = ConnectionLimits::canonical(failure.client);
     const QDateTime now = m_clock();
     QMutexLocker lock(&m_mutex);
     if (++m_recordsSincePrune >= kPruneEvery)
@@ -55,11 +54,14 @@ void InMemoryAuthFailureRecorder::record(const QHostAddress &client, const QStri
             evictOldestLocked();
     }
     QList<AuthFailure> &list = m_failures[key];
-    const QDateTime utc = time.toUTC();
+    AuthFailure stored = failure;
+    stored.client = key;
+    stored.time = failure.time.toUTC();
+    const QDateTime utc = stored.time;
     // Sessions record as they conclude, so this is nearly always the end.
     const auto at = std::upper_bound(list.begin(), list.end(), utc,
                                      [](const QDateTime &when, const AuthFailure &failure) { return when < failure.time; });
-    list.insert(at, AuthFailure{key, user, mechanism, service, utc});
+    list.insert(at, std::move(stored));
     if (list.size() > m_maxPerAddress)
         list.remove(0, list.size() - m_maxPerAddress);
 }
@@ -80,6 +82,12 @@ QList<AuthFailure> InMemoryAuthFailureRecorder::failures(const QHostAddress &cli
 int InMemoryAuthFailureRecorder::failureCount(const QHostAddress &client, std::chrono::seconds window) const
 {
     return int(failures(client, window).size());
+}
+
+void InMemoryAuthFailureRecorder::forget(const QHostAddress &client)
+{
+    QMutexLocker lock(&m_mutex);
+    m_failures.remove(ConnectionLimits::canonical(client));
 }
 
 int InMemoryAuthFailureRecorder::addressCount() const

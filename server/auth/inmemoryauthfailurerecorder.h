@@ -20,10 +20,10 @@ public:
     explicit InMemoryAuthFailureRecorder(std::chrono::seconds maxAge = std::chrono::hours(1), int maxAddresses = 10000,
                                          int maxPerAddress = 100, Clock clock = {});
 
-    void record(const QHostAddress &client, const QString &user, const QString &mechanism, const QString &service,
-                const QDateTime &time) override;
+    void record(const AuthFailure &failure) override;
     [[nodiscard]] QList<AuthFailure> failures(const QHostAddress &client, std::chrono::seconds window) const override;
     [[nodiscard]] int failureCount(const QHostAddress &client, std::chrono::seconds window) const override;
+    void forget(const QHostAddress &client) override;
 
     // Addresses with at least one remembered failure.
     [[nodiscard]] int addressCount() const;

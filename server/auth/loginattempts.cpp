@@ -16,7 +16,8 @@ LoginAttempts::LoginAttempts(const ClientInfo &client, AuthFailureRecorder &reco
 }
 
 LoginAttempts::Verdict LoginAttempts::conclude(const AuthResult &result, const QString &user,
-                                               const QString &authorizationId, const QString &mechanism)
+                                               const QString &authorizationId, const QString &mechanism,
+                                               const QByteArray &passwordFingerprint)
 {
     if (result.temporary) {
         Log::warning(m_service, m_sessionId,
@@ -38,7 +39,14 @@ LoginAttempts::Verdict LoginAttempts::conclude(const AuthResult &result, const Q
                   .arg(user, m_address.toString(), mechanism, reason)
                   .arg(m_failures)
                   .arg(kMaxFailures));
-    m_recorder.record(m_address, user, mechanism, m_service, m_clock());
+    AuthFailure failure;
+    failure.client = m_address;
+    failure.user = user;
+    failure.mechanism = mechanism;
+    failure.service = m_service;
+    failure.time = m_clock();
+    failure.passwordFingerprint = passwordFingerprint;
+    m_recorder.record(failure);
     if (m_failures > kMaxFailures) {
         Log::info(m_service, m_sessionId,
                   QStringLiteral("closing: more than %1 failed authentication attempts").arg(kMaxFailures));

@@ -32,9 +32,10 @@ public:
     LoginAttempts(const ClientInfo &client, AuthFailureRecorder &recorder, Clock clock = {});
 
     // `user` and `authorizationId` as the client sent them (the authorization identity of SASL
-    // PLAIN; empty otherwise), `mechanism` as the failure log and record name it.
+    // PLAIN; empty otherwise), `mechanism` as the failure log and record name it, and the
+    // PasswordFingerprint of the user and password tried (so auto-ban counts a repeat once).
     [[nodiscard]] Verdict conclude(const AuthResult &result, const QString &user, const QString &authorizationId,
-                                   const QString &mechanism);
+                                   const QString &mechanism, const QByteArray &passwordFingerprint);
     [[nodiscard]] int failures() const { return m_failures; }
 
 private:

@@ -7,6 +7,10 @@
 #include "accountauthenticator.h"
 #include "accountsendcounter.h"
 #include "addresslistholder.h"
+#include "autobandecision.h"
+#include "autobanmonitor.h"
+#include "autobansettings.h"
+#include "autobanwriter.h"
 #include "bangate.h"
 #include "filterlistholder.h"
 #include "adminservice.h"
@@ -97,8 +101,12 @@ void Engine::start()
     const qint64 fileLimit = WorkerPool::raiseFileDescriptorLimit();
     m_verifier = std::make_unique<PasswordVerifier>();
     m_authFailures = std::make_unique<InMemoryAuthFailureRecorder>();
+    m_autoBan = std::make_unique<AutoBanMonitor>(*m_authFailures);
+    // Sessions report from worker threads; the ban is written here, on the engine's connection.
+    qRegisterMetaType<AutoBanDecision>();
+    connect(m_autoBan.get(), &AutoBanMonitor::banDecided, this, &Engine::applyAutoBan, Qt::QueuedConnection);
     m_smtpAuth = std::make_unique<AccountAuthenticator>(*m_verifier, m_smtpCredentials->lookupFunction());
-    m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_store, *m_smtpAuth, *m_authFailures);
+    m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_store, *m_smtpAuth, *m_autoBan);
     m_smtpFactory->setAddressLists(m_addressLists.get());
     m_smtpFactory->setFilterLists(m_filterLists.get());
     m_smtpLimits = std::make_unique<ConnectionLimits>(1000, 20);
@@ -108,7 +116,7 @@ void Engine::start()
     m_sendCounter = std::make_unique<AccountSendCounter>();
     m_smtpFactory->setSendCounter(m_sendCounter.get());
     m_pop3Factory = std::make_unique<Pop3SessionFactory>(*m_pop3Auth, MaildirMaildrop::opener(m_store->layout()), *m_logins,
-                                                         *m_authFailures);
+                                                         *m_autoBan);
     m_pop3Limits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pool = std::make_unique<WorkerPool>(int(m_settings.integer(QStringLiteral("server.worker_threads"))), *m_smtpLimits);
     m_banGate = std::make_unique<BanGate>(*m_addressLists);
@@ -223,6 +231,20 @@ void Engine::dropExpiredBans()
         Log::info(kComponent, kNoSession, QStringLiteral("a ban expired; banned address list updated"));
 }
 
+void Engine::applyAutoBan(const AutoBanDecision &decision)
+{
+    if (m_stopping || !m_storage)
+        return;
+    try {
+        // Reloaded at once rather than on the next tick, so the very next connection is refused.
+        if (AutoBanWriter::write(*m_storage, *m_addressLists->current(), decision, QDateTime::currentDateTimeUtc()))
+            reloadAddressLists();
+    } catch (const StorageError &error) {
+        Log::error(kComponent, kNoSession,
+                   QStringLiteral("auto-ban of %1 not saved: %2").arg(decision.client.toString(), error.message()));
+    }
+}
+
 void Engine::checkTlsReloadRequest()
 {
     const qint64 requests = m_storage->requestCount(QLatin1String(AdminService::kTlsReloadRequest));
@@ -236,6 +258,7 @@ void Engine::applyServiceSettings()
 {
     m_directory->setHostName(m_settings.text(QStringLiteral("server.hostname")));
     m_smtpFactory->applySettings(m_settings, m_loopbackRanges);
+    m_autoBan->setSettings(AutoBanSettings::fromSettings(m_settings));
     m_pop3Factory->setConfig(Pop3SessionFactory::configFrom(m_settings, m_loopbackRanges));
     m_smtpLimits->setLimits(int(m_settings.integer(QStringLiteral("smtp.max_connections"))),
                             int(m_settings.integer(QStringLiteral("smtp.max_connections_per_ip"))));

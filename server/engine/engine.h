@@ -11,6 +11,8 @@
 
 class AccountAuthenticator;
 class AddressListHolder;
+class AutoBanMonitor;
+struct AutoBanDecision;
 class BanGate;
 class ConnectionLimits;
 class CredentialsTable;
@@ -62,6 +64,7 @@ private:
     void reloadAddressLists();
     void reloadFilterLists();
     void dropExpiredBans();
+    void applyAutoBan(const AutoBanDecision &decision);
     void checkTlsReloadRequest();
     void dispatch(const QString &service, qintptr descriptor);
     void logListeners(const QList<ListenerState> &before, const QList<ListenerState> &after);
@@ -88,6 +91,7 @@ private:
     std::unique_ptr<LocalRecipientDirectory> m_directory;
     std::unique_ptr<PasswordVerifier> m_verifier;
     std::unique_ptr<InMemoryAuthFailureRecorder> m_authFailures;   // SMTP and POP3 together
+    std::unique_ptr<AutoBanMonitor> m_autoBan;                     // the sessions write m_authFailures through it
     std::unique_ptr<CredentialsTable> m_smtpCredentials;           // accounts (if allowed) and SMTP-only logins
     std::unique_ptr<AccountAuthenticator> m_smtpAuth;
     std::unique_ptr<SmtpSessionFactory> m_smtpFactory;

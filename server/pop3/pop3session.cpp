@@ -5,6 +5,7 @@
 #include "loghub.h"
 #include "loginrecorder.h"
 #include "logsanitizer.h"
+#include "passwordfingerprint.h"
 #include "authenticator.h"
 #include "pop3command.h"
 #include "pop3messagelist.h"
@@ -425,6 +426,7 @@ void Pop3Session::beginAuthentication(const QString &user, const QString &passwo
     m_authUser = user;
     m_authorizationId = authorizationId;
     m_authMechanism = mechanism;
+    m_authFingerprint = PasswordFingerprint::of(user, password);
     const quint64 attempt = ++m_authAttempt;
     // The pipeline behind this command waits in the socket, not here.
     m_transport.pauseReading();
@@ -440,7 +442,7 @@ void Pop3Session::finishAuthentication(quint64 attempt, AuthResult result)
     if (m_state != State::WaitingForAuth || attempt != m_authAttempt)
         return;
     m_transport.resumeReading();
-    switch (m_attempts.conclude(result, m_authUser, m_authorizationId, m_authMechanism)) {
+    switch (m_attempts.conclude(result, m_authUser, m_authorizationId, m_authMechanism, m_authFingerprint)) {
     case LoginAttempts::Verdict::Success:
         openMaildrop(result.account);
         break;

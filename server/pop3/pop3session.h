@@ -113,6 +113,7 @@ private:
     QString m_authUser;
     QString m_authorizationId;
     QString m_authMechanism;
+    QByteArray m_authFingerprint;   // of the user and password being checked, for auto-ban
     bool m_userGiven = false;        // a USER was accepted: STLS is too late (RFC 2595 §4)
     quint64 m_authAttempt = 0;
     // Answers of the authenticator check this is alive: one may arrive after the session is gone.

@@ -13,6 +13,7 @@ enum class SettingType {
     Choice,       // one of SettingSpec::choices
     FilePath,     // an absolute path, stored cleaned ("/etc/ssl/../x" is "/etc/x"); empty = not set
     CidrList,     // comma-separated CIDR ranges (CidrRange), stored as network/prefix
+    CidrListOrNone, // as CidrList, or "none" (also what an empty value becomes) for no range at all
     DnsServers,   // comma-separated nameservers, each an address with an optional port (DnsServerList)
 };
 

@@ -103,6 +103,22 @@ QList<SettingSpec> buildTable()
          QStringLiteral("HELO/EHLO must name a valid host name or address literal (501 5.5.4)")),
         spec(QStringLiteral("verify.reverse_dns"), SettingType::Boolean, QStringLiteral("false"), 0, 0,
          QStringLiteral("The client's address must have a reverse DNS (PTR) record (450 4.7.25)")),
+        spec(QStringLiteral("autoban.enabled"), SettingType::Boolean, QStringLiteral("true"), 0, 0,
+         QStringLiteral("Auto-ban: ban an address that fails to log in or tries to relay too often")),
+        // The limits follow the failure table's: it keeps 100 failures per address for an hour.
+        spec(QStringLiteral("autoban.max_failures"), SettingType::Integer, QStringLiteral("10"), 1, 100,
+         QStringLiteral("Failed logins (a password repeated counts once) and relay attempts that ban an address")),
+        spec(QStringLiteral("autoban.window_minutes"), SettingType::Integer, QStringLiteral("10"), 1, 60,
+         QStringLiteral("Minutes within which autoban.max_failures must happen")),
+        spec(QStringLiteral("autoban.ban_minutes"), SettingType::Integer, QStringLiteral("60"), 1, 525600,
+         QStringLiteral("How long an auto-ban lasts, in minutes")),
+        // A literal list rather than "whatever network.local_ranges says": what `config list` shows
+        // is what applies, and changing the office ranges for auth.plaintext cannot silently make
+        // them bannable.
+        spec(QStringLiteral("autoban.never"), SettingType::CidrListOrNone,
+         QStringLiteral("127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"), 0, 0,
+         QStringLiteral("Addresses auto-ban never bans (CIDR ranges, comma-separated, or none); "
+                        "default: loopback and the private ranges")),
         spec(QStringLiteral("dns.servers"), SettingType::DnsServers, QString(), 0, 0,
          QStringLiteral("Nameservers to ask, comma-separated, each an address with an optional port "
                         "(192.0.2.1, 127.0.0.1:5353, [::1]:5353); empty: the system's (/etc/resolv.conf)")),
@@ -245,7 +261,11 @@ QString SettingsSchema::normalize(const SettingSpec &spec, const QString &value,
             return fail(QStringLiteral("at least one address is needed"));
         return addresses.join(QLatin1Char(','));
     }
-    case SettingType::CidrList: {
+    case SettingType::CidrList:
+    case SettingType::CidrListOrNone: {
+        if (spec.type == SettingType::CidrListOrNone
+            && (trimmed.isEmpty() || trimmed.compare(QStringLiteral("none"), Qt::CaseInsensitive) == 0))
+            return QStringLiteral("none");
         QString why;
         const std::optional<QList<CidrRange>> ranges = CidrRange::parseList(trimmed, &why);
         if (!ranges)

@@ -2,6 +2,7 @@
 
 #include "authenticator.h"
 #include "log.h"
+#include "passwordfingerprint.h"
 
 namespace {
 
@@ -66,6 +67,7 @@ SmtpAuthentication::Step SmtpAuthentication::fromExchange(const SmtpAuthExchange
     }
     m_pendingUser = exchanged.user;
     m_pendingAuthorizationId = exchanged.authorizationId;
+    m_pendingFingerprint = PasswordFingerprint::of(exchanged.user, exchanged.password);
     const quint64 attempt = ++m_attempt;
     const std::weak_ptr<int> alive = m_alive;
     m_inAuthenticate = true;
@@ -93,7 +95,7 @@ void SmtpAuthentication::answered(quint64 attempt, const AuthResult &result)
     if (attempt != m_attempt)
         return;
     const QString mechanism = m_exchange.mechanism();
-    switch (m_attempts.conclude(result, m_pendingUser, m_pendingAuthorizationId, mechanism)) {
+    switch (m_attempts.conclude(result, m_pendingUser, m_pendingAuthorizationId, mechanism, m_pendingFingerprint)) {
     case LoginAttempts::Verdict::Success:
         m_identity = result.account;
         Log::info(m_client.service, m_client.sessionId,

@@ -73,6 +73,7 @@ private:
     QString m_identity;
     QString m_pendingUser;
     QString m_pendingAuthorizationId;
+    QByteArray m_pendingFingerprint;
     quint64 m_attempt = 0;
     bool m_inAuthenticate = false;
     std::optional<Step> m_immediateAnswer;

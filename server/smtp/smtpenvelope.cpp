@@ -3,6 +3,7 @@
 #include "accountsendcounter.h"
 #include "headerfromcheck.h"
 #include "addresslists.h"
+#include "authfailurerecorder.h"
 #include "log.h"
 #include "mailaddress.h"
 #include "policydecision.h"
@@ -113,6 +114,7 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
             return {"451 4.3.0 " + shown + ": Outbound delivery is not available yet, try again later", false, false};
         }
         log(relay.logLine(subject));
+        recordRelayAttempt(canonical);
         return {refusal(relay, parsed.path), false, false};
     }
     case RecipientLookup::Kind::OverQuota:
@@ -163,6 +165,20 @@ QByteArray SmtpEnvelope::refusal(const PolicyDecision &decision, const QString &
 {
     return QByteArray::number(decision.replyCode()) + ' ' + decision.enhancedCode().toLatin1() + " <" + path.toUtf8()
         + ">: " + decision.text().toUtf8();
+}
+
+void SmtpEnvelope::recordRelayAttempt(const QString &recipient) const
+{
+    if (!m_config.relayAttempts)
+        return;
+    AuthFailure attempt;
+    attempt.client = m_client.address;
+    attempt.user = recipient;
+    attempt.mechanism = QStringLiteral("RCPT");
+    attempt.service = m_client.service;
+    attempt.time = m_config.clock().toUTC();
+    attempt.kind = AuthFailure::Kind::Relay;
+    m_config.relayAttempts->record(attempt);
 }
 
 std::optional<QByteArray> SmtpEnvelope::headerFromRefusal(QByteArrayView headerBlock, const QString &authenticatedAs,

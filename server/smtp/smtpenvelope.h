@@ -54,6 +54,8 @@ private:
     [[nodiscard]] RelayStanding standing(const QString &authenticatedAs) const;
     // "554 5.7.1 <path>: Relay access denied" for a refusing decision.
     [[nodiscard]] static QByteArray refusal(const PolicyDecision &decision, const QString &path);
+    // Counts a refused relay for auto-ban (the client's address, not the recipient, is banned).
+    void recordRelayAttempt(const QString &recipient) const;
 
     const SmtpSessionConfig &m_config;
     const ClientInfo &m_client;

@@ -10,6 +10,7 @@
 
 class AccountSendCounter;
 class AddressLists;
+class AuthFailureRecorder;
 class FilterListHolder;
 class LoginRecorder;
 class PolicySettingsHolder;
@@ -37,6 +38,8 @@ struct SmtpSessionConfig
     const FilterListHolder *filterLists = nullptr;
     // Send limit per account: what each login sent in the last hour.
     AccountSendCounter *sendCounter = nullptr;
+    // Where refused relay attempts are counted for auto-ban; null: not counted.
+    AuthFailureRecorder *relayAttempts = nullptr;
     std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime (SmtpSession fills it in)
 
     // The policy settings for the command being handled now.

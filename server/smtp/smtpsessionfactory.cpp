@@ -43,6 +43,7 @@ std::unique_ptr<ProtocolSession> SmtpSessionFactory::create(const ClientInfo &cl
     config.filterLists = m_filterLists;
     config.popLogins = m_popLogins;
     config.sendCounter = m_sendCounter;
+    config.relayAttempts = &m_failures;
     config.requireAuthentication = client.service == QStringLiteral("submission") || client.service == QStringLiteral("smtps");
     return std::make_unique<SmtpSession>(std::move(config), client, transport, m_directory, m_store, m_authenticator,
                                          m_failures);

@@ -1,9 +1,34 @@
 """Raw line-protocol clients for the integration tests: LineConnection (one socket, exact bytes
 out, CRLF lines in, every wait bounded) and SmtpConnection on top of it, which reads SMTP replies
-and raises SmtpReplyError when they do not come."""
+and raises SmtpReplyError when they do not come; first_bytes, what a server says first to a client
+from a given source address."""
 
 import socket
 import time
+
+
+def first_bytes(port, source, timeout=5.0):
+    """What the server sends a client from `source` before closing or within `timeout`: None if
+    it stayed open and silent, else the bytes up to the first line end (b"" for a close without a
+    word)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout, source_address=(source, 0)) as connection:
+        data = b""
+        deadline = time.monotonic() + timeout
+        while b"\n" not in data:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return data or None
+            connection.settimeout(remaining)
+            try:
+                chunk = connection.recv(4096)
+            except socket.timeout:
+                return data or None
+            except ConnectionResetError:
+                return data
+            if not chunk:
+                return data
+            data += chunk
+        return data
 
 
 class SmtpReplyError(AssertionError):

@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from line_clients import first_bytes
 from postern_harness import (SERVICES, check, copy_data_dir, log_text, loopback_alias_usable,
                              mail_template, postern, serving_everything, wait_until)  # noqa: F401
 from smtp_client_support import RELAYED, REFUSED, relay_answer
@@ -37,29 +38,6 @@ def running(mail_template, tmp_path_factory):
 
 def cli(server, *args):
     return postern(*args, data_dir=server.data_dir)
-
-
-def first_bytes(port, source, timeout=5.0):
-    """What the server sends a client from `source` before closing or within `timeout`: None if
-    it stayed open and silent, else the bytes (b"" for a close without a word)."""
-    with socket.create_connection(("127.0.0.1", port), timeout=timeout, source_address=(source, 0)) as connection:
-        data = b""
-        deadline = time.monotonic() + timeout
-        while b"\n" not in data:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return data or None
-            connection.settimeout(remaining)
-            try:
-                chunk = connection.recv(4096)
-            except socket.timeout:
-                return data or None
-            except ConnectionResetError:
-                return data
-            if not chunk:
-                return data
-            data += chunk
-        return data
 
 
 def closed_at_once(port, source):

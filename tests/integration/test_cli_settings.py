@@ -31,6 +31,11 @@ DEFAULTS = {
     "smtp.auth_use_pop3_accounts": "true",
     "dns.servers": "",
     "dns.timeout_ms": "5000",
+    "autoban.enabled": "true",
+    "autoban.max_failures": "10",
+    "autoban.window_minutes": "10",
+    "autoban.ban_minutes": "60",
+    "autoban.never": "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7",
 }
 
 
@@ -61,6 +66,9 @@ def test_config_set_and_get(cli):
         ("smtp.auth_use_pop3_accounts", "off", "false"),
         ("dns.servers", "127.0.0.1:5353, [::1]:5353,192.0.2.1", "127.0.0.1:5353,[::1]:5353,192.0.2.1"),
         ("dns.timeout_ms", "2500", "2500"),
+        ("autoban.max_failures", "3", "3"),
+        ("autoban.never", "127.0.0.1, 192.0.2.9/24", "127.0.0.1/32,192.0.2.0/24"),
+        ("autoban.never", "", "none"),
     ]:
         check(cli("config", "set", key, value))
         assert config(cli, key) == stored, key
@@ -94,10 +102,14 @@ def test_config_set_and_get(cli):
     ("dns.servers", "[::1:5353"),
     ("dns.servers", "127.0.0.1,300.0.0.1"),
     ("dns.timeout_ms", "0"),
+    ("autoban.max_failures", "0"),
+    ("autoban.window_minutes", "61"),
+    ("autoban.never", "10.0.0.0/33"),
 ])
 def test_config_set_invalid_value(cli, key, value):
     valid = {"listen.addresses": "127.0.0.1", "network.local_ranges": "192.168.0.0/16", "auth.plaintext": "never",
-             "smtp.auth_use_pop3_accounts": "false", "dns.servers": "127.0.0.1:5353", "dns.timeout_ms": "1000"}
+             "smtp.auth_use_pop3_accounts": "false", "dns.servers": "127.0.0.1:5353", "dns.timeout_ms": "1000",
+             "autoban.never": "127.0.0.1"}
     check(cli("config", "set", key, valid.get(key, "1")))
     before = config(cli, key)
     # After "--" every word is positional, so "-1" reaches the validation and the message names the key.

@@ -79,11 +79,11 @@ void TestLoginAttempts::moreThanThreeFailuresClose()
 {
     LoginAttempts attempts(m_client, *m_recorder);
     for (int i = 1; i <= LoginAttempts::kMaxFailures; ++i) {
-        QCOMPARE(attempts.conclude(failed("wrong password"), QStringLiteral("alice"), {}, QStringLiteral("PLAIN")),
+        QCOMPARE(attempts.conclude(failed("wrong password"), QStringLiteral("alice"), {}, QStringLiteral("PLAIN"), {}),
                  LoginAttempts::Verdict::Failure);
         QCOMPARE(attempts.failures(), i);
     }
-    QCOMPARE(attempts.conclude(failed("wrong password"), QStringLiteral("alice"), {}, QStringLiteral("LOGIN")),
+    QCOMPARE(attempts.conclude(failed("wrong password"), QStringLiteral("alice"), {}, QStringLiteral("LOGIN"), {}),
              LoginAttempts::Verdict::TooManyFailures);
     QCOMPARE(attempts.failures(), 4);
 }
@@ -91,9 +91,9 @@ void TestLoginAttempts::moreThanThreeFailuresClose()
 void TestLoginAttempts::successDoesNotCount()
 {
     LoginAttempts attempts(m_client, *m_recorder);
-    QCOMPARE(attempts.conclude(failed("wrong password"), QStringLiteral("alice"), {}, QStringLiteral("PLAIN")),
+    QCOMPARE(attempts.conclude(failed("wrong password"), QStringLiteral("alice"), {}, QStringLiteral("PLAIN"), {}),
              LoginAttempts::Verdict::Failure);
-    QCOMPARE(attempts.conclude(succeeded("alice@example.test"), QStringLiteral("ALICE@example.test"), {}, QStringLiteral("PLAIN")),
+    QCOMPARE(attempts.conclude(succeeded("alice@example.test"), QStringLiteral("ALICE@example.test"), {}, QStringLiteral("PLAIN"), {}),
              LoginAttempts::Verdict::Success);
     QCOMPARE(attempts.failures(), 1);
     QCOMPARE(m_recorder->failureCount(m_client.address, 1h), 1);
@@ -106,7 +106,7 @@ void TestLoginAttempts::temporaryDoesNotCount()
     busy.temporary = true;
     busy.reason = QStringLiteral("password checks overloaded");
     for (int i = 0; i < 10; ++i)
-        QCOMPARE(attempts.conclude(busy, QStringLiteral("alice"), {}, QStringLiteral("PLAIN")), LoginAttempts::Verdict::Temporary);
+        QCOMPARE(attempts.conclude(busy, QStringLiteral("alice"), {}, QStringLiteral("PLAIN"), {}), LoginAttempts::Verdict::Temporary);
     QCOMPARE(attempts.failures(), 0);
     QCOMPARE(m_recorder->failureCount(m_client.address, 1h), 0);
     QVERIFY(logText(*m_hub).contains(QStringLiteral("try again later")));
@@ -117,13 +117,13 @@ void TestLoginAttempts::proxyLoginRefused()
     LoginAttempts attempts(m_client, *m_recorder);
     // The authorization identity may name the login itself, in any spelling ...
     QCOMPARE(attempts.conclude(succeeded("alice@example.test"), QStringLiteral("alice@example.test"),
-                               QStringLiteral("Alice@EXAMPLE.test"), QStringLiteral("PLAIN")),
+                               QStringLiteral("Alice@EXAMPLE.test"), QStringLiteral("PLAIN"), {}),
              LoginAttempts::Verdict::Success);
-    QCOMPARE(attempts.conclude(succeeded("scanner"), QStringLiteral("scanner"), QStringLiteral("SCANNER"), QStringLiteral("PLAIN")),
+    QCOMPARE(attempts.conclude(succeeded("scanner"), QStringLiteral("scanner"), QStringLiteral("SCANNER"), QStringLiteral("PLAIN"), {}),
              LoginAttempts::Verdict::Success);
     // ... but never someone else, even with the right password.
     QCOMPARE(attempts.conclude(succeeded("alice@example.test"), QStringLiteral("alice@example.test"),
-                               QStringLiteral("bob@example.test"), QStringLiteral("PLAIN")),
+                               QStringLiteral("bob@example.test"), QStringLiteral("PLAIN"), {}),
              LoginAttempts::Verdict::Failure);
     QVERIFY(logText(*m_hub).contains(QStringLiteral("authorization identity \"bob@example.test\" is not the user")));
 }
@@ -131,7 +131,8 @@ void TestLoginAttempts::proxyLoginRefused()
 void TestLoginAttempts::failuresAreLoggedAndRecorded()
 {
     LoginAttempts attempts(m_client, *m_recorder);
-    (void)attempts.conclude(failed("unknown user"), QStringLiteral("mallory@example.test"), {}, QStringLiteral("LOGIN"));
+    (void)attempts.conclude(failed("unknown user"), QStringLiteral("mallory@example.test"), {}, QStringLiteral("LOGIN"),
+                            QByteArray(16, 'f'));
     const QString text = logText(*m_hub);
     QVERIFY2(text.contains(QStringLiteral("authentication failed for \"mallory@example.test\" from 192.0.2.7 via LOGIN: unknown user")),
              qPrintable(text));
@@ -140,6 +141,8 @@ void TestLoginAttempts::failuresAreLoggedAndRecorded()
     QCOMPARE(recorded.first().user, QStringLiteral("mallory@example.test"));
     QCOMPARE(recorded.first().mechanism, QStringLiteral("LOGIN"));
     QCOMPARE(recorded.first().service, QStringLiteral("submission"));
+    QCOMPARE(recorded.first().kind, AuthFailure::Kind::Login);
+    QCOMPARE(recorded.first().passwordFingerprint, QByteArray(16, 'f'));
 }
 
 QTEST_GUILESS_MAIN(TestLoginAttempts)

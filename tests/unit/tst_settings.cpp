@@ -85,6 +85,12 @@ void TestSettings::normalize_data()
     QTest::newRow("ranges bad address") << ranges << QStringLiteral("10.0.0.256/8") << QString();
     QTest::newRow("ranges one bad of two") << ranges << QStringLiteral("10.0.0.0/8,example.com/24") << QString();
     QTest::newRow("ranges empty") << ranges << QStringLiteral(" , ") << QString();
+    const QString never = QStringLiteral("autoban.never");
+    QTest::newRow("autoban never ranges") << never << QStringLiteral("127.0.0.1, 10.9.9.9/8") << QStringLiteral("127.0.0.1/32,10.0.0.0/8");
+    QTest::newRow("autoban never none") << never << QStringLiteral(" None ") << QStringLiteral("none");
+    QTest::newRow("autoban never empty is none") << never << QStringLiteral("  ") << QStringLiteral("none");
+    QTest::newRow("autoban never bad range") << never << QStringLiteral("127.0.0.1,none") << QString();
+    QTest::newRow("autoban max failures past the table") << QStringLiteral("autoban.max_failures") << QStringLiteral("101") << QString();
     QTest::newRow("plaintext") << QStringLiteral("auth.plaintext") << QStringLiteral("Local-Networks") << QStringLiteral("local-networks");
     QTest::newRow("plaintext bad") << QStringLiteral("auth.plaintext") << QStringLiteral("sometimes") << QString();
     QTest::newRow("pop3 accounts off") << QStringLiteral("smtp.auth_use_pop3_accounts") << QStringLiteral("off") << QStringLiteral("false");
