@@ -12,6 +12,7 @@ class AccountSendCounter;
 class AddressLists;
 class LoginRecorder;
 class PolicySettingsHolder;
+class Resolver;
 struct PolicySettings;
 
 // The settings one SMTP session runs with, taken from the settings snapshot when it starts.
@@ -34,6 +35,8 @@ struct SmtpSessionConfig
     const LoginRecorder *popLogins = nullptr;
     // Send limit per account: what each login sent in the last hour.
     AccountSendCounter *sendCounter = nullptr;
+    // Address Verification's DNS: this worker thread's resolver; null: no DNS checks are made.
+    Resolver *resolver = nullptr;
     std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime (SmtpSession fills it in)
 
     // The policy settings for the command being handled now.
