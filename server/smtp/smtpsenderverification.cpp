@@ -76,17 +76,15 @@ QString SmtpSenderVerification::domainToCheck(const QString &path, const PolicyS
     return address.domain();
 }
 
-SmtpSenderVerification::Progress SmtpSenderVerification::checkMail(QByteArrayView argument, bool authenticated,
-                                                                   PolicyDecision *decision)
+std::optional<PolicyDecision> SmtpSenderVerification::checkMail(QByteArrayView argument, bool authenticated)
 {
     cancel();
     m_path.clear();
-    *decision = PolicyDecision::accept();
     if (!AddressVerification::applies(authenticated, trusted()))
-        return Progress::Decided;
+        return PolicyDecision::accept();
     const SmtpPathArgument parsed = SmtpPathArgument::parse(argument, "FROM");
     if (!parsed.ok)
-        return Progress::Decided;
+        return PolicyDecision::accept();
     const std::shared_ptr<const PolicySettings> policy = m_config.currentPolicy();
     m_path = parsed.path;
     m_needPtr = reverseLookupWanted(*policy);
@@ -96,9 +94,11 @@ SmtpSenderVerification::Progress SmtpSenderVerification::checkMail(QByteArrayVie
     }
     m_refuseBlank = parsed.path.isEmpty() && !policy->assumeBlankFromValid;
     m_domain = domainToCheck(parsed.path, *policy);
-    const Progress progress = advance(decision);
-    m_waiting = progress == Progress::Waiting;
-    return progress;
+    PolicyDecision decision;
+    m_waiting = advance(&decision) == Progress::Waiting;
+    if (m_waiting)
+        return std::nullopt;
+    return decision;
 }
 
 void SmtpSenderVerification::cancel()

@@ -26,9 +26,8 @@ struct SmtpSessionConfig;
 class SmtpSenderVerification
 {
 public:
-    // Called with the decision when checkMail() said Waiting; never from inside checkMail().
+    // Called with the decision when checkMail() had to wait; never from inside checkMail().
     using Answered = std::function<void(const PolicyDecision &)>;
-    enum class Progress { Decided, Waiting };
 
     // config, client and directory belong to the session, which outlives this object.
     SmtpSenderVerification(const SmtpSessionConfig &config, const ClientInfo &client, const RecipientDirectory &directory,
@@ -39,10 +38,10 @@ public:
     void connected();
     // verify.helo_syntax; accept unless the check applies and the name is not valid.
     [[nodiscard]] PolicyDecision checkHelo(const SmtpCommand &command, bool authenticated) const;
-    // MAIL FROM's argument. Decided: *decision is the answer (accept: go on to the envelope).
-    // Waiting: answered() comes later. A path that does not parse is accepted here: the envelope
-    // gives its syntax error.
-    [[nodiscard]] Progress checkMail(QByteArrayView argument, bool authenticated, PolicyDecision *decision);
+    // MAIL FROM's argument: the decision (accept: go on to the envelope), or nullopt when it needs
+    // DNS answers first; answered() then brings it. A path that does not parse is accepted here:
+    // the envelope gives its syntax error.
+    [[nodiscard]] std::optional<PolicyDecision> checkMail(QByteArrayView argument, bool authenticated);
     // MAIL's wait ends unanswered (the session is closing or starting over).
     void cancel();
 
@@ -51,6 +50,7 @@ private:
     [[nodiscard]] bool reverseLookupWanted(const PolicySettings &policy) const;
     // The remote domain whose MX or A/AAAA a sender needs, or empty when none is checked.
     [[nodiscard]] QString domainToCheck(const QString &path, const PolicySettings &policy) const;
+    enum class Progress { Decided, Waiting };
     [[nodiscard]] Progress advance(PolicyDecision *decision);
     // Logs a refusal of the current MAIL; returns Decided.
     Progress decide(PolicyDecision *decision, const PolicyDecision &made) const;

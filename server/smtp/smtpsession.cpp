@@ -137,7 +137,7 @@ void SmtpSession::disconnected()
 void SmtpSession::processInput()
 {
     // m_input holds only unprocessed bytes; each branch consumes from its front. What follows a
-    // command waiting for a password check stays there until the answer.
+    // command waiting for a password or DNS check stays there until the answer.
     while (!m_input.isEmpty() && m_state != State::Closed && m_state != State::CheckingAuth
            && m_state != State::CheckingSender && m_state != State::StartingTls) {
         if (m_state == State::ReceivingData) {
@@ -365,16 +365,12 @@ void SmtpSession::handleMail(const SmtpCommand &command)
         // RFC 6409 §4.3: the submission service takes mail from its own users only.
         log(QStringLiteral("mail refused: %1 requires authentication 530 5.7.0").arg(m_client.service));
         badCommand("530 5.7.0 Authentication required");
+    } else if (const std::optional<PolicyDecision> decided = m_verification->checkMail(command.argument, m_auth->isAuthenticated())) {
+        mailDecided(*decided, command.argument);
     } else {
-        PolicyDecision decision;
-        if (m_verification->checkMail(command.argument, m_auth->isAuthenticated(), &decision)
-            == SmtpSenderVerification::Progress::Waiting) {
-            m_pendingMail = command.argument;
-            m_state = State::CheckingSender;
-            m_transport.pauseReading();   // as behind AUTH: the pipeline waits for the answer
-        } else {
-            mailDecided(decision, command.argument);
-        }
+        m_pendingMail = command.argument;
+        m_state = State::CheckingSender;
+        m_transport.pauseReading();   // as behind AUTH: the pipeline waits for the DNS answer
     }
 }
 
