@@ -72,12 +72,12 @@ CAresResolver::Options CAresResolver::Options::fromSettings(const Settings &sett
 }
 
 CAresResolver::CAresResolver(const Options &options, QObject *parent)
-    : QObject(parent), m_timeoutMs(std::max(1, options.timeoutMs)), m_cache(options.cacheEntries),
+    : QObject(parent), m_timeoutMs(std::max(1, options.timeoutMs)),
+      m_cache(options.cache ? options.cache : std::make_shared<SharedDnsCache>(options.cacheEntries)),
       m_caresTimer(new QTimer(this))
 {
     static std::once_flag libraryInit;
     std::call_once(libraryInit, [] { ares_library_init(ARES_LIB_INIT_ALL); });
-    m_clock.start();
     m_caresTimer->setSingleShot(true);
     connect(m_caresTimer, &QTimer::timeout, this, [this] { process(ARES_SOCKET_BAD, ARES_SOCKET_BAD); });
 
@@ -136,7 +136,7 @@ void CAresResolver::lookup(DnsQueryType type, const QString &name, QObject *cont
         deliver(context, callback, failed);
         return;
     }
-    if (std::optional<DnsResult> cached = m_cache.find(type, ace, m_clock.elapsed())) {
+    if (std::optional<DnsResult> cached = m_cache->find(type, ace)) {
         deliver(context, callback, *cached);
         return;
     }
@@ -181,7 +181,7 @@ void CAresResolver::queryCallback(void *arg, int status, int /*timeouts*/, unsig
     if (self->m_destroying || status == ARES_EDESTRUCTION || status == ARES_ECANCELLED)
         return;
     const DnsResult result = CaresAnswer::parse(tag->type, tag->name, status, answer, length);
-    self->m_cache.insert(result, self->m_clock.elapsed()); // even when late: the next lookup gains
+    self->m_cache->insert(result); // even when late: the next lookup gains
     self->finish(tag->id, result); // nothing when our deadline already answered
 }
 

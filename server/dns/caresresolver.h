@@ -3,12 +3,11 @@
 #include <memory>
 #include <unordered_map>
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
 
-#include "dnscache.h"
 #include "resolver.h"
+#include "shareddnscache.h"
 
 class QSocketNotifier;
 class QTimer;
@@ -17,7 +16,8 @@ struct ares_channeldata;
 
 // Resolver on c-ares, driven by this thread's Qt event loop: a QSocketNotifier for each socket
 // c-ares uses and a timer for its retransmissions. Each query also has its own deadline, so a
-// lookup ends within timeoutMs whatever c-ares' retries would do. Answers are cached (DnsCache).
+// lookup ends within timeoutMs whatever c-ares' retries would do. Answers are cached
+// (SharedDnsCache, possibly shared with the resolvers of other threads).
 class CAresResolver : public QObject, public Resolver
 {
     Q_OBJECT
@@ -28,6 +28,8 @@ public:
         QStringList servers;    // DnsServerList entries; empty = the system's (/etc/resolv.conf)
         int timeoutMs = 5000;
         qsizetype cacheEntries = DnsCache::DefaultMaxEntries;
+        // Shared with other resolvers (one per worker thread); null: a cache of its own.
+        std::shared_ptr<SharedDnsCache> cache;
 
         // dns.servers and dns.timeout_ms.
         [[nodiscard]] static Options fromSettings(const Settings &settings);
@@ -41,7 +43,7 @@ public:
     [[nodiscard]] bool isValid() const { return m_channel != nullptr; }
     [[nodiscard]] QString initError() const { return m_initError; }
     [[nodiscard]] qsizetype pendingQueries() const { return qsizetype(m_pending.size()); }
-    [[nodiscard]] DnsCache &cache() { return m_cache; }
+    [[nodiscard]] SharedDnsCache &cache() { return *m_cache; }
 
     void lookup(DnsQueryType type, const QString &name, QObject *context, Callback callback) override;
 
@@ -61,8 +63,7 @@ private:
     ares_channeldata *m_channel = nullptr;
     QString m_initError;
     int m_timeoutMs;
-    DnsCache m_cache;
-    QElapsedTimer m_clock;
+    std::shared_ptr<SharedDnsCache> m_cache;
     QTimer *m_caresTimer = nullptr;
     std::unordered_map<int, std::unique_ptr<SocketNotifiers>> m_sockets;
     std::unordered_map<quint64, std::unique_ptr<Pending>> m_pending;

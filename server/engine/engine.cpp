@@ -35,6 +35,7 @@
 #include "smtpsessionfactory.h"
 #include "sqlstorage.h"
 #include "storageerror.h"
+#include "threadresolvers.h"
 #include "tlscontextprovider.h"
 #include "tlsreloader.h"
 #include "tlssupport.h"
@@ -109,6 +110,8 @@ void Engine::start()
     m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_store, *m_smtpAuth, *m_autoBan);
     m_smtpFactory->setAddressLists(m_addressLists.get());
     m_smtpFactory->setFilterLists(m_filterLists.get());
+    m_resolvers = std::make_unique<ThreadResolvers>(CAresResolver::Options::fromSettings(m_settings));
+    m_smtpFactory->setResolvers(m_resolvers.get());
     m_smtpLimits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pop3Auth = std::make_unique<AccountAuthenticator>(*m_verifier, m_credentials->lookupFunction());
     m_logins = std::make_unique<InMemoryLoginRecorder>();
@@ -259,6 +262,7 @@ void Engine::applyServiceSettings()
     m_directory->setHostName(m_settings.text(QStringLiteral("server.hostname")));
     m_smtpFactory->applySettings(m_settings, m_loopbackRanges);
     m_autoBan->setSettings(AutoBanSettings::fromSettings(m_settings));
+    m_resolvers->setOptions(CAresResolver::Options::fromSettings(m_settings));   // dns.servers, dns.timeout_ms
     m_pop3Factory->setConfig(Pop3SessionFactory::configFrom(m_settings, m_loopbackRanges));
     m_smtpLimits->setLimits(int(m_settings.integer(QStringLiteral("smtp.max_connections"))),
                             int(m_settings.integer(QStringLiteral("smtp.max_connections_per_ip"))));

@@ -31,6 +31,7 @@ class SmtpSessionFactory;
 class Storage;
 class TlsContextProvider;
 class TlsReloader;
+class ThreadResolvers;
 class WorkerPool;
 
 // The server itself, living in the engine thread: storage, listeners, the TLS certificate, and
@@ -94,6 +95,7 @@ private:
     std::unique_ptr<AutoBanMonitor> m_autoBan;                     // the sessions write m_authFailures through it
     std::unique_ptr<CredentialsTable> m_smtpCredentials;           // accounts (if allowed) and SMTP-only logins
     std::unique_ptr<AccountAuthenticator> m_smtpAuth;
+    std::unique_ptr<ThreadResolvers> m_resolvers;                  // DNS for each worker thread
     std::unique_ptr<SmtpSessionFactory> m_smtpFactory;
     std::unique_ptr<ConnectionLimits> m_smtpLimits;
     std::unique_ptr<CredentialsTable> m_credentials;               // accounts, for POP3

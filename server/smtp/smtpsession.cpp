@@ -3,10 +3,12 @@
 #include "accountsendcounter.h"
 #include "log.h"
 #include "messagestore.h"
+#include "policydecision.h"
 #include "sessiontransport.h"
 #include "smtpauthentication.h"
 #include "smtpcommand.h"
 #include "smtpmessagereceiver.h"
+#include "smtpsenderverification.h"
 #include "traceheaders.h"
 
 QString SmtpSession::stateName(State state)
@@ -20,6 +22,7 @@ QString SmtpSession::stateName(State state)
     case State::ReceivingChunk: return QStringLiteral("receiving-chunk");
     case State::AuthResponse: return QStringLiteral("auth-response");
     case State::CheckingAuth: return QStringLiteral("checking-auth");
+    case State::CheckingSender: return QStringLiteral("checking-sender");
     case State::StartingTls: return QStringLiteral("starting-tls");
     case State::Closed: return QStringLiteral("closed");
     }
@@ -35,6 +38,8 @@ SmtpSession::SmtpSession(SmtpSessionConfig config, ClientInfo client, SessionTra
     , m_envelope(std::make_unique<SmtpEnvelope>(m_config, m_client, directory))
     , m_receiver(std::make_unique<SmtpMessageReceiver>(m_client, store, m_config.maxMessageSize, m_config.normalizeBareNewlines,
                                                        m_config.filterLists))
+    , m_verification(std::make_unique<SmtpSenderVerification>(m_config, m_client, directory,
+                                                              [this](const PolicyDecision &decision) { senderVerified(decision); }))
 {
     if (!m_config.clock)
         m_config.clock = [] { return QDateTime::currentDateTime(); };
@@ -76,6 +81,7 @@ void SmtpSession::start()
 {
     m_transport.setIdleTimeout(m_config.commandTimeoutMs);
     reply("220 " + m_config.hostName.toUtf8() + " ESMTP Postern");
+    m_verification->connected();
     m_transport.send(std::exchange(m_outbox, {}));
 }
 
@@ -132,9 +138,9 @@ void SmtpSession::disconnected()
 void SmtpSession::processInput()
 {
     // m_input holds only unprocessed bytes; each branch consumes from its front. What follows a
-    // command waiting for a password check stays there until the answer.
+    // command waiting for a password or DNS check stays there until the answer.
     while (!m_input.isEmpty() && m_state != State::Closed && m_state != State::CheckingAuth
-           && m_state != State::StartingTls) {
+           && m_state != State::CheckingSender && m_state != State::StartingTls) {
         if (m_state == State::ReceivingData) {
             consumeData();
         } else if (m_state == State::ReceivingChunk) {
@@ -238,6 +244,10 @@ void SmtpSession::handleEhlo(const SmtpCommand &command, bool extended)
 {
     if (!SmtpCommand::isHeloArgument(command.argument)) {
         badCommand(extended ? "501 5.5.4 Syntax: EHLO hostname" : "501 5.5.4 Syntax: HELO hostname");
+        return;
+    }
+    if (const PolicyDecision helo = m_verification->checkHelo(command, m_auth->isAuthenticated()); !helo.isAccept()) {
+        badCommand(helo.replyLine());
         return;
     }
     resetTransaction();
@@ -356,9 +366,31 @@ void SmtpSession::handleMail(const SmtpCommand &command)
         // RFC 6409 §4.3: the submission service takes mail from its own users only.
         log(QStringLiteral("mail refused: %1 requires authentication 530 5.7.0").arg(m_client.service));
         badCommand("530 5.7.0 Authentication required");
-    } else if (answer(m_envelope->mail(command.argument, m_extended, m_auth->identity()))) {
-        m_state = State::MailGiven;
+    } else if (const std::optional<PolicyDecision> decided = m_verification->checkMail(command.argument, m_auth->isAuthenticated())) {
+        mailDecided(*decided, command.argument);
+    } else {
+        m_pendingMail = command.argument;
+        m_state = State::CheckingSender;
+        m_transport.pauseReading();   // as behind AUTH: the pipeline waits for the DNS answer
     }
+}
+
+void SmtpSession::mailDecided(const PolicyDecision &decision, QByteArrayView argument)
+{
+    if (!decision.isAccept())
+        reply(decision.replyLine());   // logged by the verification
+    else if (answer(m_envelope->mail(argument, m_extended, m_auth->identity())))
+        m_state = State::MailGiven;
+}
+
+void SmtpSession::senderVerified(const PolicyDecision &decision)
+{
+    if (m_state != State::CheckingSender)
+        return;
+    m_state = State::Identified;
+    m_transport.resumeReading();
+    mailDecided(decision, std::exchange(m_pendingMail, {}));
+    run();
 }
 
 void SmtpSession::handleRcpt(const SmtpCommand &command)

@@ -16,6 +16,8 @@ class Authenticator;
 class MessageStore;
 class RecipientDirectory;
 class SmtpMessageReceiver;
+class SmtpSenderVerification;
+class PolicyDecision;
 class SessionTransport;
 struct SmtpCommand;
 
@@ -34,6 +36,7 @@ public:
         ReceivingChunk,  // inside a BDAT chunk
         AuthResponse,    // AUTH sent a 334 challenge; the next line is the client's response
         CheckingAuth,    // the password is being checked; input is paused
+        CheckingSender,  // MAIL waits for Address Verification's DNS answers; input is paused
         StartingTls,     // 220 to STARTTLS sent; waiting for tlsStarted(), input is discarded
         Closed,
     };
@@ -67,6 +70,8 @@ private:
     void authAnswered(const SmtpAuthentication::Step &step);
     void handleMail(const SmtpCommand &command);
     void handleRcpt(const SmtpCommand &command);
+    void mailDecided(const PolicyDecision &decision, QByteArrayView argument);
+    void senderVerified(const PolicyDecision &decision);
     // Sends an envelope answer; true when the command took effect.
     bool answer(const SmtpEnvelope::Answer &answer);
     void handleData();
@@ -89,6 +94,8 @@ private:
     std::unique_ptr<SmtpEnvelope> m_envelope;
     std::unique_ptr<SmtpMessageReceiver> m_receiver;
     std::unique_ptr<SmtpAuthentication> m_auth;
+    std::unique_ptr<SmtpSenderVerification> m_verification;
+    QByteArray m_pendingMail;        // MAIL's argument while its sender is being verified
 
     State m_state = State::Connected;
     QByteArray m_input;

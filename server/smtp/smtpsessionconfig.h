@@ -14,6 +14,7 @@ class AuthFailureRecorder;
 class FilterListHolder;
 class LoginRecorder;
 class PolicySettingsHolder;
+class Resolver;
 struct PolicySettings;
 
 // The settings one SMTP session runs with, taken from the settings snapshot when it starts.
@@ -40,6 +41,8 @@ struct SmtpSessionConfig
     AccountSendCounter *sendCounter = nullptr;
     // Where refused relay attempts are counted for auto-ban; null: not counted.
     AuthFailureRecorder *relayAttempts = nullptr;
+    // Address Verification's DNS: this worker thread's resolver; null: no DNS checks are made.
+    Resolver *resolver = nullptr;
     std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime (SmtpSession fills it in)
 
     // The policy settings for the command being handled now.

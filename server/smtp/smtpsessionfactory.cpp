@@ -3,6 +3,7 @@
 #include "connectionlimits.h"
 #include "settings.h"
 #include "smtpsession.h"
+#include "threadresolvers.h"
 
 SmtpSessionFactory::SmtpSessionFactory(const RecipientDirectory &directory, MessageStore &store,
                                        Authenticator &authenticator, AuthFailureRecorder &failures)
@@ -44,6 +45,7 @@ std::unique_ptr<ProtocolSession> SmtpSessionFactory::create(const ClientInfo &cl
     config.popLogins = m_popLogins;
     config.sendCounter = m_sendCounter;
     config.relayAttempts = &m_failures;
+    config.resolver = m_resolvers ? &m_resolvers->forCurrentThread() : nullptr;   // create() runs in the worker thread
     config.requireAuthentication = client.service == QStringLiteral("submission") || client.service == QStringLiteral("smtps");
     return std::make_unique<SmtpSession>(std::move(config), client, transport, m_directory, m_store, m_authenticator,
                                          m_failures);

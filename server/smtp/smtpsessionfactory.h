@@ -13,6 +13,7 @@ class Authenticator;
 class MessageStore;
 class RecipientDirectory;
 class Settings;
+class ThreadResolvers;
 
 // Makes SmtpSessions for the smtp, submission and smtps listeners, with the settings in force when
 // the connection arrives (a changed setting applies to new sessions). Sessions on submission and
@@ -36,6 +37,9 @@ public:
     void setLoginRecorder(const LoginRecorder *logins) { m_popLogins = logins; }
     // Where sessions count what each login sends (limits.messages_per_hour_per_account).
     void setSendCounter(AccountSendCounter *counter) { m_sendCounter = counter; }
+    // Address Verification's DNS; each session gets its worker thread's resolver. Without it
+    // the DNS checks are not made.
+    void setResolvers(ThreadResolvers *resolvers) { m_resolvers = resolvers; }
 
     [[nodiscard]] std::unique_ptr<ProtocolSession> create(const ClientInfo &client, SessionTransport &transport) override;
     [[nodiscard]] QByteArray refusalLine(Admission reason) const override;
@@ -49,6 +53,7 @@ private:
     const LoginRecorder *m_popLogins = nullptr;
     const FilterListHolder *m_filterLists = nullptr;
     AccountSendCounter *m_sendCounter = nullptr;
+    ThreadResolvers *m_resolvers = nullptr;
     PolicySettingsHolder m_policy;   // read by every session at every command
     mutable QMutex m_mutex;
     SmtpSessionConfig m_config;

@@ -131,11 +131,12 @@ def query(server, name, qtype, timeout=2.0):
     return flags & 0x0F, answers
 
 
-def dnsmasq_fixture(records=()):
-    """A pytest fixture running dnsmasq with `records`; skips where dnsmasq is not installed."""
+def dnsmasq_fixture(records=(), scope="function"):
+    """A pytest fixture running dnsmasq with `records`; skips where dnsmasq is not installed.
+    scope="module" shares one dnsmasq between the tests of a module."""
     import pytest
 
-    @pytest.fixture
+    @pytest.fixture(scope=scope)
     def fixture():
         try:
             with Dnsmasq(records) as dns:

@@ -73,11 +73,18 @@ def check(result):
     return result.stdout
 
 
+# No test may ask outside DNS: a test server's resolver points at a loopback port where nothing
+# listens, and the sender-domain check (on by default; our senders such as sender@remote.example
+# do not exist) is off unless a test turns it on with a dnsmasq fixture (test_address_verification.py).
+NO_DNS = {"dns.servers": "127.0.0.1:1", "verify.sender_domain": "false"}
+
+
 def server_settings(overrides=None):
     """The settings a test server gets: every service on port 0 (a free port with
-    --ephemeral-ports), loopback only; ``overrides`` ({"smtp.port": 2525}) win."""
+    --ephemeral-ports), loopback only, no DNS (NO_DNS); ``overrides`` ({"smtp.port": 2525}) win."""
     settings = {f"{service}.port": "0" for service in SERVICES}
     settings["listen.addresses"] = "127.0.0.1"
+    settings.update(NO_DNS)
     settings.update({key: str(value) for key, value in (overrides or {}).items()})
     return settings
 
