@@ -1,6 +1,7 @@
 #include "policyexplanation.h"
 
 #include "addresslistsnapshot.h"
+#include "autobansettings.h"
 #include "directorysnapshot.h"
 #include "localrecipientdirectory.h"
 #include "mailaddress.h"
@@ -49,6 +50,18 @@ QStringList PolicyExplanation::explain(Storage &storage, const QString &mailDire
     facts.client = request.client;
     facts.sender = request.sender;
     facts.recipient = request.recipient;
+    facts.contentFilters = int(storage.contentFilters().size());
+    facts.attachmentFilters = int(storage.attachmentFilters().size());
+    const AutoBanSettings autoBan = AutoBanSettings::fromSettings(settings);
+    facts.autoBanEnabled = autoBan.enabled;
+    facts.autoBanLimit = QStringLiteral("%1 failed logins or relay attempts within %2 min, for %3 min")
+                             .arg(autoBan.maxFailures).arg(autoBan.windowMinutes).arg(autoBan.banMinutes);
+    for (const CidrRange &range : autoBan.never) {
+        if (range.contains(request.client)) {
+            facts.autoBanNever = range.toString();
+            break;
+        }
+    }
     if (!request.login.isEmpty()) {
         const QString known = knownLogin(storage, settings, request.login);
         facts.login = known.isEmpty() ? request.login : known;

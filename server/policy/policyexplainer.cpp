@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include "addresslistsnapshot.h"
+#include "addressverification.h"
 #include "mailaddress.h"
 #include "policydecision.h"
 #include "policysettings.h"
@@ -55,6 +56,12 @@ QStringList PolicyExplainer::explain(const Facts &facts, const QDateTime &now) c
                   ? QStringLiteral("SMTP After POP: on; a POP3 login from exactly %1 would let it relay for %2 min "
                                    "(explain does not know recent logins)").arg(ip).arg(m_settings.smtpAfterPopMinutes)
                   : QStringLiteral("SMTP After POP: off"));
+    if (!facts.autoBanEnabled)
+        lines << QStringLiteral("Auto-ban: off");
+    else if (!facts.autoBanNever.isEmpty())
+        lines << QStringLiteral("Auto-ban: never bans %1 (in %2 of autoban.never)").arg(ip, facts.autoBanNever);
+    else
+        lines << QStringLiteral("Auto-ban: %1 would be banned after %2").arg(ip, facts.autoBanLimit);
     if (!login.isEmpty()) {
         lines << (m_settings.messagesPerHourPerAccount > 0
                       ? QStringLiteral("Send Limits: %1 may send %2 messages an hour (past that 451 4.7.1)")
@@ -84,9 +91,9 @@ QStringList PolicyExplainer::explain(const Facts &facts, const QDateTime &now) c
     const bool verifies = !standing.isAuthenticated() && !standing.isTrusted();
     if (canonical.isEmpty()) {
         if (verifies && !m_settings.assumeBlankFromValid) {
-            lines << QStringLiteral("Address Verification: blank MAIL FROM is not accepted "
-                                    "(verify.assume_blank_from_valid off): 550 5.7.1");
-            lines << QStringLiteral("Result: refused at MAIL FROM: 550 5.7.1");
+            const PolicyDecision blank = AddressVerification::blankSender();
+            lines << blank.logLine(mailSubject);
+            lines << QStringLiteral("Result: refused at MAIL FROM: %1").arg(QString::fromUtf8(blank.replyLine()));
             return lines;
         }
         lines << QStringLiteral("Address Verification: blank MAIL FROM accepted (bounces use it)");
@@ -106,6 +113,11 @@ QStringList PolicyExplainer::explain(const Facts &facts, const QDateTime &now) c
 
     QString result;
     lines << explainRecipient(facts, standing, &result);
+    if (result.startsWith(QLatin1String("accepted"))) {
+        lines << QStringLiteral("Filters, Attachment Filters: %1 filters and %2 attachment patterns check the message at the "
+                                "end of DATA, whoever sends it")
+                     .arg(facts.contentFilters).arg(facts.attachmentFilters);
+    }
     lines << QStringLiteral("Result: %1").arg(result);
     return lines;
 }

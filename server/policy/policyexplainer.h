@@ -22,6 +22,12 @@ public:
         bool loginKnown = false;
         QString sender;         // MAIL FROM, as given; empty: <>
         QString recipient;      // RCPT TO, as given
+        // What the rest of the policy holds, for the lines about it.
+        int contentFilters = 0;
+        int attachmentFilters = 0;
+        bool autoBanEnabled = false;
+        QString autoBanNever;   // the autoban.never range holding the client, or empty
+        QString autoBanLimit;   // "10 failures in 10 min ban for 60 min"
     };
 
     PolicyExplainer(const PolicySettings &settings, const AddressListSnapshot &lists, const RecipientDirectory &directory);

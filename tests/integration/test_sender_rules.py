@@ -121,6 +121,7 @@ def test_policy_explain_tells_the_same_story(running):
 
     text = explain("--ip", STRANGER, "--from", ALICE, "--to", BOB)
     assert 'MAIL FROM <alice@example.test> refused by "SMTP Authentication"' in text
+    assert f"Auto-ban: never bans {STRANGER} (in 127.0.0.0/8 of autoban.never)" in text
     assert text.rstrip().endswith("Result: refused at MAIL FROM: 550 5.7.1 Authentication required to send as a local address")
     text = explain("--ip", TRUSTED, "--from", ALICE, "--to", "friend@remote.example")
     assert f"Trusted IP Addresses: {TRUSTED} in {TRUSTED}/32: office scanner" in text
@@ -130,6 +131,15 @@ def test_policy_explain_tells_the_same_story(running):
     text = explain("--ip", STRANGER, "--auth", "mallory@example.test", "--from", "x@remote.example", "--to", "friend@remote.example")
     assert "mallory@example.test is not a login here" in text
     assert "Result: refused at RCPT TO: 554 5.7.1 Relay access denied" in text
+    cli(running, "attachment-filter", "add", "*.exe")
+    try:
+        text = explain("--ip", "198.51.100.7", "--from", "x@remote.example", "--to", BOB)
+        assert "Auto-ban: 198.51.100.7 would be banned after 10 failed logins" in text
+        assert "0 filters and 1 attachment patterns check the message" in text
+        assert text.rstrip().endswith("Result: accepted: delivered to bob@example.test "
+                                      "(Filters and Attachment Filters then check the message)")
+    finally:
+        cli(running, "attachment-filter", "remove", "*.exe")
     text = explain("--ip", STRANGER, "--from", "<>", "--to", "nobody@example.test")
     assert "Result: refused at RCPT TO: 550 5.1.1 User unknown" in text
     cli(running, "ban", "add", "192.0.2.0/24", "--comment", "explain test")
