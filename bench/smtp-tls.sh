@@ -101,7 +101,7 @@ load_case() { # TARGET PORT LOGIN MAILDIR ROUND
     sync; sleep 1
     t0=$(now)
     if ! line=$("$HERE/smtp-tls-load.py" "$ADDR" "$port" --user "$login" --password "$POSTERN_PASSWORD" \
-            --sessions "$SESSIONS" --messages "$MESSAGES" --size "$SIZE" 2>>"$LOG"); then
+            --from "$login" --sessions "$SESSIONS" --messages "$MESSAGES" --size "$SIZE" 2>>"$LOG"); then
         log "FAILED $CASE $target round $r: ${line:-no output}"; fail=1; return 0
     fi
     if ! count=$("$SHARED/maildir-count.py" "$maildir" --wait "$MESSAGES" --timeout 300 2>>"$LOG"); then
