@@ -9,6 +9,7 @@ namespace {
 constexpr qint64 kChunkBytes = 1024 * 1024;
 // A line longer than this is shown cut: one corrupt line must not allocate a gigabyte.
 constexpr qint64 kMaxLineBytes = 64 * 1024;
+constexpr qint64 kReadAheadBytes = 64 * 1024;
 }
 
 LogFileIndex::LogFileIndex(QObject *parent)
@@ -44,6 +45,8 @@ void LogFileIndex::close()
     m_file.close();
     m_starts.clear();
     m_starts.squeeze();
+    m_block.clear();
+    m_blockStart = 0;
     m_scanned = 0;
     m_lineStart = 0;
 }
@@ -111,10 +114,19 @@ void LogFileIndex::checkGrowth()
 
 QByteArray LogFileIndex::readLine(int line)
 {
-    if (line < 0 || line >= lineCount() || !m_file.seek(m_starts.at(line)))
+    if (line < 0 || line >= lineCount())
         return {};
+    const qint64 start = m_starts.at(line);
     const qint64 next = line + 1 < lineCount() ? m_starts.at(line + 1) : m_lineStart;
-    QByteArray bytes = m_file.read(std::min(next - m_starts.at(line), kMaxLineBytes));
+    const qint64 length = std::min(next - start, kMaxLineBytes);
+    // The file only grows while indexed (truncation starts over), so bytes read once stay valid.
+    if (start < m_blockStart || start + length > m_blockStart + m_block.size()) {
+        if (!m_file.seek(start))
+            return {};
+        m_block = m_file.read(std::max(kReadAheadBytes, length));
+        m_blockStart = start;
+    }
+    QByteArray bytes = m_block.mid(start - m_blockStart, length);
     while (bytes.endsWith('\n') || bytes.endsWith('\r'))
         bytes.chop(1);
     return bytes;

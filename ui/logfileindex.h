@@ -56,6 +56,10 @@ private:
     QList<qint64> m_starts;
     qint64 m_scanned = 0;     // bytes scanned so far
     qint64 m_lineStart = 0;   // start of the line being scanned (not yet ended by '\n')
+    // Read-ahead for readLine: a filter pass asks for the lines in order, one block serves
+    // hundreds of them instead of a seek and a read each.
+    QByteArray m_block;
+    qint64 m_blockStart = 0;
     qint64 m_sliceBytes = 8 * 1024 * 1024;
     QTimer *m_sliceTimer = nullptr;
     QTimer *m_followTimer = nullptr;

@@ -1,5 +1,7 @@
 #include "loglineparser.h"
 
+#include <algorithm>
+
 #include <QHostAddress>
 
 namespace {
@@ -28,14 +30,43 @@ QStringView wordAfter(QStringView text, QLatin1String marker)
 
 std::optional<LogLineParser::Line> LogLineParser::parse(QStringView line)
 {
-    std::optional<LogEntry> entry = parseLogLine(line);
+    std::optional<Line> parsed = parseWithoutTimestamp(line);
+    if (parsed && parsed->time != QLatin1String("-")) {
+        parsed->entry.timestamp = QDateTime::fromString(parsed->time, Qt::ISODateWithMs);
+        if (!parsed->entry.timestamp.isValid())
+            return std::nullopt;
+    }
+    return parsed;
+}
+
+std::optional<LogLineParser::Line> LogLineParser::parseWithoutTimestamp(QStringView line)
+{
+    const qsizetype space = line.indexOf(QLatin1Char(' '));
+    const QStringView time = line.first(std::max<qsizetype>(space, 0));
+    // The shape of "yyyy-MM-ddTHH:mm:ss…" or the "-" of an entry without time; the rest of
+    // the line is checked by parseLogLine, told by the "-" not to parse the time.
+    const bool timeShaped = time == QLatin1String("-")
+        || (time.size() >= 19 && time.at(4) == QLatin1Char('-') && time.at(10) == QLatin1Char('T'));
+    if (space <= 0 || !timeShaped)
+        return std::nullopt;
+    std::optional<LogEntry> entry = parseLogLine(QString(QLatin1Char('-') + line.mid(space).toString()));
     if (!entry)
         return std::nullopt;
     Line parsed;
+    parsed.time = time.toString();
     parsed.clientIp = clientIpIn(entry->text);
     parsed.account = accountIn(entry->text);
     parsed.entry = std::move(*entry);
     return parsed;
+}
+
+QString LogLineParser::displayTime(QStringView time)
+{
+    if (time.size() < 19)
+        return {};
+    QString shown = time.first(19).toString();
+    shown[10] = QLatin1Char(' ');
+    return shown;
 }
 
 QString LogLineParser::clientIpIn(QStringView text)

@@ -134,15 +134,27 @@ void LogViewer::showSource(const QString &path)
     updateStatus();
 }
 
+void LogViewer::refilter(const std::function<void()> &change)
+{
+    // QSortFilterProxyModel refilters every row at once; on a file of millions of lines that
+    // would freeze the window. Emptying the file model first and letting it hand the rows back
+    // in batches makes the proxy filter one batch per event-loop turn.
+    if (m_proxy->sourceModel() == m_fileModel)
+        m_fileModel->replayRows();
+    change();
+    updateStatus();
+}
+
 void LogViewer::applyFilters()
 {
     m_filterDelay->stop();
-    m_proxy->setMinimumLevel(LogLevel(m_ui->levelCombo->currentData().toInt()));
-    m_proxy->setService(m_ui->serviceEdit->text());
-    m_proxy->setClientIp(m_ui->ipEdit->text());
-    m_proxy->setAccount(m_ui->accountEdit->text());
-    m_proxy->setText(m_ui->textEdit->text());
-    updateStatus();
+    refilter([this] {
+        m_proxy->setMinimumLevel(LogLevel(m_ui->levelCombo->currentData().toInt()));
+        m_proxy->setService(m_ui->serviceEdit->text());
+        m_proxy->setClientIp(m_ui->ipEdit->text());
+        m_proxy->setAccount(m_ui->accountEdit->text());
+        m_proxy->setText(m_ui->textEdit->text());
+    });
 }
 
 void LogViewer::showSessionOfCurrentLine()
@@ -154,7 +166,7 @@ void LogViewer::showSessionOfCurrentLine()
         m_ui->sessionLabel->setText(tr("Select a line that belongs to a session first."));
         return;
     }
-    m_proxy->setSession(session);
+    refilter([this, session] { m_proxy->setSession(session); });
     m_ui->sessionLabel->setText(tr("Showing only session %1, in every service.").arg(session));
     m_ui->allSessionsButton->setEnabled(true);
     updateStatus();
@@ -162,7 +174,7 @@ void LogViewer::showSessionOfCurrentLine()
 
 void LogViewer::showAllSessions()
 {
-    m_proxy->setSession(QString());
+    refilter([this] { m_proxy->setSession(QString()); });
     m_ui->sessionLabel->clear();
     m_ui->allSessionsButton->setEnabled(false);
     updateStatus();
@@ -231,7 +243,7 @@ void LogViewer::updateStatus()
 {
     const QAbstractItemModel *source = m_proxy->sourceModel();
     const int total = source ? source->rowCount() : 0;
-    const bool reading = source == m_fileModel && m_fileModel->fileIndex().isIndexing();
+    const bool reading = source == m_fileModel && (m_fileModel->fileIndex().isIndexing() || m_fileModel->isReplaying());
     m_ui->statusLabel->setText(reading ? tr("%1 of %2 lines (reading the file…)").arg(m_proxy->rowCount()).arg(total)
                                        : tr("%1 of %2 lines").arg(m_proxy->rowCount()).arg(total));
 }

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class LogFileModel;
@@ -45,6 +46,8 @@ public:
 private:
     void chooseDay(int comboIndex);
     void applyFilters();
+    // Runs `change` (which sets proxy filters) so that a file is refiltered in batches.
+    void refilter(const std::function<void()> &change);
     void exportWithDialog();
     void onRowsInserted();
     void updateStatus();
