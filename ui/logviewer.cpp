@@ -20,6 +20,7 @@
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QTimer>
 
 namespace {
@@ -73,10 +74,19 @@ LogViewer::LogViewer(LogRingBuffer *ring, QString logDirectory, QWidget *parent)
     connect(m_ui->copyButton, &QPushButton::clicked, this, &LogViewer::copySelection);
     connect(copyAction, &QAction::triggered, this, &LogViewer::copySelection);
     connect(m_ui->exportButton, &QPushButton::clicked, this, &LogViewer::exportWithDialog);
-    connect(m_ui->jumpButton, &QPushButton::clicked, m_ui->logView, &QTableView::scrollToBottom);
+    connect(m_ui->jumpButton, &QPushButton::clicked, this, [this] {
+        m_ui->followCheck->setChecked(true);
+        m_ui->logView->scrollToBottom();
+    });
     connect(m_ui->followCheck, &QCheckBox::toggled, this, [this](bool follow) {
         if (follow)
             m_ui->logView->scrollToBottom();
+    });
+    // Scrolling up to read stops following, scrolling back to the end resumes it: the admin
+    // is never pulled away from a line they are reading.
+    QScrollBar *bar = m_ui->logView->verticalScrollBar();
+    connect(bar, &QAbstractSlider::actionTriggered, this, [this, bar] {
+        QTimer::singleShot(0, this, [this, bar] { m_ui->followCheck->setChecked(bar->value() >= bar->maximum()); });
     });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &LogViewer::onRowsInserted);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &LogViewer::updateStatus);

@@ -8,11 +8,13 @@
 
 #include <QtTest>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 
 namespace {
@@ -139,6 +141,20 @@ void TestGuiLogViewer::liveLinesArrive()
         ring.append(entry);
     }
     QTRY_COMPARE_WITH_TIMEOUT(viewer.proxy()->rowCount(), 500, 5000);
+
+    // Following the tail until the admin scrolls up; the button goes back to the newest line.
+    viewer.show();
+    auto *view = viewer.findChild<QTableView *>(QStringLiteral("logView"));
+    auto *follow = viewer.findChild<QCheckBox *>(QStringLiteral("followCheck"));
+    QScrollBar *bar = view->verticalScrollBar();
+    QVERIFY(follow->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0 && bar->value() == bar->maximum(), 5000);
+    bar->triggerAction(QAbstractSlider::SliderToMinimum);
+    QTRY_VERIFY_WITH_TIMEOUT(!follow->isChecked(), 5000);
+    QTest::mouseClick(viewer.findChild<QPushButton *>(QStringLiteral("jumpButton")), Qt::LeftButton);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(follow->isChecked());
+
     auto *text = viewer.findChild<QLineEdit *>(QStringLiteral("textEdit"));
     QTest::keyClicks(text, QStringLiteral("line 49"));
     QTRY_COMPARE_WITH_TIMEOUT(viewer.proxy()->rowCount(), 11, 5000);   // 49 and 490..499
