@@ -24,6 +24,7 @@ public:
     bool open(const QString &path);
     void close();
     [[nodiscard]] QString path() const { return m_file.fileName(); }
+    [[nodiscard]] QString errorString() const { return m_file.errorString(); }
 
     // Complete lines indexed so far; a last line without its newline is not counted yet.
     [[nodiscard]] int lineCount() const { return int(m_starts.size()); }

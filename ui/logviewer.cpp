@@ -136,8 +136,11 @@ void LogViewer::showSource(const QString &path)
         m_proxy->setSourceModel(m_liveModel);
     } else {
         m_proxy->setSourceModel(m_fileModel);
-        if (!m_fileModel->open(path))
-            m_ui->statusLabel->setText(tr("Cannot open %1.").arg(QDir::toNativeSeparators(path)));
+        if (!m_fileModel->open(path)) {
+            m_ui->statusLabel->setText(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path),
+                                                                     m_fileModel->fileIndex().errorString()));
+            return;
+        }
         const bool today = QFileInfo(path).fileName() == LogFileWriter::fileNameFor(QDate::currentDate());
         m_fileModel->fileIndex().setFollowInterval(today ? kFollowMs : 0);
     }

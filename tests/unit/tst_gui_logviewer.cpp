@@ -12,6 +12,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -116,6 +117,14 @@ void TestGuiLogViewer::filterSessionCopyExport()
     QFile file(exported);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(file.readAll()), expected);
+
+    // A day whose file went away (pruned by retention meanwhile) says so instead of showing nothing.
+    viewer.showSource(m_logDir + QStringLiteral("/postern-2026-01-01.log"));
+    QVERIFY(viewer.findChild<QLabel *>(QStringLiteral("statusLabel"))->text().startsWith(QStringLiteral("Cannot open")));
+    QCOMPARE(proxy->rowCount(), 0);
+    days->setCurrentIndex(1);
+    days->setCurrentIndex(0);
+    QTRY_COMPARE_WITH_TIMEOUT(proxy->sourceModel()->rowCount(), int(kDayLines.size()), 5000);
 
     // And back: the account filter applies again.
     QTest::mouseClick(viewer.findChild<QPushButton *>(QStringLiteral("allSessionsButton")), Qt::LeftButton);
