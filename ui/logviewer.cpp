@@ -24,7 +24,8 @@
 #include <QTimer>
 
 namespace {
-// Kept from the ring: enough for a few minutes at 1,000 lines/s, bounded for memory.
+// Kept from the ring, bounded for memory: 50 s at 1,000 lines/s, hours on a quiet day; the
+// older lines are in today's file, one entry down the day list.
 constexpr int kLiveRows = 50000;
 constexpr int kFilterDelayMs = 300;
 // Today's file grows while it is shown; checking twice a second batches the new lines.
