@@ -1,5 +1,6 @@
 #include "logmodel.h"
 
+#include "loglineparser.h"
 #include "logringbuffer.h"
 
 #include <QBrush>
@@ -33,6 +34,22 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const LogEntry &entry = m_rows.at(index.row());
+    switch (role) {
+    case LineRole:
+        return formatLogLine(entry);
+    case ClientIpRole:
+        return LogLineParser::clientIpIn(entry.text);
+    case AccountRole:
+        return LogLineParser::accountIn(entry.text);
+    default:
+        return entryData(entry, index.column(), role);
+    }
+}
+
+QVariant LogModel::entryData(const LogEntry &entry, int column, int role)
+{
+    if (role == LevelRole)
+        return int(entry.level);
     if (role == Qt::ForegroundRole) {
         if (entry.level == LogLevel::Error)
             return QBrush(Qt::darkRed);
@@ -42,7 +59,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
-    switch (index.column()) {
+    switch (column) {
     case Time:
         return entry.timestamp.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case Level:
@@ -59,6 +76,11 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
 }
 
 QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    return columnTitle(section, orientation, role);
+}
+
+QVariant LogModel::columnTitle(int section, Qt::Orientation orientation, int role)
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};

@@ -16,6 +16,9 @@ class LogModel : public QAbstractTableModel
 
 public:
     enum Column { Time, Level, Component, Session, Text, ColumnCount };
+    // Raw values for filtering and copying, the same in every log model (LogFileModel too):
+    // LineRole is the line as the file has it, LevelRole the LogLevel as int.
+    enum Role { LineRole = Qt::UserRole + 1, LevelRole, ClientIpRole, AccountRole };
 
     LogModel(LogRingBuffer &ring, int maxRows = 5000, QObject *parent = nullptr);
 
@@ -23,6 +26,11 @@ public:
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // What every log model shows for an entry in a column, and the shared column titles.
+    // LineRole, ClientIpRole and AccountRole are left to the model, which may know them cheaper.
+    [[nodiscard]] static QVariant entryData(const LogEntry &entry, int column, int role);
+    [[nodiscard]] static QVariant columnTitle(int section, Qt::Orientation orientation, int role);
 
     // Pulls what arrived since the last call; the timer calls it, tests may call it directly.
     void refresh();

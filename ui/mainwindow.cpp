@@ -2,15 +2,17 @@
 
 #include "ui_mainwindow.h"
 
+#include "datadirectory.h"
 #include "enginecontroller.h"
 #include "loghub.h"
 #include "logmodel.h"
+#include "logviewer.h"
 
 #include <QHeaderView>
 #include <QScrollBar>
 
 MainWindow::MainWindow(EngineController &engine, LogHub &hub, QWidget *parent)
-    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_engine(engine)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_engine(engine), m_hub(hub)
 {
     m_ui->setupUi(this);
     m_logModel = new LogModel(hub.ring(), 5000, this);
@@ -26,6 +28,7 @@ MainWindow::MainWindow(EngineController &engine, LogHub &hub, QWidget *parent)
     connect(m_ui->startAction, &QAction::triggered, &m_engine, &EngineController::start);
     connect(m_ui->stopAction, &QAction::triggered, &m_engine, &EngineController::stop);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->logViewerAction, &QAction::triggered, this, &MainWindow::openLogViewer);
     connect(&m_engine, &EngineController::started, this, [this](const QList<ListenerState> &listeners) {
         showListeners(listeners);
         showRunning(true);
@@ -79,4 +82,16 @@ void MainWindow::followNewestLogLine()
     // Only follow when the admin is already looking at the end, so reading older lines is not interrupted.
     if (bar->value() >= bar->maximum() - 2)
         m_ui->logView->scrollToBottom();
+}
+
+void MainWindow::openLogViewer()
+{
+    if (!m_logViewer) {
+        m_logViewer = new LogViewer(&m_hub.ring(), DataDirectory(m_engine.options().dataDirectory).logDirectory(), this);
+    } else {
+        m_logViewer->refreshDays();
+    }
+    m_logViewer->show();
+    m_logViewer->raise();
+    m_logViewer->activateWindow();
 }

@@ -9,6 +9,7 @@
 class EngineController;
 class LogHub;
 class LogModel;
+class LogViewer;
 
 namespace Ui {
 class MainWindow;
@@ -29,8 +30,11 @@ private:
     void showListeners(const QList<ListenerState> &listeners);
     void showRunning(bool running, const QString &detail = {});
     void followNewestLogLine();
+    void openLogViewer();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     EngineController &m_engine;
+    LogHub &m_hub;
     LogModel *m_logModel = nullptr;
+    LogViewer *m_logViewer = nullptr;   // created on first use, then shown again
 };

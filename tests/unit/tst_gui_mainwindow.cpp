@@ -7,6 +7,7 @@
 #include "log.h"
 #include "loghub.h"
 #include "logmodel.h"
+#include "logviewer.h"
 #include "mainwindow.h"
 #include "sqlstorage.h"
 
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void stopAndStartFromMenu();
     void followsLiveSettingChange();
     void showsStartFailure();
+    void opensLogViewer();
 
 private:
     void configure(const QMap<QString, QString> &settings);
@@ -174,6 +176,24 @@ void TestGuiMainWindow::showsStartFailure()
     QVERIFY2(status.contains(QString::number(blocker.serverPort())), qPrintable(status));
     QVERIFY(window.findChild<QAction *>(QStringLiteral("startAction"))->isEnabled());
     configure({{QStringLiteral("smtp.port"), QStringLiteral("0")}});
+}
+
+void TestGuiMainWindow::opensLogViewer()
+{
+    EngineController engine(m_options);
+    MainWindow window(engine, m_hub);
+    window.show();
+    QVERIFY(!window.findChild<LogViewer *>());
+    auto *action = window.findChild<QAction *>(QStringLiteral("logViewerAction"));
+    QVERIFY(action);
+    action->trigger();
+    auto *viewer = window.findChild<LogViewer *>();
+    QVERIFY(viewer);
+    QVERIFY(viewer->isVisible());
+    viewer->close();
+    action->trigger();   // the same window comes back, not a second one
+    QCOMPARE(window.findChildren<LogViewer *>().size(), 1);
+    QVERIFY(viewer->isVisible());
 }
 
 QTEST_MAIN(TestGuiMainWindow)
