@@ -43,10 +43,14 @@ std::shared_ptr<const DirectorySnapshot> LocalRecipientDirectory::snapshot() con
     return m_snapshot;
 }
 
-RecipientLookup LocalRecipientDirectory::lookup(const QString &address, qint64 incomingSize) const
+RecipientLookup LocalRecipientDirectory::identify(const QString &address) const
+{
+    return identifyIn(snapshot().get(), address);
+}
+
+RecipientLookup LocalRecipientDirectory::identifyIn(const DirectorySnapshot *directory, const QString &address) const
 {
     RecipientLookup result;
-    const std::shared_ptr<const DirectorySnapshot> directory = snapshot();
     if (!directory) {
         result.kind = RecipientLookup::Kind::Unavailable;
         result.detail = QStringLiteral("directory not loaded yet");
@@ -106,6 +110,17 @@ RecipientLookup LocalRecipientDirectory::lookup(const QString &address, qint64 i
         result.detail = seen.size() > 1 ? QStringLiteral("alias leads to no mailbox") : QStringLiteral("no such account or alias");
         return result;
     }
+    result.kind = RecipientLookup::Kind::Local;
+    return result;
+}
+
+RecipientLookup LocalRecipientDirectory::lookup(const QString &address, qint64 incomingSize) const
+{
+    // One snapshot for both steps: the accounts the quota check reads are the ones it expanded to.
+    const std::shared_ptr<const DirectorySnapshot> directory = snapshot();
+    RecipientLookup result = identifyIn(directory.get(), address);
+    if (result.kind != RecipientLookup::Kind::Local)
+        return result;
     for (const QString &mailbox : std::as_const(result.mailboxes)) {
         const qint64 quota = directory->account(mailbox)->quotaBytes;
         if (quota <= 0)
@@ -117,6 +132,5 @@ RecipientLookup LocalRecipientDirectory::lookup(const QString &address, qint64 i
             return result;
         }
     }
-    result.kind = RecipientLookup::Kind::Local;
     return result;
 }

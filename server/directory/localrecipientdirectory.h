@@ -22,11 +22,14 @@ public:
     // The server's name decides whose postmaster a bare "postmaster" is.
     void setHostName(const QString &hostName);
     [[nodiscard]] RecipientLookup lookup(const QString &address, qint64 incomingSize) const override;
+    [[nodiscard]] RecipientLookup identify(const QString &address) const override;
 
     static constexpr int kMaxAliasDepth = 10;
 
 private:
     [[nodiscard]] std::shared_ptr<const DirectorySnapshot> snapshot() const;
+    // Alias expansion in one snapshot (null: not loaded yet), without the quota check.
+    [[nodiscard]] RecipientLookup identifyIn(const DirectorySnapshot *directory, const QString &address) const;
     [[nodiscard]] QString postmasterDomain(const DirectorySnapshot &directory) const;
 
     MaildirLayout m_layout;

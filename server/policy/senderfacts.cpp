@@ -10,17 +10,14 @@ SenderFacts SenderFacts::of(const QString &canonical, const QString &login, cons
     if (canonical.isEmpty())
         return facts;
     facts.domain = canonical.section(QLatin1Char('@'), -1);
-    const RecipientLookup found = directory.lookup(canonical, 0);
+    const RecipientLookup found = directory.identify(canonical);
     switch (found.kind) {
     case RecipientLookup::Kind::NotLocal:
         break;
     case RecipientLookup::Kind::Local:
+    case RecipientLookup::Kind::OverQuota:   // not from identify(); a full mailbox would still be an account
         facts.localDomain = true;
         facts.hasAccount = true;
-        break;
-    case RecipientLookup::Kind::OverQuota:
-        facts.localDomain = true;
-        facts.hasAccount = true;   // a full mailbox is still an account that may send
         break;
     case RecipientLookup::Kind::UnknownUser:
     case RecipientLookup::Kind::Unavailable:

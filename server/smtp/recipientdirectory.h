@@ -28,4 +28,7 @@ public:
     // RFC 5321 §4.5.1 requires every server to accept. `incomingSize` is the SIZE= the client
     // declared, or 0, for the quota check.
     [[nodiscard]] virtual RecipientLookup lookup(const QString &address, qint64 incomingSize) const = 0;
+    // What the address is (local or not, the mailboxes it delivers to) without the quota check,
+    // which reads the disk: for the rules that look at a sender, never OverQuota.
+    [[nodiscard]] virtual RecipientLookup identify(const QString &address) const = 0;
 };

@@ -37,7 +37,9 @@ SmtpEnvelope::Answer SmtpEnvelope::mail(QByteArrayView argument, bool extended, 
             log(QStringLiteral("mail from <%1> refused: %2").arg(parsed.path, params.logDetail));
         return {params.error, params.badCommand, false};
     }
-    if (const std::optional<QByteArray> limited = sendLimitReached(authenticatedAs))
+    // One snapshot of the policy for the whole command.
+    const std::shared_ptr<const PolicySettings> policy = m_config.currentPolicy();
+    if (const std::optional<QByteArray> limited = sendLimitReached(*policy, authenticatedAs))
         return {*limited, false, false};
     QString reversePath;
     QString canonical;
@@ -52,7 +54,7 @@ SmtpEnvelope::Answer SmtpEnvelope::mail(QByteArrayView argument, bool extended, 
         reversePath = parsed.path;   // kept as sent: the sender's own spelling goes into Return-Path
         canonical = address.canonical();
     }
-    const PolicyDecision rules = SenderRules::mailFrom(*m_config.currentPolicy(), standing(authenticatedAs),
+    const PolicyDecision rules = SenderRules::mailFrom(*policy, standing(*policy, authenticatedAs),
                                                        SenderFacts::of(canonical, authenticatedAs, m_directory));
     if (!rules.isAccept()) {
         log(rules.logLine(QStringLiteral("mail from <%1>").arg(parsed.path)));
@@ -103,7 +105,7 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
         return {"550 5.1.1 " + shown + ": Recipient address rejected: User unknown", false, false};
     case RecipientLookup::Kind::NotLocal:
     {
-        const PolicyDecision relay = standing(authenticatedAs).relayDecision();
+        const PolicyDecision relay = standing(*m_config.currentPolicy(), authenticatedAs).relayDecision();
         const QString subject = QStringLiteral("rcpt <%1>").arg(canonical);
         if (relay.isAccept()) {
             // Relaying is allowed, but there is no outbound delivery yet; a 250 must never lose
@@ -135,9 +137,9 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
     return {"250 2.1.5 Ok", false, true};
 }
 
-std::optional<QByteArray> SmtpEnvelope::sendLimitReached(const QString &login) const
+std::optional<QByteArray> SmtpEnvelope::sendLimitReached(const PolicySettings &policy, const QString &login) const
 {
-    const int limit = m_config.currentPolicy()->messagesPerHourPerAccount;
+    const int limit = policy.messagesPerHourPerAccount;
     if (login.isEmpty() || !m_config.sendCounter || limit <= 0)
         return std::nullopt;
     const QDateTime now = m_config.clock();
@@ -154,11 +156,11 @@ std::optional<QByteArray> SmtpEnvelope::sendLimitReached(const QString &login) c
     return QByteArray("451 4.7.1 Sending limit for this account reached, try again later");
 }
 
-RelayStanding SmtpEnvelope::standing(const QString &authenticatedAs) const
+RelayStanding SmtpEnvelope::standing(const PolicySettings &policy, const QString &authenticatedAs) const
 {
     const std::shared_ptr<const AddressListSnapshot> lists = m_config.addressLists ? m_config.addressLists->current() : nullptr;
     return RelayStanding::of(m_client.address, authenticatedAs, lists.get(), m_config.popLogins,
-                             m_config.currentPolicy()->smtpAfterPopMinutes, m_config.clock());
+                             policy.smtpAfterPopMinutes, m_config.clock());
 }
 
 QByteArray SmtpEnvelope::refusal(const PolicyDecision &decision, const QString &path)
@@ -186,7 +188,8 @@ std::optional<QByteArray> SmtpEnvelope::headerFromRefusal(QByteArrayView headerB
 {
     if (authenticatedAs.isEmpty())
         return std::nullopt;
-    const PolicyDecision decision = HeaderFromCheck::check(*m_config.currentPolicy(), standing(authenticatedAs), m_directory,
+    const std::shared_ptr<const PolicySettings> policy = m_config.currentPolicy();
+    const PolicyDecision decision = HeaderFromCheck::check(*policy, standing(*policy, authenticatedAs), m_directory,
                                                            headerBlock);
     if (decision.isAccept())
         return std::nullopt;

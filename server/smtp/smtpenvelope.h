@@ -12,6 +12,7 @@
 class PolicyDecision;
 class RecipientDirectory;
 class RelayStanding;
+struct PolicySettings;
 struct SmtpSessionConfig;
 
 // The envelope of one mail transaction (RFC 5321 §3.3): the reverse path of MAIL FROM with its
@@ -48,10 +49,10 @@ public:
 
 private:
     // The 451 4.7.1 reply when an authenticated login has used up its hourly send limit.
-    [[nodiscard]] std::optional<QByteArray> sendLimitReached(const QString &login) const;
+    [[nodiscard]] std::optional<QByteArray> sendLimitReached(const PolicySettings &policy, const QString &login) const;
     void log(const QString &text) const;
     // What entitles this client to relay now: authenticated, trusted, or SMTP after POP.
-    [[nodiscard]] RelayStanding standing(const QString &authenticatedAs) const;
+    [[nodiscard]] RelayStanding standing(const PolicySettings &policy, const QString &authenticatedAs) const;
     // "554 5.7.1 <path>: Relay access denied" for a refusing decision.
     [[nodiscard]] static QByteArray refusal(const PolicyDecision &decision, const QString &path);
     // Counts a refused relay for auto-ban (the client's address, not the recipient, is banned).

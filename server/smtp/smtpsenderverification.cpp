@@ -71,7 +71,7 @@ QString SmtpSenderVerification::domainToCheck(const QString &path, const PolicyS
     if (!address.isValid() || address.domain().startsWith(QLatin1Char('[')))
         return {};
     // Our own domains need no DNS to exist (and rule 1 decides who may use them).
-    if (m_directory.lookup(address.canonical(), 0).kind != RecipientLookup::Kind::NotLocal)
+    if (m_directory.identify(address.canonical()).kind != RecipientLookup::Kind::NotLocal)
         return {};
     return address.domain();
 }

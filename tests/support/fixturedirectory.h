@@ -33,4 +33,12 @@ public:
             result.kind = RecipientLookup::Kind::UnknownUser;
         return result;
     }
+
+    [[nodiscard]] RecipientLookup identify(const QString &address) const override
+    {
+        RecipientLookup result = lookup(address, 0);
+        if (result.kind == RecipientLookup::Kind::OverQuota)
+            result = {RecipientLookup::Kind::Local, {address}, {}};   // full@ is an account; only its quota is used up
+        return result;
+    }
 };
