@@ -1,6 +1,6 @@
 #include "guirunner.h"
 
-#include "enginecontroller.h"
+#include "inprocessenginelink.h"
 #include "mainwindow.h"
 #include "signalwatcher.h"
 
@@ -8,11 +8,11 @@
 
 int runGui(const EngineOptions &options, LogHub &hub)
 {
-    EngineController controller(options);
+    InProcessEngineLink engine(options, hub);
     SignalWatcher signalWatcher;
-    MainWindow window(controller, hub);
+    MainWindow window(engine);
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &window, &MainWindow::close);
     window.show();
-    controller.start();
+    engine.startServer();
     return QApplication::exec();
 }

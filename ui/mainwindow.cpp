@@ -3,19 +3,18 @@
 #include "ui_mainwindow.h"
 
 #include "datadirectory.h"
-#include "enginecontroller.h"
-#include "loghub.h"
+#include "enginelink.h"
 #include "logmodel.h"
 #include "logviewer.h"
 
 #include <QHeaderView>
 #include <QScrollBar>
 
-MainWindow::MainWindow(EngineController &engine, LogHub &hub, QWidget *parent)
-    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_engine(engine), m_hub(hub)
+MainWindow::MainWindow(EngineLink &engine, QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_engine(engine)
 {
     m_ui->setupUi(this);
-    m_logModel = new LogModel(hub.ring(), 5000, this);
+    m_logModel = new LogModel(engine.logRing(), 5000, this);
     m_ui->logView->setModel(m_logModel);
     m_ui->logView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->logView->horizontalHeader()->setStretchLastSection(true);
@@ -25,26 +24,13 @@ MainWindow::MainWindow(EngineController &engine, LogHub &hub, QWidget *parent)
     m_ui->listenerTable->verticalHeader()->setDefaultSectionSize(rowHeight);
     m_ui->listenerTable->horizontalHeader()->setStretchLastSection(true);
 
-    connect(m_ui->startAction, &QAction::triggered, &m_engine, &EngineController::start);
-    connect(m_ui->stopAction, &QAction::triggered, &m_engine, &EngineController::stop);
+    connect(m_ui->startAction, &QAction::triggered, &m_engine, &EngineLink::startServer);
+    connect(m_ui->stopAction, &QAction::triggered, &m_engine, &EngineLink::stopServer);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->logViewerAction, &QAction::triggered, this, &MainWindow::openLogViewer);
-    connect(&m_engine, &EngineController::started, this, [this](const QList<ListenerState> &listeners) {
-        showListeners(listeners);
-        showRunning(true);
-    });
-    connect(&m_engine, &EngineController::listenersChanged, this, &MainWindow::showListeners);
-    connect(&m_engine, &EngineController::startFailed, this, [this](const QString &reason) {
-        showListeners({});
-        showRunning(false, reason);
-    });
-    connect(&m_engine, &EngineController::stopped, this, [this] {
-        showListeners({});
-        showRunning(false);
-    });
+    connect(&m_engine, &EngineLink::statusChanged, this, &MainWindow::showStatus);
     connect(m_logModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::followNewestLogLine);
-    showRunning(m_engine.isRunning());
-    showListeners(m_engine.listeners());
+    showStatus(m_engine.status());
 }
 
 MainWindow::~MainWindow() = default;
@@ -63,16 +49,27 @@ void MainWindow::showListeners(const QList<ListenerState> &listeners)
     }
 }
 
-void MainWindow::showRunning(bool running, const QString &detail)
+void MainWindow::showStatus(const EngineStatus &status)
 {
-    m_ui->startAction->setEnabled(!running);
+    showListeners(status.listeners);
+    const bool running = status.running();
+    const bool busy = status.state == EngineStatus::State::Starting;
+    m_ui->startAction->setEnabled(!running && !busy);
     m_ui->stopAction->setEnabled(running);
-    if (running)
+    switch (status.state) {
+    case EngineStatus::State::Running:
         m_ui->statusLabel->setText(tr("The server is running."));
-    else if (detail.isEmpty())
+        break;
+    case EngineStatus::State::Starting:
+        m_ui->statusLabel->setText(tr("The server is starting…"));
+        break;
+    case EngineStatus::State::Failed:
+        m_ui->statusLabel->setText(tr("The server could not start: %1").arg(status.error));
+        break;
+    case EngineStatus::State::Stopped:
         m_ui->statusLabel->setText(tr("The server is stopped. Use File > Start server to start it."));
-    else
-        m_ui->statusLabel->setText(tr("The server could not start: %1").arg(detail));
+        break;
+    }
     statusBar()->showMessage(running ? tr("Running") : tr("Stopped"));
 }
 
@@ -87,7 +84,7 @@ void MainWindow::followNewestLogLine()
 void MainWindow::openLogViewer()
 {
     if (!m_logViewer) {
-        m_logViewer = new LogViewer(&m_hub.ring(), DataDirectory(m_engine.options().dataDirectory).logDirectory(), this);
+        m_logViewer = new LogViewer(&m_engine.logRing(), DataDirectory(m_engine.dataDirectory()).logDirectory(), this);
     } else {
         m_logViewer->refreshDays();
     }

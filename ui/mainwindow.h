@@ -1,13 +1,12 @@
 #pragma once
 
-#include "listenerstate.h"
+#include "enginestatus.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
-class EngineController;
-class LogHub;
+class EngineLink;
 class LogModel;
 class LogViewer;
 
@@ -21,20 +20,19 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(EngineController &engine, LogHub &hub, QWidget *parent = nullptr);
+    explicit MainWindow(EngineLink &engine, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     [[nodiscard]] LogModel *logModel() const { return m_logModel; }
 
 private:
+    void showStatus(const EngineStatus &status);
     void showListeners(const QList<ListenerState> &listeners);
-    void showRunning(bool running, const QString &detail = {});
     void followNewestLogLine();
     void openLogViewer();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    EngineController &m_engine;
-    LogHub &m_hub;
+    EngineLink &m_engine;
     LogModel *m_logModel = nullptr;
     LogViewer *m_logViewer = nullptr;   // created on first use, then shown again
 };

@@ -166,6 +166,7 @@ void Engine::pollForChanges()
         reloadAddressLists();
         reloadFilterLists();
         checkTlsReloadRequest();
+        Q_EMIT changesApplied();
     } catch (const StorageError &error) {
         // A busy or briefly unreachable database must not stop the mail service; try again next tick.
         Log::warning(kComponent, kNoSession, QStringLiteral("checking for configuration changes failed: %1").arg(error.message()));

@@ -33,6 +33,7 @@ void EngineController::start()
     connect(engine, &Engine::startFailed, this, &EngineController::onStartFailed);
     connect(engine, &Engine::listenersChanged, this, &EngineController::onListenersChanged);
     connect(engine, &Engine::settingsChanged, this, &EngineController::settingsChanged);
+    connect(engine, &Engine::changesApplied, this, &EngineController::changesApplied);
     connect(engine, &Engine::stopped, this, &EngineController::onStopped);
     QMetaObject::invokeMethod(engine, &Engine::start, Qt::QueuedConnection);
 }

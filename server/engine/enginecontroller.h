@@ -34,6 +34,8 @@ Q_SIGNALS:
     void startFailed(const QString &reason);
     void listenersChanged(const QList<ListenerState> &listeners);
     void settingsChanged(const Settings &settings, const QStringList &changedKeys);
+    // Every admin change stored before this point is in force (settings, accounts, lists).
+    void changesApplied();
     void stopped();
 
 private:

@@ -4,6 +4,7 @@
 #include "databaseurl.h"
 #include "datadirectory.h"
 #include "enginecontroller.h"
+#include "inprocessenginelink.h"
 #include "log.h"
 #include "loghub.h"
 #include "logmodel.h"
@@ -86,10 +87,11 @@ int TestGuiMainWindow::logRowsContaining(LogModel *model, const QString &text)
 
 void TestGuiMainWindow::showsListenersAndLog()
 {
-    EngineController engine(m_options);
-    MainWindow window(engine, m_hub);
+    InProcessEngineLink link(m_options, m_hub);
+    EngineController &engine = link.controller();
+    MainWindow window(link);
     window.show();
-    engine.start();
+    link.startServer();
     auto *table = window.findChild<QTableWidget *>(QStringLiteral("listenerTable"));
     QVERIFY(table);
     QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 5, 10000);
@@ -114,9 +116,10 @@ void TestGuiMainWindow::showsListenersAndLog()
 
 void TestGuiMainWindow::stopAndStartFromMenu()
 {
-    EngineController engine(m_options);
-    MainWindow window(engine, m_hub);
-    engine.start();
+    InProcessEngineLink link(m_options, m_hub);
+    EngineController &engine = link.controller();
+    MainWindow window(link);
+    link.startServer();
     auto *table = window.findChild<QTableWidget *>(QStringLiteral("listenerTable"));
     auto *start = window.findChild<QAction *>(QStringLiteral("startAction"));
     auto *stop = window.findChild<QAction *>(QStringLiteral("stopAction"));
@@ -138,9 +141,9 @@ void TestGuiMainWindow::stopAndStartFromMenu()
 
 void TestGuiMainWindow::followsLiveSettingChange()
 {
-    EngineController engine(m_options);
-    MainWindow window(engine, m_hub);
-    engine.start();
+    InProcessEngineLink link(m_options, m_hub);
+    MainWindow window(link);
+    link.startServer();
     auto *table = window.findChild<QTableWidget *>(QStringLiteral("listenerTable"));
     QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 5, 10000);
 
@@ -167,10 +170,11 @@ void TestGuiMainWindow::showsStartFailure()
     QTcpServer blocker;
     QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
     configure({{QStringLiteral("smtp.port"), QString::number(blocker.serverPort())}});
-    EngineController engine(m_options);
-    MainWindow window(engine, m_hub);
+    InProcessEngineLink link(m_options, m_hub);
+    EngineController &engine = link.controller();
+    MainWindow window(link);
     QSignalSpy failed(&engine, &EngineController::startFailed);
-    engine.start();
+    link.startServer();
     QVERIFY(failed.wait(10000));
     const QString status = window.findChild<QLabel *>(QStringLiteral("statusLabel"))->text();
     QVERIFY2(status.contains(QString::number(blocker.serverPort())), qPrintable(status));
@@ -180,8 +184,8 @@ void TestGuiMainWindow::showsStartFailure()
 
 void TestGuiMainWindow::opensLogViewer()
 {
-    EngineController engine(m_options);
-    MainWindow window(engine, m_hub);
+    InProcessEngineLink link(m_options, m_hub);
+    MainWindow window(link);
     window.show();
     QVERIFY(!window.findChild<LogViewer *>());
     auto *action = window.findChild<QAction *>(QStringLiteral("logViewerAction"));

@@ -1,0 +1,42 @@
+#include "adminexecutor.h"
+
+#include "adminoperations.h"
+#include "adminservice.h"
+#include "databaseurl.h"
+#include "datadirectory.h"
+#include "filteradmin.h"
+#include "sqlstorage.h"
+#include "storageerror.h"
+
+AdminExecutor::AdminExecutor(QString dataDirectory, QString databaseUrl, QString actor, QObject *parent)
+    : QObject(parent), m_dataDirectory(std::move(dataDirectory)), m_databaseUrl(std::move(databaseUrl)),
+      m_actor(std::move(actor))
+{
+}
+
+// Members go in reverse order: the services before the storage they use.
+AdminExecutor::~AdminExecutor() = default;
+
+void AdminExecutor::execute(quint64 id, const AdminRequest &request)
+{
+    Q_EMIT finished(id, run(request));
+}
+
+AdminReply AdminExecutor::run(const AdminRequest &request)
+{
+    if (!m_operations) {
+        try {
+            const DataDirectory dataDir(m_dataDirectory);
+            const DatabaseUrl url = m_databaseUrl.isEmpty() ? DatabaseUrl::sqliteFile(dataDir.databaseFile())
+                                                            : DatabaseUrl::parse(m_databaseUrl);
+            m_storage = std::make_unique<SqlStorage>(url);
+            m_admin = std::make_unique<AdminService>(*m_storage, m_actor);
+            m_filters = std::make_unique<FilterAdmin>(*m_storage, m_actor);
+            m_operations = std::make_unique<AdminOperations>(*m_admin, *m_filters, dataDir.mailDirectory());
+        } catch (const StorageError &error) {
+            m_storage.reset();   // try again with the next request: the database may come back
+            return AdminReply::failure(AdminReply::Status::Unavailable, error.message());
+        }
+    }
+    return m_operations->run(request);
+}
