@@ -2,7 +2,9 @@
 
 #include "ui_mainwindow.h"
 
+#include "adminmode.h"
 #include "datadirectory.h"
+#include "dialoglauncher.h"
 #include "enginelink.h"
 #include "logmodel.h"
 #include "logviewer.h"
@@ -14,6 +16,9 @@ MainWindow::MainWindow(EngineLink &engine, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_engine(engine)
 {
     m_ui->setupUi(this);
+    m_adminMode = new AdminMode(this);
+    m_dialogs = new DialogLauncher(engine, *m_adminMode, this);
+    connectDialogActions();
     m_logModel = new LogModel(engine.logRing(), 5000, this);
     m_ui->logView->setModel(m_logModel);
     m_ui->logView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -91,4 +96,28 @@ void MainWindow::openLogViewer()
     m_logViewer->show();
     m_logViewer->raise();
     m_logViewer->activateWindow();
+}
+
+void MainWindow::connectDialogActions()
+{
+    using Dialog = DialogLauncher::Dialog;
+    const QList<std::pair<QAction *, Dialog>> actions{
+        {m_ui->smtpAuthenticationAction, Dialog::SmtpAuthentication},
+        {m_ui->smtpAfterPopAction, Dialog::SmtpAfterPop},
+        {m_ui->senderRulesAction, Dialog::SenderRules},
+        {m_ui->filtersAction, Dialog::Filters},
+        {m_ui->attachmentFiltersAction, Dialog::AttachmentFilters},
+        {m_ui->addressVerificationAction, Dialog::AddressVerification},
+        {m_ui->bannedAddressesAction, Dialog::BannedAddresses},
+        {m_ui->trustedAddressesAction, Dialog::TrustedAddresses},
+        {m_ui->autoBanAction, Dialog::AutoBan},
+        {m_ui->sendLimitsAction, Dialog::SendLimits},
+        {m_ui->domainsAction, Dialog::Domains},
+        {m_ui->usersAction, Dialog::Users},
+        {m_ui->aliasesAction, Dialog::Aliases},
+        {m_ui->smtpLoginsAction, Dialog::SmtpLogins},
+        {m_ui->optionsAction, Dialog::Options},
+    };
+    for (const auto &[action, dialog] : actions)
+        connect(action, &QAction::triggered, m_dialogs, [this, dialog = dialog] { m_dialogs->open(dialog); });
 }

@@ -6,6 +6,8 @@
 
 #include <memory>
 
+class AdminMode;
+class DialogLauncher;
 class EngineLink;
 class LogModel;
 class LogViewer;
@@ -24,15 +26,20 @@ public:
     ~MainWindow() override;
 
     [[nodiscard]] LogModel *logModel() const { return m_logModel; }
+    [[nodiscard]] AdminMode &adminMode() const { return *m_adminMode; }
+    [[nodiscard]] DialogLauncher &dialogs() const { return *m_dialogs; }
 
 private:
     void showStatus(const EngineStatus &status);
     void showListeners(const QList<ListenerState> &listeners);
     void followNewestLogLine();
     void openLogViewer();
+    void connectDialogActions();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     EngineLink &m_engine;
+    AdminMode *m_adminMode = nullptr;
+    DialogLauncher *m_dialogs = nullptr;
     LogModel *m_logModel = nullptr;
     LogViewer *m_logViewer = nullptr;   // created on first use, then shown again
 };

@@ -15,6 +15,7 @@
 #include <QtTest>
 #include <QAction>
 #include <QLabel>
+#include <QMenu>
 #include <QTableWidget>
 #include <QTcpServer>
 
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void followsLiveSettingChange();
     void showsStartFailure();
     void opensLogViewer();
+    void securityMenuFollowsTheSeed();
 
 private:
     void configure(const QMap<QString, QString> &settings);
@@ -198,6 +200,23 @@ void TestGuiMainWindow::opensLogViewer()
     action->trigger();   // the same window comes back, not a second one
     QCOMPARE(window.findChildren<LogViewer *>().size(), 1);
     QVERIFY(viewer->isVisible());
+}
+
+void TestGuiMainWindow::securityMenuFollowsTheSeed()
+{
+    InProcessEngineLink link(m_options, m_hub);
+    MainWindow window(link);
+    auto *menu = window.findChild<QMenu *>(QStringLiteral("securityMenu"));
+    QVERIFY(menu);
+    QStringList items;
+    for (QAction *action : menu->actions())
+        items << (action->isSeparator() ? QStringLiteral("-") : action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+    // ArgoSoft's eight items in its order and words, then ours.
+    QCOMPARE(items, QStringList({QStringLiteral("SMTP Authentication"), QStringLiteral("SMTP After POP"),
+                                 QStringLiteral("Sender Rules"), QStringLiteral("Filters"), QStringLiteral("Attachment Filters"),
+                                 QStringLiteral("Address Verification"), QStringLiteral("Banned Addresses"),
+                                 QStringLiteral("Trusted IP Addresses"), QStringLiteral("-"), QStringLiteral("Auto-ban"),
+                                 QStringLiteral("Send Limits")}));
 }
 
 QTEST_MAIN(TestGuiMainWindow)

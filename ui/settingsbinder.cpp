@@ -1,0 +1,112 @@
+#include "settingsbinder.h"
+
+#include "adminmode.h"
+#include "enginelink.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QSpinBox>
+
+SettingsBinder::SettingsBinder(EngineLink &engine, AdminMode &mode, QWidget *dialog)
+    : QObject(dialog), m_engine(engine), m_mode(mode), m_dialog(dialog)
+{
+    connect(&m_mode, &AdminMode::unlockedChanged, this, &SettingsBinder::applyMode);
+}
+
+void SettingsBinder::bind(const QString &key, QWidget *editor)
+{
+    m_editors.insert(key, editor);
+    editor->setEnabled(m_mode.isUnlocked());
+}
+
+void SettingsBinder::load()
+{
+    m_engine.call(AdminRequest{QStringLiteral("config.list"), {}}, this, [this](const AdminReply &reply) {
+        if (!reply.ok()) {
+            Q_EMIT failed(reply.message);
+            return;
+        }
+        for (const QJsonValue &setting : reply.result.toArray()) {
+            const QString key = setting[QStringLiteral("key")].toString();
+            m_defaults.insert(key, setting[QStringLiteral("default")].toString());
+            if (!m_editors.contains(key))
+                continue;
+            m_loaded.insert(key, setting[QStringLiteral("value")].toString());
+            fill(key, m_loaded.value(key));
+        }
+        Q_EMIT loaded();
+    });
+}
+
+void SettingsBinder::fill(const QString &key, const QString &value)
+{
+    QWidget *editor = m_editors.value(key);
+    if (auto *box = qobject_cast<QCheckBox *>(editor))
+        box->setChecked(value == QStringLiteral("true"));
+    else if (auto *spin = qobject_cast<QSpinBox *>(editor))
+        spin->setValue(value.toInt());
+    else if (auto *line = qobject_cast<QLineEdit *>(editor))
+        line->setText(value);
+    else if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        const int index = combo->findData(value);
+        combo->setCurrentIndex(index >= 0 ? index : combo->findText(value));
+    }
+}
+
+QString SettingsBinder::editedValue(const QString &key) const
+{
+    QWidget *editor = m_editors.value(key);
+    if (auto *box = qobject_cast<QCheckBox *>(editor))
+        return box->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
+    if (auto *spin = qobject_cast<QSpinBox *>(editor))
+        return QString::number(spin->value());
+    if (auto *line = qobject_cast<QLineEdit *>(editor))
+        return line->text().trimmed();
+    if (auto *combo = qobject_cast<QComboBox *>(editor))
+        return combo->currentData().isValid() ? combo->currentData().toString() : combo->currentText();
+    return {};
+}
+
+bool SettingsBinder::hasChanges() const
+{
+    for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it) {
+        if (m_loaded.contains(it.key()) && editedValue(it.key()) != m_loaded.value(it.key()))
+            return true;
+    }
+    return false;
+}
+
+void SettingsBinder::save()
+{
+    QJsonObject values;
+    for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it) {
+        if (m_loaded.contains(it.key()) && editedValue(it.key()) != m_loaded.value(it.key()))
+            values.insert(it.key(), editedValue(it.key()));
+    }
+    if (values.isEmpty()) {
+        Q_EMIT saved(QString());
+        return;
+    }
+    if (!m_mode.isUnlocked()) {
+        Q_EMIT failed(tr("Enter administration mode to change settings."));
+        return;
+    }
+    m_engine.call(AdminRequest{QStringLiteral("config.set-many"), {{QStringLiteral("values"), values}}}, this,
+                  [this, values](const AdminReply &reply) {
+                      if (!reply.ok()) {
+                          Q_EMIT failed(reply.message);
+                          return;
+                      }
+                      for (auto it = values.constBegin(); it != values.constEnd(); ++it)
+                          m_loaded.insert(it.key(), it.value().toString());
+                      Q_EMIT saved(reply.message);
+                  });
+}
+
+void SettingsBinder::applyMode()
+{
+    for (QWidget *editor : std::as_const(m_editors))
+        editor->setEnabled(m_mode.isUnlocked());
+}
