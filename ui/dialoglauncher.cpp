@@ -6,6 +6,13 @@
 #include <QDialog>
 #include <QWidget>
 
+#include "security/addressverificationdialog.h"
+#include "security/autobandialog.h"
+#include "security/senderrulesdialog.h"
+#include "security/sendlimitsdialog.h"
+#include "security/smtpafterpopdialog.h"
+#include "security/smtpauthenticationdialog.h"
+
 DialogLauncher::DialogLauncher(EngineLink &engine, AdminMode &mode, QWidget *parent)
     : QObject(parent), m_engine(engine), m_mode(mode), m_parent(parent)
 {
@@ -28,10 +35,22 @@ QDialog *DialogLauncher::create(Dialog dialog)
 {
     // One case per dialog: `case Dialog::X: return new XDialog(m_engine, m_mode, m_parent);`
     switch (dialog) {
+    case Dialog::SmtpAuthentication: {
+        auto *window = new SmtpAuthenticationDialog(m_engine, m_mode, m_parent);
+        connect(window, &SmtpAuthenticationDialog::smtpLoginsRequested, this, [this] { open(Dialog::SmtpLogins); });
+        return window;
+    }
+    case Dialog::SmtpAfterPop: return new SmtpAfterPopDialog(m_engine, m_mode, m_parent);
+    case Dialog::SenderRules: return new SenderRulesDialog(m_engine, m_mode, m_parent);
+    case Dialog::AddressVerification: return new AddressVerificationDialog(m_engine, m_mode, m_parent);
+    case Dialog::AutoBan: {
+        auto *window = new AutoBanDialog(m_engine, m_mode, m_parent);
+        connect(window, &AutoBanDialog::bannedAddressesRequested, this, [this] { open(Dialog::BannedAddresses); });
+        return window;
+    }
+    case Dialog::SendLimits: return new SendLimitsDialog(m_engine, m_mode, m_parent);
     default:
         break;
     }
-    Q_UNUSED(m_engine);
-    Q_UNUSED(m_mode);
     return nullptr;
 }

@@ -1,13 +1,16 @@
 #include "settingsbinder.h"
 
-#include "adminmode.h"
-#include "enginelink.h"
+#include <cmath>
+#include <limits>
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QSpinBox>
+
+#include "adminmode.h"
+#include "enginelink.h"
 
 SettingsBinder::SettingsBinder(EngineLink &engine, AdminMode &mode, QWidget *dialog)
     : QObject(dialog), m_engine(engine), m_mode(mode), m_dialog(dialog)
@@ -21,6 +24,13 @@ void SettingsBinder::bind(const QString &key, QWidget *editor)
     editor->setEnabled(m_mode.isUnlocked());
 }
 
+void SettingsBinder::bindScaled(const QString &key, QSpinBox *editor, qint64 unit)
+{
+    Q_ASSERT(unit > 0);
+    m_units.insert(key, unit);
+    bind(key, editor);
+}
+
 void SettingsBinder::load()
 {
     m_engine.call(AdminRequest{QStringLiteral("config.list"), {}}, this, [this](const AdminReply &reply) {
@@ -31,13 +41,30 @@ void SettingsBinder::load()
         for (const QJsonValue &setting : reply.result.toArray()) {
             const QString key = setting[QStringLiteral("key")].toString();
             m_defaults.insert(key, setting[QStringLiteral("default")].toString());
+            m_stored.insert(key, setting[QStringLiteral("value")].toString());
             if (!m_editors.contains(key))
                 continue;
+            applySchema(key, setting);
             m_loaded.insert(key, setting[QStringLiteral("value")].toString());
             fill(key, m_loaded.value(key));
         }
+        m_isLoaded = true;
         Q_EMIT loaded();
     });
+}
+
+void SettingsBinder::applySchema(const QString &key, const QJsonValue &setting)
+{
+    QWidget *editor = m_editors.value(key);
+    if (editor->toolTip().isEmpty())
+        editor->setToolTip(setting[QStringLiteral("description")].toString());
+    if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
+        // The schema's limits are qint64 (message.max_size reaches 4 GiB); a spin box holds int.
+        const auto bounded = [](double value) { return int(qBound(0.0, value, double(std::numeric_limits<int>::max()))); };
+        const double scale = double(unit(key));
+        spin->setRange(bounded(std::ceil(setting[QStringLiteral("minimum")].toDouble() / scale)),
+                       bounded(std::floor(setting[QStringLiteral("maximum")].toDouble() / scale)));
+    }
 }
 
 void SettingsBinder::fill(const QString &key, const QString &value)
@@ -46,7 +73,7 @@ void SettingsBinder::fill(const QString &key, const QString &value)
     if (auto *box = qobject_cast<QCheckBox *>(editor))
         box->setChecked(value == QStringLiteral("true"));
     else if (auto *spin = qobject_cast<QSpinBox *>(editor))
-        spin->setValue(value.toInt());
+        spin->setValue(int(std::llround(double(value.toLongLong()) / double(unit(key)))));
     else if (auto *line = qobject_cast<QLineEdit *>(editor))
         line->setText(value);
     else if (auto *combo = qobject_cast<QComboBox *>(editor)) {
@@ -60,8 +87,14 @@ QString SettingsBinder::editedValue(const QString &key) const
     QWidget *editor = m_editors.value(key);
     if (auto *box = qobject_cast<QCheckBox *>(editor))
         return box->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
-    if (auto *spin = qobject_cast<QSpinBox *>(editor))
-        return QString::number(spin->value());
+    if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
+        const qint64 scale = unit(key);
+        const QString loaded = m_loaded.value(key);
+        // Untouched, a value shown rounded is sent back as stored, not as the rounded number.
+        if (scale != 1 && m_loaded.contains(key) && std::llround(double(loaded.toLongLong()) / double(scale)) == spin->value())
+            return loaded;
+        return QString::number(qint64(spin->value()) * scale);
+    }
     if (auto *line = qobject_cast<QLineEdit *>(editor))
         return line->text().trimmed();
     if (auto *combo = qobject_cast<QComboBox *>(editor))
