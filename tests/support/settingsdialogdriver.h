@@ -22,10 +22,17 @@ public:
     // Waits for the first load (bounded); false when it did not come.
     [[nodiscard]] bool waitLoaded()
     {
-        if (m_dialog.binder().isLoaded())
-            return true;
-        QSignalSpy loaded(&m_dialog.binder(), &SettingsBinder::loaded);
-        return loaded.wait(10000);
+        if (!m_dialog.binder().isLoaded()) {
+            QSignalSpy loaded(&m_dialog.binder(), &SettingsBinder::loaded);
+            if (!loaded.wait(10000))
+                return false;
+        }
+        // For a look at what the admin sees: POSTERN_SCREENSHOT_DIR=… ctest -R gui_
+        if (const QString dir = qEnvironmentVariable("POSTERN_SCREENSHOT_DIR"); !dir.isEmpty() && m_dialog.isVisible()) {
+            QTest::qWait(100);   // the layout pass for the loaded texts
+            m_dialog.grab().save(dir + QLatin1Char('/') + m_dialog.objectName() + QStringLiteral(".png"));
+        }
+        return true;
     }
 
     template<typename Widget>
