@@ -2,6 +2,10 @@
 
 #include "adminmode.h"
 #include "enginelink.h"
+#include "security/attachmentfiltersdialog.h"
+#include "security/bannedaddressesdialog.h"
+#include "security/filtersdialog.h"
+#include "security/trustedaddressesdialog.h"
 
 #include <QDialog>
 #include <QWidget>
@@ -28,10 +32,16 @@ QDialog *DialogLauncher::create(Dialog dialog)
 {
     // One case per dialog: `case Dialog::X: return new XDialog(m_engine, m_mode, m_parent);`
     switch (dialog) {
+    case Dialog::Filters: return new FiltersDialog(m_engine, m_mode, m_parent);
+    case Dialog::AttachmentFilters: return new AttachmentFiltersDialog(m_engine, m_mode, m_parent);
+    case Dialog::BannedAddresses: {
+        auto *banned = new BannedAddressesDialog(m_engine, m_mode, m_parent);
+        connect(banned, &BannedAddressesDialog::autoBanSettingsRequested, this, [this] { open(Dialog::AutoBan); });
+        return banned;
+    }
+    case Dialog::TrustedAddresses: return new TrustedAddressesDialog(m_engine, m_mode, m_parent);
     default:
         break;
     }
-    Q_UNUSED(m_engine);
-    Q_UNUSED(m_mode);
     return nullptr;
 }

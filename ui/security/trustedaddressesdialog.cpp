@@ -1,0 +1,55 @@
+#include "trustedaddressesdialog.h"
+#include "ui_trustedaddressesdialog.h"
+
+TrustedAddressesDialog::TrustedAddressesDialog(EngineLink &engine, AdminMode &mode, QWidget *parent)
+    : QDialog(parent), m_ui(new Ui::TrustedAddressesDialog)
+{
+    m_ui->setupUi(this);
+    m_ui->listEditor->setup(engine, mode, *this, this, m_ui->buttonBox, m_ui->entryGroup);
+}
+
+TrustedAddressesDialog::~TrustedAddressesDialog()
+{
+    delete m_ui;
+}
+
+QStringList TrustedAddressesDialog::headers() const
+{
+    return {tr("Address or range"), tr("Comment")};
+}
+
+QStringList TrustedAddressesDialog::cells(const QJsonObject &entry) const
+{
+    return {entry.value(QStringLiteral("range")).toString(), entry.value(QStringLiteral("comment")).toString()};
+}
+
+QString TrustedAddressesDialog::details(const QJsonObject &entry) const
+{
+    const QString comment = entry.value(QStringLiteral("comment")).toString();
+    return tr("Clients in %1 may relay without authenticating. Comment: %2")
+        .arg(entry.value(QStringLiteral("range")).toString(), comment.isEmpty() ? tr("none") : comment);
+}
+
+QString TrustedAddressesDialog::check(QJsonObject &entry) const
+{
+    if (const QString error = checkRange(entry, QStringLiteral("range")); !error.isEmpty())
+        return error;
+    return checkComment(entry.value(QStringLiteral("comment")).toString());
+}
+
+QString TrustedAddressesDialog::identity(const QJsonObject &entry) const
+{
+    // Entries are canonical once checked ("10.1.2.3/8" is stored as 10.0.0.0/8).
+    return entry.value(QStringLiteral("range")).toString();
+}
+
+QJsonObject TrustedAddressesDialog::entryFromFields() const
+{
+    return {{QStringLiteral("range"), m_ui->rangeEdit->text().trimmed()}, {QStringLiteral("comment"), m_ui->commentEdit->text()}};
+}
+
+void TrustedAddressesDialog::showInFields(const QJsonObject &entry)
+{
+    m_ui->rangeEdit->setText(entry.value(QStringLiteral("range")).toString());
+    m_ui->commentEdit->setText(entry.value(QStringLiteral("comment")).toString());
+}
