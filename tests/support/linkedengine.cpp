@@ -43,6 +43,8 @@ void LinkedEngine::configure()
     for (const QString &service : {QStringLiteral("smtp"), QStringLiteral("submission"), QStringLiteral("smtps"),
                                    QStringLiteral("pop3"), QStringLiteral("pop3s")})
         admin.configSet(service + QStringLiteral(".port"), QStringLiteral("0"));
+    // Loopback only: no DNS lookups of the test senders' domains.
+    admin.configSet(QStringLiteral("verify.sender_domain"), QStringLiteral("false"));
     admin.addDomain(QStringLiteral("example.test"));
     admin.addUser({QStringLiteral("user@example.test"), QStringLiteral("secret-password"), {}, 0});
 }

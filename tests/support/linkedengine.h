@@ -13,8 +13,9 @@ class LogHub;
 class QTcpSocket;
 
 // A real engine for the admin dialogs' tests: a fresh data directory, every service on an
-// ephemeral port of 127.0.0.1, the change poll at 200 ms, the domain example.test with the
-// account user@example.test, and an InProcessEngineLink to it, started. Every wait is bounded.
+// ephemeral port of 127.0.0.1, the change poll at 200 ms, no DNS lookups of senders, the domain
+// example.test with the account user@example.test, and an InProcessEngineLink to it. Every wait
+// is bounded.
 class LinkedEngine
 {
 public:
