@@ -4,6 +4,9 @@
 // table) for the tst_gui_* tests. Header-only on purpose: postern_testsupport does not link
 // Qt Widgets, and only the GUI tests (which link postern_ui) include this.
 
+#include "adminmode.h"
+#include "inprocessenginelink.h"
+#include "linkedengine.h"
 #include "security/listeditor.h"
 
 #include <QApplication>
@@ -106,4 +109,29 @@ public:
 private:
     QDialog &m_dialog;
     ListEditor *m_editor;
+};
+
+// A real engine with a list dialog on it, in administration mode unless told otherwise: the
+// setup every list dialog test starts with. Members are built in order, the engine first.
+template <typename Dialog>
+class OpenListDialog
+{
+public:
+    explicit OpenListDialog(bool unlocked = true) : m_dialog(m_engine.link(), m_mode), m_driver(m_dialog)
+    {
+        m_mode.setUnlocked(unlocked);
+    }
+
+    // Starts the engine (unless a test did already) and shows the dialog with its list read.
+    [[nodiscard]] bool show() { return (m_engine.link().status().running() || m_engine.start()) && m_driver.show(); }
+    [[nodiscard]] LinkedEngine &engine() { return m_engine; }
+    [[nodiscard]] AdminMode &mode() { return m_mode; }
+    [[nodiscard]] Dialog &dialog() { return m_dialog; }
+    [[nodiscard]] ListDialogDriver &driver() { return m_driver; }
+
+private:
+    LinkedEngine m_engine;
+    AdminMode m_mode;
+    Dialog m_dialog;
+    ListDialogDriver m_driver;
 };

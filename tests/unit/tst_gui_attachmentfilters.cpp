@@ -2,14 +2,10 @@
 // real mail with such an attachment, also with the size limit unlimited; bad input, Cancel,
 // import and the locked mode.
 
-#include "adminmode.h"
-#include "inprocessenginelink.h"
-#include "linkedengine.h"
 #include "listdialogdriver.h"
 #include "security/attachmentfiltersdialog.h"
 
 #include <QtTest>
-#include <QGroupBox>
 #include <QJsonArray>
 
 class TestGuiAttachmentFilters : public QObject
@@ -51,18 +47,16 @@ QStringList TestGuiAttachmentFilters::patterns(LinkedEngine &engine)
 
 void TestGuiAttachmentFilters::patternRefusesRealMailWhateverTheSizeLimit()
 {
-    LinkedEngine engine;
+    OpenListDialog<AttachmentFiltersDialog> open;
+    LinkedEngine &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("config.set"), {{QStringLiteral("key"), QStringLiteral("message.max_size")},
                                                        {QStringLiteral("value"), QStringLiteral("0")}})
                 .ok());
     QVERIFY(engine.start());
     const QByteArray accepted = engine.deliver(withAttachment("setup.exe"));
     QVERIFY2(accepted.startsWith("250"), accepted.constData());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    AttachmentFiltersDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QVERIFY(driver.find<QLabel>("explanationLabel")->text().contains(QStringLiteral("size limit")));
     driver.type("patternEdit", QStringLiteral("  *.EXE "));
     driver.click("addButton");
@@ -78,17 +72,14 @@ void TestGuiAttachmentFilters::patternRefusesRealMailWhateverTheSizeLimit()
 
 void TestGuiAttachmentFilters::cancelChangesNothing()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    AttachmentFiltersDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    OpenListDialog<AttachmentFiltersDialog> open;
+    LinkedEngine &engine = open.engine();
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     driver.type("patternEdit", QStringLiteral("*.scr"));
     driver.click("addButton");
     QCOMPARE(driver.rows(), 1);
-    dialog.reject();
+    open.dialog().reject();
     QTest::qWait(300);
     QCOMPARE(patterns(engine), QStringList());
     QVERIFY(driver.show());
@@ -97,14 +88,11 @@ void TestGuiAttachmentFilters::cancelChangesNothing()
 
 void TestGuiAttachmentFilters::badOrDuplicatePatternIsRefused()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
+    OpenListDialog<AttachmentFiltersDialog> open;
+    LinkedEngine &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("attachment-filter.add"), {{QStringLiteral("pattern"), QStringLiteral("*.exe")}}).ok());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    AttachmentFiltersDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     driver.type("patternEdit", QStringLiteral(" "));
     driver.click("addButton");
     QVERIFY(!driver.message().isEmpty());
@@ -118,18 +106,15 @@ void TestGuiAttachmentFilters::badOrDuplicatePatternIsRefused()
 
 void TestGuiAttachmentFilters::importSkipsCommentsAndReportsBadLines()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
+    OpenListDialog<AttachmentFiltersDialog> open;
+    LinkedEngine &engine = open.engine();
     QTemporaryDir files;
     QFile in(files.filePath(QStringLiteral("patterns.txt")));
     QVERIFY(in.open(QIODevice::WriteOnly));
     in.write("# programs\n*.exe\n*.scr\n\n.E?E\n*.SCR\n");
     in.close();
-    AdminMode mode;
-    mode.setUnlocked(true);
-    AttachmentFiltersDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QVERIFY(driver.editor()->importFrom(in.fileName()));
     QCOMPARE(driver.rows(), 3);
     QVERIFY(driver.apply(QDialogButtonBox::Ok));
@@ -146,12 +131,9 @@ void TestGuiAttachmentFilters::importSkipsCommentsAndReportsBadLines()
 
 void TestGuiAttachmentFilters::lockedModeDisablesEditing()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
-    AdminMode mode;
-    AttachmentFiltersDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    OpenListDialog<AttachmentFiltersDialog> open(false);
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QCOMPARE(driver.editableWhileLocked(), QStringList());
 }
 

@@ -3,15 +3,11 @@
 // marked with their reason and expiry; the never-ban list and its button; Cancel, bad input,
 // import and the locked mode.
 
-#include "adminmode.h"
-#include "inprocessenginelink.h"
-#include "linkedengine.h"
 #include "listdialogdriver.h"
 #include "security/bannedaddressesdialog.h"
 
 #include <QtTest>
 #include <QComboBox>
-#include <QGroupBox>
 #include <QJsonArray>
 #include <QSpinBox>
 #include <QTcpSocket>
@@ -46,14 +42,12 @@ QJsonArray TestGuiBannedAddresses::bans(LinkedEngine &engine)
 
 void TestGuiBannedAddresses::banClosesConnectionsAndUnbanServesAgain()
 {
-    LinkedEngine engine;
+    OpenListDialog<BannedAddressesDialog> open;
+    LinkedEngine &engine = open.engine();
     QVERIFY(engine.start());
     QVERIFY(greeting(engine, QStringLiteral("127.0.0.23")).startsWith("220"));
-    AdminMode mode;
-    mode.setUnlocked(true);
-    BannedAddressesDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
 
     driver.type("rangeEdit", QStringLiteral("127.0.0.23"));
     driver.find<QSpinBox>("durationSpin")->setValue(2);
@@ -88,17 +82,14 @@ void TestGuiBannedAddresses::banClosesConnectionsAndUnbanServesAgain()
 
 void TestGuiBannedAddresses::autoBansAreMarkedAndNeverListShown()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
+    OpenListDialog<BannedAddressesDialog> open;
+    LinkedEngine &engine = open.engine();
     engine.addAutoBan(QStringLiteral("198.51.100.7/32"), QStringLiteral("5 failed logins in 10 minutes"), 60);
     QVERIFY(engine.call(QStringLiteral("ban.add"), {{QStringLiteral("range"), QStringLiteral("203.0.113.0/24")},
                                                     {QStringLiteral("minutes"), 0}})
                 .ok());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    BannedAddressesDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QCOMPARE(driver.rows(), 2);
     const int automatic = driver.rowWith(QStringLiteral("198.51.100.7/32"));
     const int manual = driver.rowWith(QStringLiteral("203.0.113.0/24"));
@@ -115,7 +106,7 @@ void TestGuiBannedAddresses::autoBansAreMarkedAndNeverListShown()
     auto *never = driver.find<QLineEdit>("neverBanEdit");
     QTRY_VERIFY_WITH_TIMEOUT(never->text().contains(QStringLiteral("127.0.0.0/8")), 5000);
     QVERIFY(never->isReadOnly());
-    QSignalSpy requested(&dialog, &BannedAddressesDialog::autoBanSettingsRequested);
+    QSignalSpy requested(&open.dialog(), &BannedAddressesDialog::autoBanSettingsRequested);
     driver.click("autoBanSettingsButton");
     QCOMPARE(requested.size(), 1);
 
@@ -136,13 +127,10 @@ void TestGuiBannedAddresses::autoBansAreMarkedAndNeverListShown()
 
 void TestGuiBannedAddresses::cancelChangesNothing()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    BannedAddressesDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    OpenListDialog<BannedAddressesDialog> open;
+    LinkedEngine &engine = open.engine();
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     driver.type("rangeEdit", QStringLiteral("127.0.0.23"));
     driver.click("addButton");
     QCOMPARE(driver.rows(), 1);
@@ -154,13 +142,10 @@ void TestGuiBannedAddresses::cancelChangesNothing()
 
 void TestGuiBannedAddresses::badRangeIsRefused()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    BannedAddressesDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    OpenListDialog<BannedAddressesDialog> open;
+    LinkedEngine &engine = open.engine();
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     driver.type("rangeEdit", QStringLiteral("127.0.0.23/40"));
     driver.click("addButton");
     QCOMPARE(driver.rows(), 0);
@@ -171,18 +156,15 @@ void TestGuiBannedAddresses::badRangeIsRefused()
 
 void TestGuiBannedAddresses::importBansForGood()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
+    OpenListDialog<BannedAddressesDialog> open;
+    LinkedEngine &engine = open.engine();
     QTemporaryDir files;
     QFile in(files.filePath(QStringLiteral("bans.txt")));
     QVERIFY(in.open(QIODevice::WriteOnly));
     in.write("# from the old server\n192.0.2.0/24 spam run\n2001:db8::/32\n");
     in.close();
-    AdminMode mode;
-    mode.setUnlocked(true);
-    BannedAddressesDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QVERIFY(driver.editor()->importFrom(in.fileName()));
     QVERIFY(driver.apply());
     const QJsonArray stored = bans(engine);
@@ -198,12 +180,9 @@ void TestGuiBannedAddresses::importBansForGood()
 
 void TestGuiBannedAddresses::lockedModeDisablesEditing()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
-    AdminMode mode;
-    BannedAddressesDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    OpenListDialog<BannedAddressesDialog> open(false);
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QCOMPARE(driver.editableWhileLocked(), QStringList());
 }
 

@@ -1,15 +1,11 @@
 // Security ▸ Filters against a real engine: a filter added in the dialog refuses real mail, an
 // edit keeps the filter (remove, then add), Cancel and bad input store nothing, import/export.
 
-#include "adminmode.h"
-#include "inprocessenginelink.h"
-#include "linkedengine.h"
 #include "listdialogdriver.h"
 #include "security/filtersdialog.h"
 
 #include <QtTest>
 #include <QComboBox>
-#include <QGroupBox>
 #include <QJsonArray>
 
 class TestGuiFilters : public QObject
@@ -21,6 +17,7 @@ private Q_SLOTS:
     void editChangesScopeAndAction();
     void cancelChangesNothing();
     void emptyOrDuplicateTextIsRefused();
+    void engineRefusalIsShownAndKeptStaged();
     void importExportRoundTrip();
     void lockedModeDisablesEditing();
 
@@ -48,15 +45,13 @@ QStringList TestGuiFilters::filters(LinkedEngine &engine)
 
 void TestGuiFilters::filterRefusesRealMail()
 {
-    LinkedEngine engine;
+    OpenListDialog<FiltersDialog> open;
+    LinkedEngine &engine = open.engine();
     QVERIFY(engine.start());
     const QByteArray accepted = engine.deliver(kSpam);
     QVERIFY2(accepted.startsWith("250"), accepted.constData());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    FiltersDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     driver.type("textEdit", QStringLiteral("Cheap-Pills.example"));
     driver.find<QComboBox>("scopeCombo")->setCurrentIndex(2);   // body
     driver.click("addButton");
@@ -73,14 +68,11 @@ void TestGuiFilters::filterRefusesRealMail()
 
 void TestGuiFilters::editChangesScopeAndAction()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
+    OpenListDialog<FiltersDialog> open;
+    LinkedEngine &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("filter.add"), {{QStringLiteral("text"), QStringLiteral("cheap-pills")}}).ok());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    FiltersDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     driver.selectRows({0});
     QCOMPARE(driver.find<QLineEdit>("textEdit")->text(), QStringLiteral("cheap-pills"));
     // Same text, other scope and action: the engine refuses a duplicate add, so the edit removes first.
@@ -92,7 +84,7 @@ void TestGuiFilters::editChangesScopeAndAction()
 
     // Another text in place of it, which an existing filter already has (ignoring case): refused.
     QVERIFY(engine.call(QStringLiteral("filter.add"), {{QStringLiteral("text"), QStringLiteral("lottery")}}).ok());
-    dialog.hide();
+    open.dialog().hide();
     QVERIFY(driver.show());
     driver.selectRows({driver.rowWith(QStringLiteral("cheap-pills"))});
     driver.type("textEdit", QStringLiteral("LOTTERY"));
@@ -103,14 +95,11 @@ void TestGuiFilters::editChangesScopeAndAction()
 
 void TestGuiFilters::cancelChangesNothing()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
+    OpenListDialog<FiltersDialog> open;
+    LinkedEngine &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("filter.add"), {{QStringLiteral("text"), QStringLiteral("lottery")}}).ok());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    FiltersDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     driver.type("textEdit", QStringLiteral("cheap-pills"));
     driver.click("addButton");
     driver.selectRows({driver.rowWith(QStringLiteral("lottery"))});
@@ -126,14 +115,11 @@ void TestGuiFilters::cancelChangesNothing()
 
 void TestGuiFilters::emptyOrDuplicateTextIsRefused()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
+    OpenListDialog<FiltersDialog> open;
+    LinkedEngine &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("filter.add"), {{QStringLiteral("text"), QStringLiteral("lottery")}}).ok());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    FiltersDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     driver.type("textEdit", QStringLiteral("   "));
     driver.click("addButton");
     QVERIFY2(driver.message().contains(QStringLiteral("empty")), qPrintable(driver.message()));
@@ -145,20 +131,35 @@ void TestGuiFilters::emptyOrDuplicateTextIsRefused()
     QCOMPARE(filters(engine), QStringList{QStringLiteral("lottery|all|reject")});
 }
 
+void TestGuiFilters::engineRefusalIsShownAndKeptStaged()
+{
+    OpenListDialog<FiltersDialog> open;
+    LinkedEngine &engine = open.engine();
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
+    driver.type("textEdit", QStringLiteral("lottery"));
+    driver.click("addButton");
+    // Someone else (the CLI) adds the same text meanwhile: the engine refuses the dialog's add.
+    QVERIFY(engine.call(QStringLiteral("filter.add"), {{QStringLiteral("text"), QStringLiteral("LOTTERY")}}).ok());
+    QSignalSpy failed(driver.editor(), &ListEditor::failed);
+    driver.dialogButton(QDialogButtonBox::Ok)->click();
+    QVERIFY(failed.wait(10000));
+    QVERIFY(open.dialog().isVisible());   // OK does not close on a refusal
+    QVERIFY2(driver.message().contains(QStringLiteral("already exists")), qPrintable(driver.message()));
+    QCOMPARE(filters(engine), QStringList{QStringLiteral("LOTTERY|all|reject")});
+}
+
 void TestGuiFilters::importExportRoundTrip()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
+    OpenListDialog<FiltersDialog> open;
+    LinkedEngine &engine = open.engine();
     QTemporaryDir files;
     QFile in(files.filePath(QStringLiteral("in.txt")));
     QVERIFY(in.open(QIODevice::WriteOnly));
     in.write("# spam seen in March\nlottery\ncheap pills\tsubject\tdiscard\n\nbad scope\teverywhere\treject\n");
     in.close();
-    AdminMode mode;
-    mode.setUnlocked(true);
-    FiltersDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QVERIFY(!driver.editor()->importFrom(in.fileName()));
     QVERIFY2(driver.message().contains(QStringLiteral("line 5")), qPrintable(driver.message()));
     QCOMPARE(driver.rows(), 0);
@@ -186,12 +187,10 @@ void TestGuiFilters::importExportRoundTrip()
 
 void TestGuiFilters::lockedModeDisablesEditing()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
-    AdminMode mode;
-    FiltersDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    OpenListDialog<FiltersDialog> open(false);
+    LinkedEngine &engine = open.engine();
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QCOMPARE(driver.editableWhileLocked(), QStringList());
     // Even driven past the disabled widgets, a locked dialog sends nothing.
     driver.type("textEdit", QStringLiteral("lottery"));

@@ -1,9 +1,6 @@
 // Security ▸ Trusted IP Addresses against a real engine: a trusted source may relay, Cancel and
 // bad input store nothing, edits and multi-row removal, import/export, the locked mode.
 
-#include "adminmode.h"
-#include "inprocessenginelink.h"
-#include "linkedengine.h"
 #include "listdialogdriver.h"
 #include "security/trustedaddressesdialog.h"
 
@@ -51,14 +48,12 @@ QStringList TestGuiTrustedAddresses::ranges(LinkedEngine &engine)
 
 void TestGuiTrustedAddresses::trustedSourceMayRelay()
 {
-    LinkedEngine engine;
+    OpenListDialog<TrustedAddressesDialog> open;
+    LinkedEngine &engine = open.engine();
     QVERIFY(engine.start());
     QVERIFY2(relayAnswer(engine, QStringLiteral("127.0.0.24")).startsWith("554"), "relay must be refused before");
-    AdminMode mode;
-    mode.setUnlocked(true);
-    TrustedAddressesDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QCOMPARE(driver.rows(), 0);
 
     driver.type("rangeEdit", QStringLiteral("127.0.0.24"));
@@ -79,14 +74,11 @@ void TestGuiTrustedAddresses::trustedSourceMayRelay()
 
 void TestGuiTrustedAddresses::cancelChangesNothing()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
+    OpenListDialog<TrustedAddressesDialog> open;
+    LinkedEngine &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("trust.add"), {{QStringLiteral("range"), QStringLiteral("10.0.0.0/8")}}).ok());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    TrustedAddressesDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QCOMPARE(driver.rows(), 1);
     driver.type("rangeEdit", QStringLiteral("192.168.5.0/24"));
     driver.click("addButton");
@@ -94,7 +86,7 @@ void TestGuiTrustedAddresses::cancelChangesNothing()
     driver.click("removeButton");
     QCOMPARE(driver.rows(), 1);
     driver.dialogButton(QDialogButtonBox::Cancel)->click();
-    QVERIFY(!dialog.isVisible());
+    QVERIFY(!open.dialog().isVisible());
     QTest::qWait(300);   // nothing is in flight; give a stray request the chance to show up
     QCOMPARE(ranges(engine), QStringList{QStringLiteral("10.0.0.0/8 ")});
     // Shown again, the dialog reads the engine's list: the staged edits are gone.
@@ -105,13 +97,10 @@ void TestGuiTrustedAddresses::cancelChangesNothing()
 
 void TestGuiTrustedAddresses::badOrDuplicateRangeIsRefused()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    TrustedAddressesDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    OpenListDialog<TrustedAddressesDialog> open;
+    LinkedEngine &engine = open.engine();
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
 
     driver.type("rangeEdit", QStringLiteral("300.1.2.3/33"));
     driver.click("addButton");
@@ -140,15 +129,12 @@ void TestGuiTrustedAddresses::badOrDuplicateRangeIsRefused()
 
 void TestGuiTrustedAddresses::editAndRemoveSeveral()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
+    OpenListDialog<TrustedAddressesDialog> open;
+    LinkedEngine &engine = open.engine();
     for (const QString &range : {QStringLiteral("10.0.0.0/8"), QStringLiteral("172.16.0.0/12"), QStringLiteral("192.168.0.0/16")})
         QVERIFY(engine.call(QStringLiteral("trust.add"), {{QStringLiteral("range"), range}}).ok());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    TrustedAddressesDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QCOMPARE(driver.rows(), 3);
 
     // Edit: the selected entry fills the fields; a new range replaces it (added before removed).
@@ -170,24 +156,21 @@ void TestGuiTrustedAddresses::editAndRemoveSeveral()
     driver.click("removeButton");
     QCOMPARE(driver.rows(), 1);
     QVERIFY(driver.apply(QDialogButtonBox::Ok));
-    QVERIFY(!dialog.isVisible());
+    QVERIFY(!open.dialog().isVisible());
     QCOMPARE(ranges(engine), QStringList{QStringLiteral("10.20.0.0/16 second floor")});
 }
 
 void TestGuiTrustedAddresses::importExportRoundTrip()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
+    OpenListDialog<TrustedAddressesDialog> open;
+    LinkedEngine &engine = open.engine();
     QTemporaryDir files;
     QFile in(files.filePath(QStringLiteral("in.txt")));
     QVERIFY(in.open(QIODevice::WriteOnly));
     in.write("# office networks\n\n192.168.1.0/24 main office\n  10.1.0.0/16\n192.168.1.7/24 same network again\n");
     in.close();
-    AdminMode mode;
-    mode.setUnlocked(true);
-    TrustedAddressesDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QVERIFY(driver.editor()->importFrom(in.fileName()));
     QCOMPARE(driver.rows(), 2);
     QVERIFY(driver.apply());
@@ -197,7 +180,7 @@ void TestGuiTrustedAddresses::importExportRoundTrip()
     QVERIFY(driver.editor()->exportTo(out));
     QVERIFY(engine.call(QStringLiteral("trust.remove"), {{QStringLiteral("range"), QStringLiteral("10.1.0.0/16")}}).ok());
     QVERIFY(engine.call(QStringLiteral("trust.remove"), {{QStringLiteral("range"), QStringLiteral("192.168.1.0/24")}}).ok());
-    dialog.hide();
+    open.dialog().hide();
     QVERIFY(driver.show());
     QCOMPARE(driver.rows(), 0);
     QVERIFY(driver.editor()->importFrom(out));
@@ -207,18 +190,15 @@ void TestGuiTrustedAddresses::importExportRoundTrip()
 
 void TestGuiTrustedAddresses::badImportImportsNothing()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
+    OpenListDialog<TrustedAddressesDialog> open;
+    LinkedEngine &engine = open.engine();
     QTemporaryDir files;
     QFile in(files.filePath(QStringLiteral("in.txt")));
     QVERIFY(in.open(QIODevice::WriteOnly));
     in.write("192.168.1.0/24\n# fine so far\nnot-an-address\n10.0.0.0/40\n");
     in.close();
-    AdminMode mode;
-    mode.setUnlocked(true);
-    TrustedAddressesDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QVERIFY(!driver.editor()->importFrom(in.fileName()));
     QCOMPARE(driver.rows(), 0);
     QVERIFY2(driver.message().contains(QStringLiteral("line 3")) && driver.message().contains(QStringLiteral("line 4")),
@@ -230,18 +210,16 @@ void TestGuiTrustedAddresses::badImportImportsNothing()
 
 void TestGuiTrustedAddresses::lockedModeDisablesEditing()
 {
-    LinkedEngine engine;
-    QVERIFY(engine.start());
+    OpenListDialog<TrustedAddressesDialog> open(false);
+    LinkedEngine &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("trust.add"), {{QStringLiteral("range"), QStringLiteral("10.0.0.0/8")}}).ok());
-    AdminMode mode;
-    TrustedAddressesDialog dialog(engine.link(), mode);
-    ListDialogDriver driver(dialog);
-    QVERIFY(driver.show());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
     QCOMPARE(driver.rows(), 1);   // read-only, but shown
     driver.selectRows({0});
     QCOMPARE(driver.editableWhileLocked(), QStringList());
 
-    mode.setUnlocked(true);
+    open.mode().setUnlocked(true);
     QVERIFY(!driver.find<QLabel>("lockedLabel")->isVisible());
     QVERIFY(driver.find<QGroupBox>("entryGroup")->isEnabled());
     QVERIFY(driver.find<QPushButton>("removeButton")->isEnabled());

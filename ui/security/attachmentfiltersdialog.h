@@ -22,7 +22,6 @@ public:
 
     [[nodiscard]] QString group() const override { return QStringLiteral("attachment-filter"); }
     [[nodiscard]] QString keyField() const override { return QStringLiteral("pattern"); }
-    [[nodiscard]] bool addReplaces() const override { return false; }
     [[nodiscard]] QStringList headers() const override;
     [[nodiscard]] QStringList cells(const QJsonObject &entry) const override;
     [[nodiscard]] QString details(const QJsonObject &entry) const override;

@@ -91,18 +91,6 @@ QString BannedAddressesDialog::details(const QJsonObject &entry) const
         .arg(entry.value(kRange).toString(), comment.isEmpty() ? tr("none") : comment, since, expiryText(entry));
 }
 
-QString BannedAddressesDialog::check(QJsonObject &entry) const
-{
-    if (const QString error = checkRange(entry, kRange); !error.isEmpty())
-        return error;
-    return checkComment(entry.value(kComment).toString());
-}
-
-QString BannedAddressesDialog::identity(const QJsonObject &entry) const
-{
-    return entry.value(kRange).toString();
-}
-
 QJsonObject BannedAddressesDialog::entryFromFields() const
 {
     const int unit = m_ui->durationUnitCombo->currentIndex();
@@ -125,7 +113,7 @@ void BannedAddressesDialog::showInFields(const QJsonObject &entry)
 
 QJsonObject BannedAddressesDialog::fromLine(const QString &line) const
 {
-    QJsonObject entry = rangeFromLine(line);
+    QJsonObject entry = RangeListAdapter::fromLine(line);
     entry.insert(kMinutes, 0);
     return entry;
 }

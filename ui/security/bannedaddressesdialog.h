@@ -1,6 +1,6 @@
 #pragma once
 
-#include "listadapter.h"
+#include "rangelistadapter.h"
 
 #include <QDialog>
 
@@ -13,7 +13,7 @@ class BannedAddressesDialog;
 // Security ▸ Banned Addresses: the addresses and ranges whose connections are closed at once
 // (ban.list / ban.add / ban.remove), the admin's bans and auto-ban's side by side, with the
 // never-ban list of auto-ban shown read-only.
-class BannedAddressesDialog : public QDialog, public ListAdapter
+class BannedAddressesDialog : public QDialog, public RangeListAdapter
 {
     Q_OBJECT
 
@@ -22,16 +22,11 @@ public:
     ~BannedAddressesDialog() override;
 
     [[nodiscard]] QString group() const override { return QStringLiteral("ban"); }
-    [[nodiscard]] QString keyField() const override { return QStringLiteral("range"); }
-    [[nodiscard]] bool addReplaces() const override { return true; }
     [[nodiscard]] QStringList headers() const override;
     [[nodiscard]] QStringList cells(const QJsonObject &entry) const override;
     [[nodiscard]] QString details(const QJsonObject &entry) const override;
-    [[nodiscard]] QString check(QJsonObject &entry) const override;
-    [[nodiscard]] QString identity(const QJsonObject &entry) const override;
     [[nodiscard]] QJsonObject entryFromFields() const override;
     void showInFields(const QJsonObject &entry) override;
-    [[nodiscard]] QString toLine(const QJsonObject &entry) const override { return rangeToLine(entry); }
     // "RANGE comment"; imported bans last for good.
     [[nodiscard]] QJsonObject fromLine(const QString &line) const override;
     [[nodiscard]] QJsonObject addArguments(const QJsonObject &entry) const override;

@@ -20,7 +20,7 @@ public:
     [[nodiscard]] virtual QString keyField() const = 0;
     // Whether <group>.add of a listed key replaces the entry (bans, trusts) or is refused as a
     // duplicate (filters), in which case an edit has to remove the old entry first.
-    [[nodiscard]] virtual bool addReplaces() const = 0;
+    [[nodiscard]] virtual bool addReplaces() const { return false; }
 
     [[nodiscard]] virtual QStringList headers() const = 0;
     [[nodiscard]] virtual QStringList cells(const QJsonObject &entry) const = 0;
@@ -43,13 +43,6 @@ public:
     // The arguments of <group>.add for an entry; the entry itself unless a dialog says otherwise.
     [[nodiscard]] virtual QJsonObject addArguments(const QJsonObject &entry) const { return entry; }
 
-    // Shared by the banned and trusted lists: `field` must hold an address or CIDR range, which is
-    // replaced by its canonical form; and a comment fit for the one-line list output.
-    [[nodiscard]] static QString checkRange(QJsonObject &entry, const QString &field);
-    [[nodiscard]] static QString checkComment(const QString &comment);
-    // "RANGE comment words" as in an exported banned or trusted list.
-    [[nodiscard]] static QJsonObject rangeFromLine(const QString &line);
-    [[nodiscard]] static QString rangeToLine(const QJsonObject &entry);
     // A time from the engine (ISO, UTC) as the admin reads it; `missing` when there is none.
     [[nodiscard]] static QString localTime(const QJsonValue &time, const QString &missing);
 };

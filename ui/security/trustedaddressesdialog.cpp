@@ -30,19 +30,6 @@ QString TrustedAddressesDialog::details(const QJsonObject &entry) const
         .arg(entry.value(QStringLiteral("range")).toString(), comment.isEmpty() ? tr("none") : comment);
 }
 
-QString TrustedAddressesDialog::check(QJsonObject &entry) const
-{
-    if (const QString error = checkRange(entry, QStringLiteral("range")); !error.isEmpty())
-        return error;
-    return checkComment(entry.value(QStringLiteral("comment")).toString());
-}
-
-QString TrustedAddressesDialog::identity(const QJsonObject &entry) const
-{
-    // Entries are canonical once checked ("10.1.2.3/8" is stored as 10.0.0.0/8).
-    return entry.value(QStringLiteral("range")).toString();
-}
-
 QJsonObject TrustedAddressesDialog::entryFromFields() const
 {
     return {{QStringLiteral("range"), m_ui->rangeEdit->text().trimmed()}, {QStringLiteral("comment"), m_ui->commentEdit->text()}};
