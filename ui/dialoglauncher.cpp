@@ -2,16 +2,19 @@
 
 #include "adminmode.h"
 #include "enginelink.h"
-
-#include <QDialog>
-#include <QWidget>
-
 #include "security/addressverificationdialog.h"
+#include "security/attachmentfiltersdialog.h"
 #include "security/autobandialog.h"
+#include "security/bannedaddressesdialog.h"
+#include "security/filtersdialog.h"
 #include "security/senderrulesdialog.h"
 #include "security/sendlimitsdialog.h"
 #include "security/smtpafterpopdialog.h"
 #include "security/smtpauthenticationdialog.h"
+#include "security/trustedaddressesdialog.h"
+
+#include <QDialog>
+#include <QWidget>
 
 DialogLauncher::DialogLauncher(EngineLink &engine, AdminMode &mode, QWidget *parent)
     : QObject(parent), m_engine(engine), m_mode(mode), m_parent(parent)
@@ -49,6 +52,14 @@ QDialog *DialogLauncher::create(Dialog dialog)
         return window;
     }
     case Dialog::SendLimits: return new SendLimitsDialog(m_engine, m_mode, m_parent);
+    case Dialog::Filters: return new FiltersDialog(m_engine, m_mode, m_parent);
+    case Dialog::AttachmentFilters: return new AttachmentFiltersDialog(m_engine, m_mode, m_parent);
+    case Dialog::BannedAddresses: {
+        auto *banned = new BannedAddressesDialog(m_engine, m_mode, m_parent);
+        connect(banned, &BannedAddressesDialog::autoBanSettingsRequested, this, [this] { open(Dialog::AutoBan); });
+        return banned;
+    }
+    case Dialog::TrustedAddresses: return new TrustedAddressesDialog(m_engine, m_mode, m_parent);
     default:
         break;
     }
