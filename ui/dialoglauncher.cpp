@@ -2,6 +2,7 @@
 
 #include "adminmode.h"
 #include "enginelink.h"
+#include "optionsdialog.h"
 
 #include <QDialog>
 #include <QWidget>
@@ -28,10 +29,10 @@ QDialog *DialogLauncher::create(Dialog dialog)
 {
     // One case per dialog: `case Dialog::X: return new XDialog(m_engine, m_mode, m_parent);`
     switch (dialog) {
+    case Dialog::Options:
+        return new OptionsDialog(m_engine, m_mode, m_parent);
     default:
         break;
     }
-    Q_UNUSED(m_engine);
-    Q_UNUSED(m_mode);
     return nullptr;
 }
