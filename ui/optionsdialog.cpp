@@ -87,6 +87,8 @@ void OptionsDialog::bindSettings()
     for (const auto &[key, editor] : editors)
         m_binder->bind(QLatin1String(key), editor);
     connect(m_binder, &SettingsBinder::loaded, this, &OptionsDialog::showSizeInMegabytes);
+    // The engine settings go first; the admin password only once they are stored.
+    connect(m_binder, &SettingsBinder::saved, this, &OptionsDialog::savePassword);
     connect(m_binder, &SettingsBinder::failed, this, [this](const QString &message) {
         m_busy = false;
         showError(message);
@@ -165,20 +167,19 @@ void OptionsDialog::apply(bool closeAfterwards)
     if (!validate())
         return;
     m_busy = true;
-    disconnect(m_binder, &SettingsBinder::saved, this, nullptr);
-    connect(m_binder, &SettingsBinder::saved, this, [this, closeAfterwards] { savePassword(closeAfterwards); });
+    m_closeAfterwards = closeAfterwards;
     m_binder->save();
 }
 
-void OptionsDialog::savePassword(bool closeAfterwards)
+void OptionsDialog::savePassword()
 {
     const QString password = m_ui->newPasswordEdit->text();
     if (password.isEmpty()) {
-        finishApply(closeAfterwards);
+        finishApply();
         return;
     }
     m_engine.call(AdminRequest{QStringLiteral("admin.password.set"), {{QStringLiteral("password"), password}}}, this,
-                  [this, closeAfterwards](const AdminReply &reply) {
+                  [this](const AdminReply &reply) {
                       if (!reply.ok()) {
                           m_busy = false;
                           showError(reply.message);
@@ -186,11 +187,11 @@ void OptionsDialog::savePassword(bool closeAfterwards)
                       }
                       m_ui->newPasswordEdit->clear();
                       m_ui->confirmPasswordEdit->clear();
-                      finishApply(closeAfterwards);
+                      finishApply();
                   });
 }
 
-void OptionsDialog::finishApply(bool closeAfterwards)
+void OptionsDialog::finishApply()
 {
     m_preferences->setLanguage(m_ui->languageCombo->currentData().toString());
     m_preferences->setNotifyAutoBans(m_ui->notifyAutoBansCheck->isChecked());
@@ -199,7 +200,7 @@ void OptionsDialog::finishApply(bool closeAfterwards)
     refreshCertificate();
     refreshPasswordState();
     Q_EMIT applied();
-    if (closeAfterwards)
+    if (m_closeAfterwards)
         QDialog::accept();
 }
 

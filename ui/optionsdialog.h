@@ -38,8 +38,8 @@ private:
     void bindSettings();
     void apply(bool closeAfterwards);
     [[nodiscard]] bool validate();
-    void savePassword(bool closeAfterwards);
-    void finishApply(bool closeAfterwards);
+    void savePassword();
+    void finishApply();
     void clearPassword();
     void chooseFiles();
     void refreshCertificate();
@@ -54,5 +54,6 @@ private:
     AdminMode &m_mode;
     SettingsBinder *m_binder = nullptr;
     std::unique_ptr<GuiPreferences> m_preferences;
-    bool m_busy = false;
+    bool m_busy = false;             // an OK/Apply is on its way to the engine
+    bool m_closeAfterwards = false;  // it was OK
 };

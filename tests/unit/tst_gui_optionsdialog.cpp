@@ -20,6 +20,22 @@
 #include <QSpinBox>
 #include <QTcpSocket>
 
+namespace {
+
+// An engine link, an administration mode and the dialog on them, as the menu opens it.
+struct Session
+{
+    Session(GuiTestEngine &engine, bool unlocked) : link(engine.options(), engine.hub()), dialog(link, mode)
+    {
+        mode.setUnlocked(unlocked);
+    }
+    InProcessEngineLink link;
+    AdminMode mode;
+    OptionsDialog dialog;
+};
+
+}
+
 class TestGuiOptionsDialog : public QObject
 {
     Q_OBJECT
@@ -46,8 +62,9 @@ private:
     {
         return child<QDialogButtonBox>(dialog, "buttonBox")->button(which);
     }
-    // Waits until the dialog shows the engine's values.
-    [[nodiscard]] static bool waitLoaded(QWidget *dialog);
+    // Shows the dialog (after starting the engine, when asked) and waits until it shows the
+    // engine's values.
+    [[nodiscard]] static bool open(Session &session, bool startEngine = false);
     [[nodiscard]] static quint16 listenerPort(EngineLink &link, const QString &service);
 
     std::unique_ptr<GuiTestEngine> m_engine;
@@ -59,10 +76,16 @@ void TestGuiOptionsDialog::initTestCase()
     QVERIFY(m_engine->isValid());
 }
 
-bool TestGuiOptionsDialog::waitLoaded(QWidget *dialog)
+bool TestGuiOptionsDialog::open(Session &session, bool startEngine)
 {
-    auto *retention = child<QSpinBox>(dialog, "logRetentionSpin");
-    auto *hostname = child<QLineEdit>(dialog, "hostnameEdit");
+    if (startEngine) {
+        session.link.startServer();
+        if (!QTest::qWaitFor([&] { return session.link.status().running(); }, 10000))
+            return false;
+    }
+    session.dialog.show();
+    auto *retention = child<QSpinBox>(&session.dialog, "logRetentionSpin");
+    auto *hostname = child<QLineEdit>(&session.dialog, "hostnameEdit");
     return QTest::qWaitFor([&] { return !hostname->text().isEmpty() && retention->value() > 0; }, 10000);
 }
 
@@ -77,11 +100,10 @@ quint16 TestGuiOptionsDialog::listenerPort(EngineLink &link, const QString &serv
 
 void TestGuiOptionsDialog::lockedModeIsReadOnly()
 {
-    InProcessEngineLink link(m_engine->options(), m_engine->hub());
-    AdminMode mode;
-    OptionsDialog dialog(link, mode);
-    dialog.show();
-    QVERIFY(waitLoaded(&dialog));
+    Session session(*m_engine, false);
+    QVERIFY(open(session));
+    AdminMode &mode = session.mode;
+    OptionsDialog &dialog = session.dialog;
     for (const char *name : {"hostnameEdit", "listenAddressesEdit", "certFileEdit", "dnsServersEdit", "newPasswordEdit"})
         QVERIFY2(!child<QLineEdit>(&dialog, name)->isEnabled(), name);
     for (const char *name : {"smtpPortSpin", "maxSizeSpin", "logRetentionSpin", "pop3MaxPerIpSpin"})
@@ -103,14 +125,10 @@ void TestGuiOptionsDialog::lockedModeIsReadOnly()
 
 void TestGuiOptionsDialog::applyReachesTheRunningServer()
 {
-    InProcessEngineLink link(m_engine->options(), m_engine->hub());
-    link.startServer();
-    QTRY_VERIFY_WITH_TIMEOUT(link.status().running(), 10000);
-    AdminMode mode;
-    mode.setUnlocked(true);
-    OptionsDialog dialog(link, mode);
-    dialog.show();
-    QVERIFY(waitLoaded(&dialog));
+    Session session(*m_engine, true);
+    QVERIFY(open(session, true));
+    InProcessEngineLink &link = session.link;
+    OptionsDialog &dialog = session.dialog;
 
     const quint16 port = GuiTestEngine::freePort();
     QVERIFY(port != 0);
@@ -140,19 +158,23 @@ void TestGuiOptionsDialog::applyReachesTheRunningServer()
     QCOMPARE(settings.value(QStringLiteral("pop3.max_connections_per_ip")), QStringLiteral("7"));
     QCOMPARE(settings.value(QStringLiteral("smtp.port")), QString::number(port));
     QVERIFY(QFile::exists(m_engine->dataDirectory() + QStringLiteral("/gui.ini")));
+
+    // A second Apply from the same dialog sends only what changed since.
+    child<QSpinBox>(&dialog, "logRetentionSpin")->setValue(46);
+    button(&dialog, QDialogButtonBox::Apply)->click();
+    QVERIFY(applied.wait(10000));
+    QCOMPARE(applied.count(), 2);
+    QCOMPARE(GuiTestEngine::settings(link).value(QStringLiteral("log.retention_days")), QStringLiteral("46"));
+    QCOMPARE(listenerPort(link, QStringLiteral("smtp")), port);
     m_engine->configure({{QStringLiteral("smtp.port"), QStringLiteral("0")}});
 }
 
 void TestGuiOptionsDialog::chosenCertificateIsServed()
 {
-    InProcessEngineLink link(m_engine->options(), m_engine->hub());
-    link.startServer();
-    QTRY_VERIFY_WITH_TIMEOUT(link.status().running(), 10000);
-    AdminMode mode;
-    mode.setUnlocked(true);
-    OptionsDialog dialog(link, mode);
-    dialog.show();
-    QVERIFY(waitLoaded(&dialog));
+    Session session(*m_engine, true);
+    QVERIFY(open(session, true));
+    InProcessEngineLink &link = session.link;
+    OptionsDialog &dialog = session.dialog;
     auto *info = child<QLabel>(&dialog, "certificateInfoLabel");
     // The first start made a self-signed certificate; the dialog shows its fingerprint.
     QTRY_VERIFY_WITH_TIMEOUT(!info->property("sha256").toString().isEmpty(), 10000);
@@ -199,12 +221,10 @@ void TestGuiOptionsDialog::invalidInputIsRefusedInTheDialog()
     QFETCH(QString, editor);
     QFETCH(QString, value);
     QFETCH(QString, message);
-    InProcessEngineLink link(m_engine->options(), m_engine->hub());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    OptionsDialog dialog(link, mode);
-    dialog.show();
-    QVERIFY(waitLoaded(&dialog));
+    Session session(*m_engine, true);
+    QVERIFY(open(session));
+    InProcessEngineLink &link = session.link;
+    OptionsDialog &dialog = session.dialog;
     const QMap<QString, QString> before = GuiTestEngine::settings(link);
     child<QSpinBox>(&dialog, "logRetentionSpin")->setValue(77);   // a valid change that must not be sent either
     dialog.findChild<QLineEdit *>(editor)->setText(value);
@@ -221,12 +241,10 @@ void TestGuiOptionsDialog::invalidInputIsRefusedInTheDialog()
 
 void TestGuiOptionsDialog::cancelChangesNothing()
 {
-    InProcessEngineLink link(m_engine->options(), m_engine->hub());
-    AdminMode mode;
-    mode.setUnlocked(true);
-    OptionsDialog dialog(link, mode);
-    dialog.show();
-    QVERIFY(waitLoaded(&dialog));
+    Session session(*m_engine, true);
+    QVERIFY(open(session));
+    InProcessEngineLink &link = session.link;
+    OptionsDialog &dialog = session.dialog;
     const QMap<QString, QString> before = GuiTestEngine::settings(link);
     child<QSpinBox>(&dialog, "logRetentionSpin")->setValue(99);
     child<QLineEdit>(&dialog, "hostnameEdit")->setText(QStringLiteral("cancelled.example.test"));
