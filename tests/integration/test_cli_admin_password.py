@@ -15,6 +15,7 @@ def stored(backend, data_dir):
 
 
 def test_set_and_clear(cli, backend, data_dir):
+    check(cli("config", "list"))   # creates the database
     assert stored(backend, data_dir) == []
     assert "admin password set" in check(cli("admin-password", "set", "--password-stdin", stdin=SECRET + "\n"))
     rows = stored(backend, data_dir)
@@ -31,4 +32,5 @@ def test_refuses_short_or_missing_password(cli, backend, data_dir):
     fails(cli("admin-password", "set", stdin="short\n"), 2)
     fails(cli("admin-password", "set", stdin=""), 2)
     fails(cli("admin-password", "set", "extra"), 2)
+    check(cli("config", "list"))
     assert stored(backend, data_dir) == []
