@@ -17,11 +17,15 @@ inner=$(mktemp)
 trap 'rm -f "$inner"' EXIT
 cat >"$inner" <<'INNER'
 set -euo pipefail
-trayer --edge bottom --align right --width 10 --height 32 --transparent false --expand true &
-tray_pid=$!
+# trayer may come up before the X server accepts it; start it again until it has mapped its
+# window and owns the tray selection (bounded: 10 s).
+tray_pid=
 trap 'kill "$tray_pid" 2>/dev/null || true' EXIT
-# Wait (bounded) until trayer has mapped its window and owns the tray selection.
 for _ in $(seq 1 100); do
+    if [ -z "$tray_pid" ] || ! kill -0 "$tray_pid" 2>/dev/null; then
+        trayer --edge bottom --align right --width 10 --height 32 --transparent false --expand true &
+        tray_pid=$!
+    fi
     xdotool search --classname trayer >/dev/null 2>&1 && break
     sleep 0.1
 done
@@ -36,4 +40,6 @@ grep -q '^PASS   : TestGuiTrayIcon::closeHidesToTheTray()' "$log" || { echo "FAI
 rm -f "$log"
 exit "$status"
 INNER
-exec xvfb-run -a -s "-screen 0 1024x768x24" bash "$inner" "$test_binary"
+# -a finds a free display; starting the search at a random number keeps parallel runs (ctest -j,
+# other Xvfb users) from racing for the same one.
+xvfb-run -a -n $((100 + RANDOM % 800)) -s "-screen 0 1024x768x24" bash "$inner" "$test_binary"
