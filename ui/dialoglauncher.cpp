@@ -2,6 +2,7 @@
 
 #include "adminmode.h"
 #include "enginelink.h"
+#include "optionsdialog.h"
 #include "security/addressverificationdialog.h"
 #include "security/attachmentfiltersdialog.h"
 #include "security/autobandialog.h"
@@ -60,6 +61,8 @@ QDialog *DialogLauncher::create(Dialog dialog)
         return banned;
     }
     case Dialog::TrustedAddresses: return new TrustedAddressesDialog(m_engine, m_mode, m_parent);
+    case Dialog::Options:
+        return new OptionsDialog(m_engine, m_mode, m_parent);
     default:
         break;
     }

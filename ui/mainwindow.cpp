@@ -3,13 +3,17 @@
 #include "ui_mainwindow.h"
 
 #include "adminmode.h"
+#include "adminpasswordprompt.h"
 #include "datadirectory.h"
 #include "dialoglauncher.h"
 #include "enginelink.h"
+#include "helpmenu.h"
 #include "logmodel.h"
 #include "logviewer.h"
 
+#include <QCoreApplication>
 #include <QHeaderView>
+#include <QLabel>
 #include <QScrollBar>
 
 MainWindow::MainWindow(EngineLink &engine, QWidget *parent)
@@ -19,6 +23,7 @@ MainWindow::MainWindow(EngineLink &engine, QWidget *parent)
     m_adminMode = new AdminMode(this);
     m_dialogs = new DialogLauncher(engine, *m_adminMode, this);
     connectDialogActions();
+    connectAdminModeAndHelp();
     m_logModel = new LogModel(engine.logRing(), 5000, this);
     m_ui->logView->setModel(m_logModel);
     m_ui->logView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -31,7 +36,8 @@ MainWindow::MainWindow(EngineLink &engine, QWidget *parent)
 
     connect(m_ui->startAction, &QAction::triggered, &m_engine, &EngineLink::startServer);
     connect(m_ui->stopAction, &QAction::triggered, &m_engine, &EngineLink::stopServer);
-    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    // Quit means quit: closing the window may only hide it to the tray (TrayIcon).
+    connect(m_ui->quitAction, &QAction::triggered, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     connect(m_ui->logViewerAction, &QAction::triggered, this, &MainWindow::openLogViewer);
     connect(&m_engine, &EngineLink::statusChanged, this, &MainWindow::showStatus);
     connect(m_logModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::followNewestLogLine);
@@ -120,4 +126,26 @@ void MainWindow::connectDialogActions()
     };
     for (const auto &[action, dialog] : actions)
         connect(action, &QAction::triggered, m_dialogs, [this, dialog = dialog] { m_dialogs->open(dialog); });
+}
+
+void MainWindow::connectAdminModeAndHelp()
+{
+    setWindowIcon(QIcon(QStringLiteral(":/icons/postern.svg")));
+    m_adminModeLabel = new QLabel(tr("Administration mode"), this);
+    m_adminModeLabel->setObjectName(QStringLiteral("adminModeLabel"));
+    statusBar()->addPermanentWidget(m_adminModeLabel);
+    connect(m_ui->enterAdminModeAction, &QAction::triggered, this,
+            [this] { AdminPasswordPrompt::enter(m_engine, *m_adminMode, this); });
+    connect(m_ui->leaveAdminModeAction, &QAction::triggered, m_adminMode, [this] { m_adminMode->setUnlocked(false); });
+    connect(m_adminMode, &AdminMode::unlockedChanged, this, &MainWindow::showAdminMode);
+    showAdminMode(m_adminMode->isUnlocked());
+    connect(m_ui->adminGuideAction, &QAction::triggered, this, [this] { HelpMenu::openAdminGuide(this); });
+    connect(m_ui->aboutAction, &QAction::triggered, this, [this] { HelpMenu::showAbout(this); });
+}
+
+void MainWindow::showAdminMode(bool unlocked)
+{
+    m_ui->enterAdminModeAction->setEnabled(!unlocked);
+    m_ui->leaveAdminModeAction->setEnabled(unlocked);
+    m_adminModeLabel->setVisible(unlocked);
 }

@@ -11,6 +11,7 @@ class DialogLauncher;
 class EngineLink;
 class LogModel;
 class LogViewer;
+class QLabel;
 
 namespace Ui {
 class MainWindow;
@@ -25,6 +26,8 @@ public:
     explicit MainWindow(EngineLink &engine, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    void openLogViewer();
+
     [[nodiscard]] LogModel *logModel() const { return m_logModel; }
     [[nodiscard]] AdminMode &adminMode() const { return *m_adminMode; }
     [[nodiscard]] DialogLauncher &dialogs() const { return *m_dialogs; }
@@ -33,8 +36,9 @@ private:
     void showStatus(const EngineStatus &status);
     void showListeners(const QList<ListenerState> &listeners);
     void followNewestLogLine();
-    void openLogViewer();
     void connectDialogActions();
+    void connectAdminModeAndHelp();
+    void showAdminMode(bool unlocked);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     EngineLink &m_engine;
@@ -42,4 +46,5 @@ private:
     DialogLauncher *m_dialogs = nullptr;
     LogModel *m_logModel = nullptr;
     LogViewer *m_logViewer = nullptr;   // created on first use, then shown again
+    QLabel *m_adminModeLabel = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "admincommands.h"
 
+#include "adminpassword.h"
 #include "adminservice.h"
 #include "cidrrange.h"
 #include "commandline.h"
@@ -58,6 +59,8 @@ const QList<CommandShape> &shapes()
         {"config", "list", 0, 0, {}},
         {"tls", "show", 0, 0, {}},
         {"tls", "reload", 0, 0, {}},
+        {"admin-password", "set", 0, 0, {QStringLiteral("password-stdin")}},
+        {"admin-password", "clear", 0, 0, {}},
         {"policy", "explain", 0, 0, {QStringLiteral("ip"), QStringLiteral("auth"), QStringLiteral("from"), QStringLiteral("to")}},
     };
     return table;
@@ -151,6 +154,8 @@ int AdminCommands::run(const CommandLine &command)
             return TlsCommands(m_admin, m_out, m_err, m_dataDirectory).run(verb);
         if (group == QStringLiteral("smtp-login"))
             return runSmtpLogin(verb, args);
+        if (group == QStringLiteral("admin-password"))
+            return runAdminPassword(verb);
         if (group == QStringLiteral("ban"))
             return runBan(verb, args, command);
         if (group == QStringLiteral("trust"))
@@ -239,6 +244,17 @@ int AdminCommands::runSmtpLogin(const QString &verb, const QStringList &args)
         for (const SmtpLoginRecord &login : m_admin.smtpLogins())
             m_out << login.name << Qt::endl;
     }
+    return Success;
+}
+
+int AdminCommands::runAdminPassword(const QString &verb)
+{
+    // Always read from standard input, never an argument: arguments show up in `ps`.
+    const QString password = verb == QStringLiteral("set") ? readPassword() : QString();
+    if (verb == QStringLiteral("set") && password.isEmpty())
+        throw StorageError(StorageError::Kind::Invalid,
+                           QStringLiteral("admin-password set: no password on standard input (admin-password clear removes it)"));
+    m_out << AdminPassword(m_admin.storage(), m_admin.actor()).set(password) << Qt::endl;
     return Success;
 }
 

@@ -31,6 +31,7 @@ private:
     int runUser(const QString &verb, const QStringList &args, const CommandLine &command);
     int runAlias(const QString &verb, const QStringList &args);
     int runSmtpLogin(const QString &verb, const QStringList &args);
+    int runAdminPassword(const QString &verb);
     int runBan(const QString &verb, const QStringList &args, const CommandLine &command);
     int runTrust(const QString &verb, const QStringList &args, const CommandLine &command);
     int removeListEntry(const std::function<QString()> &remove);

@@ -32,7 +32,7 @@ AdminReply AdminExecutor::run(const AdminRequest &request)
             m_storage = std::make_unique<SqlStorage>(url);
             m_admin = std::make_unique<AdminService>(*m_storage, m_actor);
             m_filters = std::make_unique<FilterAdmin>(*m_storage, m_actor);
-            m_operations = std::make_unique<AdminOperations>(*m_admin, *m_filters, dataDir.mailDirectory());
+            m_operations = std::make_unique<AdminOperations>(*m_admin, *m_filters, dataDir.mailDirectory(), dataDir.path());
         } catch (const StorageError &error) {
             m_storage.reset();   // try again with the next request: the database may come back
             return AdminReply::failure(AdminReply::Status::Unavailable, error.message());

@@ -42,14 +42,17 @@ AdminReply::Status statusOf(StorageError::Kind kind)
 
 }
 
-AdminOperations::AdminOperations(AdminService &admin, FilterAdmin &filters, QString mailDirectory)
-    : m_admin(admin), m_filters(filters), m_mailDirectory(std::move(mailDirectory))
+AdminOperations::AdminOperations(AdminService &admin, FilterAdmin &filters, QString mailDirectory,
+                                 QString dataDirectory)
+    : m_admin(admin), m_filters(filters), m_mailDirectory(std::move(mailDirectory)),
+      m_dataDirectory(std::move(dataDirectory))
 {
     addDomainOperations();
     addAccountOperations();
     addAddressListOperations();
     addFilterOperations();
     addConfigOperations();
+    addOptionsOperations();
 }
 
 AdminReply AdminOperations::run(const AdminRequest &request)

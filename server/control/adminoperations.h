@@ -31,11 +31,16 @@ class FilterAdmin;
 //   config.set-many {values: {key: value}}: every value is checked before any is written
 //   policy.explain {ip, auth?, from, to} → [line]
 //   tls.reload
+//   tls.info → {subject, issuer, notAfter (ISO 8601 UTC), daysLeft, sha256, selfSigned, generated,
+//               certFile, keyFile}: the pair the settings name (or the generated one)
+//   admin.password.set {password} (empty clears it)   admin.password.exists → bool
+//   admin.password.check {password}: Ok, or Denied (logged as a security decision)
 class AdminOperations
 {
 public:
-    // mailDirectory: where the mailboxes are (policy.explain's quota check).
-    AdminOperations(AdminService &admin, FilterAdmin &filters, QString mailDirectory);
+    // mailDirectory: where the mailboxes are (policy.explain's quota check); dataDirectory: where
+    // the generated certificate is (tls.info).
+    AdminOperations(AdminService &admin, FilterAdmin &filters, QString mailDirectory, QString dataDirectory = {});
 
     [[nodiscard]] AdminReply run(const AdminRequest &request);
     [[nodiscard]] QStringList operationNames() const;
@@ -47,10 +52,12 @@ private:
     void addAddressListOperations();
     void addFilterOperations();
     void addConfigOperations();
+    void addOptionsOperations();   // adminoperationsoptions.cpp
     [[nodiscard]] AdminReply setMany(const QJsonObject &values);
 
     AdminService &m_admin;
     FilterAdmin &m_filters;
     QString m_mailDirectory;
+    QString m_dataDirectory;
     QHash<QString, Handler> m_handlers;
 };

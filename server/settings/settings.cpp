@@ -20,7 +20,7 @@ Settings Settings::fromStored(const QMap<QString, QString> &stored, QStringList 
     }
     if (problems) {
         for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
-            if (!SettingsSchema::find(it.key()))
+            if (!SettingsSchema::find(it.key()) && !it.key().startsWith(QLatin1String(kSecretPrefix)))
                 *problems << QStringLiteral("unknown setting %1 ignored").arg(it.key());
         }
     }

@@ -9,6 +9,10 @@
 class Settings
 {
 public:
+    // Stored keys with this prefix (the admin password's hash) live beside the settings without
+    // being settings: never listed, never reported as unknown.
+    static constexpr char kSecretPrefix[] = "secret.";
+
     Settings() = default;
     // Builds a snapshot from the explicitly stored values; unknown or invalid stored values fall
     // back to the default (and are reported through `problems`).
