@@ -1,5 +1,9 @@
 #include "dialoglauncher.h"
 
+#include "accounts/aliasesdialog.h"
+#include "accounts/domainsdialog.h"
+#include "accounts/smtploginsdialog.h"
+#include "accounts/usersdialog.h"
 #include "adminmode.h"
 #include "enginelink.h"
 
@@ -28,10 +32,12 @@ QDialog *DialogLauncher::create(Dialog dialog)
 {
     // One case per dialog: `case Dialog::X: return new XDialog(m_engine, m_mode, m_parent);`
     switch (dialog) {
+    case Dialog::Domains: return new DomainsDialog(m_engine, m_mode, m_parent);
+    case Dialog::Users: return new UsersDialog(m_engine, m_mode, m_parent);
+    case Dialog::Aliases: return new AliasesDialog(m_engine, m_mode, m_parent);
+    case Dialog::SmtpLogins: return new SmtpLoginsDialog(m_engine, m_mode, m_parent);
     default:
         break;
     }
-    Q_UNUSED(m_engine);
-    Q_UNUSED(m_mode);
     return nullptr;
 }

@@ -1,5 +1,6 @@
 #include "guirunner.h"
 
+#include "firstrunwizard.h"
 #include "inprocessenginelink.h"
 #include "mainwindow.h"
 #include "signalwatcher.h"
@@ -14,5 +15,6 @@ int runGui(const EngineOptions &options, LogHub &hub)
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &window, &MainWindow::close);
     window.show();
     engine.startServer();
+    FirstRunWizard::openIfNoDomain(engine, &window);
     return QApplication::exec();
 }
