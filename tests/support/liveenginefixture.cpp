@@ -65,6 +65,14 @@ AdminReply LiveEngineFixture::call(const QString &operation, const QJsonObject &
                                                QStringLiteral("no reply to %1 within %2 ms").arg(operation).arg(timeoutMs)));
 }
 
+bool LiveEngineFixture::settle(int timeoutMs)
+{
+    QSignalSpy applied(&link(), &EngineLink::changesApplied);
+    const AdminReply reply = call(QStringLiteral("config.set"), {{QStringLiteral("key"), QStringLiteral("log.retention_days")},
+                                                                {QStringLiteral("value"), QStringLiteral("30")}});
+    return reply.ok() && applied.wait(timeoutMs);
+}
+
 namespace {
 
 // One reply (the last line of a multi-line one) from a blocking test client, bounded.
@@ -72,7 +80,7 @@ QByteArray readReply(QTcpSocket &socket, bool smtp)
 {
     QByteArray line;
     while (true) {
-        if (!socket.canReadLine() && !socket.waitForReadyRead(5000))
+        if (!socket.canReadLine() && !socket.waitForReadyRead(20000))
             return line;
         line = socket.readLine();
         // SMTP continues a multi-line reply with "250-"; POP3 replies here are one line.

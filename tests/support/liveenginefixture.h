@@ -28,6 +28,9 @@ public:
     [[nodiscard]] bool start(int timeoutMs = 15000);
     // The operation's reply, waiting at most timeoutMs (an Unavailable reply on timeout).
     [[nodiscard]] AdminReply call(const QString &operation, const QJsonObject &arguments = {}, int timeoutMs = 10000);
+    // Returns once the running engine has taken in every change stored before the call: it
+    // stores one harmless change and waits for the changesApplied() that covers it.
+    [[nodiscard]] bool settle(int timeoutMs = 10000);
     // A POP3 USER/PASS login over loopback; true when PASS is answered +OK.
     [[nodiscard]] bool pop3Login(const QString &user, const QString &password);
     // Sends a short message from <> over loopback SMTP; true when DATA is answered 250.
