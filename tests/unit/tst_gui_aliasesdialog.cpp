@@ -3,6 +3,7 @@
 // the engine's refusal, Cancel and the lock.
 
 #include "accounts/aliasesdialog.h"
+#include "accountdialogprobe.h"
 #include "adminmode.h"
 #include "inprocessenginelink.h"
 #include "liveenginefixture.h"
@@ -33,9 +34,6 @@ private:
     static void prepare(LiveEngineFixture &engine);
     [[nodiscard]] static QMap<QString, QStringList> aliases(LiveEngineFixture &engine);
     static void addTarget(AliasesDialog &dialog, const QString &alias, const QString &target);
-    static void click(AliasesDialog &dialog, const char *name);
-    static void press(AliasesDialog &dialog, QDialogButtonBox::StandardButton button);
-    [[nodiscard]] static QString error(AliasesDialog &dialog);
     [[nodiscard]] static int messagesIn(const LiveEngineFixture &engine, const QString &user);
 };
 
@@ -67,23 +65,7 @@ void TestGuiAliasesDialog::addTarget(AliasesDialog &dialog, const QString &alias
 {
     dialog.findChild<QLineEdit *>(QStringLiteral("aliasEdit"))->setText(alias);
     dialog.findChild<QLineEdit *>(QStringLiteral("targetEdit"))->setText(target);
-    click(dialog, "addTargetButton");
-}
-
-void TestGuiAliasesDialog::click(AliasesDialog &dialog, const char *name)
-{
-    dialog.findChild<QPushButton *>(QLatin1String(name))->click();
-}
-
-void TestGuiAliasesDialog::press(AliasesDialog &dialog, QDialogButtonBox::StandardButton button)
-{
-    dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(button)->click();
-}
-
-QString TestGuiAliasesDialog::error(AliasesDialog &dialog)
-{
-    const auto *label = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
-    return label->isVisible() ? label->text() : QString();
+    dialog.findChild<QPushButton *>(QStringLiteral("addTargetButton"))->click();
 }
 
 int TestGuiAliasesDialog::messagesIn(const LiveEngineFixture &engine, const QString &user)
@@ -101,19 +83,20 @@ void TestGuiAliasesDialog::aliasDeliversToBothTargets()
     AdminMode mode;
     mode.setUnlocked(true);
     AliasesDialog dialog(engine.link(), mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QSignalSpy loaded(&dialog, &AccountDialog::loaded);
     QVERIFY(loaded.wait(5000));
     addTarget(dialog, QStringLiteral("Team@Example.test"), QStringLiteral("alice@example.test"));
-    QCOMPARE(error(dialog), QString());
+    QCOMPARE(probe.error(), QString());
     addTarget(dialog, QStringLiteral("team@example.test"), QStringLiteral("BOB@example.test"));
-    QCOMPARE(error(dialog), QString());
+    QCOMPARE(probe.error(), QString());
     auto *targets = dialog.findChild<QListWidget *>(QStringLiteral("targetList"));
     QCOMPARE(targets->count(), 2);
     QVERIFY(aliases(engine).isEmpty());   // nothing sent before OK
 
     QSignalSpy applied(&dialog, &AccountDialog::applied);
-    press(dialog, QDialogButtonBox::Ok);
+    probe.press(QDialogButtonBox::Ok);
     QVERIFY(applied.wait(10000));
     QCOMPARE(aliases(engine).value(QStringLiteral("team@example.test")),
              QStringList({QStringLiteral("alice@example.test"), QStringLiteral("bob@example.test")}));
@@ -138,11 +121,8 @@ void TestGuiAliasesDialog::removesTargetsAndAliases()
     AdminMode mode;
     mode.setUnlocked(true);
     AliasesDialog dialog(engine.link(), mode);
-    QStringList questions;
-    dialog.setConfirmer([&](const QString &question) {
-        questions << question;
-        return true;
-    });
+    AccountDialogProbe probe(dialog);
+    probe.answer(true);
     dialog.show();
     auto *aliasList = dialog.findChild<QListWidget *>(QStringLiteral("aliasList"));
     auto *targets = dialog.findChild<QListWidget *>(QStringLiteral("targetList"));
@@ -150,17 +130,17 @@ void TestGuiAliasesDialog::removesTargetsAndAliases()
     aliasList->setCurrentItem(aliasList->findItems(QStringLiteral("team@example.test"), Qt::MatchExactly).first());
     QCOMPARE(targets->count(), 2);
     targets->setCurrentRow(targets->row(targets->findItems(QStringLiteral("bob@example.test"), Qt::MatchExactly).first()));
-    click(dialog, "removeTargetButton");
+    probe.click("removeTargetButton");
     QCOMPARE(targets->count(), 1);
 
     aliasList->setCurrentItem(aliasList->findItems(QStringLiteral("info@example.test"), Qt::MatchExactly).first());
-    click(dialog, "removeAliasButton");
-    QCOMPARE(questions.size(), 1);
-    QVERIFY(questions.first().contains(QStringLiteral("info@example.test")));
+    probe.click("removeAliasButton");
+    QCOMPARE(probe.questions().size(), 1);
+    QVERIFY(probe.questions().first().contains(QStringLiteral("info@example.test")));
     QVERIFY(aliasList->findItems(QStringLiteral("info@example.test"), Qt::MatchExactly).isEmpty());
 
     QSignalSpy applied(&dialog, &AccountDialog::applied);
-    press(dialog, QDialogButtonBox::Apply);
+    probe.press(QDialogButtonBox::Apply);
     QVERIFY(applied.wait(10000));
     const QMap<QString, QStringList> stored = aliases(engine);
     QCOMPARE(stored.value(QStringLiteral("team@example.test")), QStringList{QStringLiteral("alice@example.test")});
@@ -199,13 +179,14 @@ void TestGuiAliasesDialog::refusesBadInputInline()
     AdminMode mode;
     mode.setUnlocked(true);
     AliasesDialog dialog(engine.link(), mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QSignalSpy loaded(&dialog, &AccountDialog::loaded);
     QVERIFY(loaded.wait(5000));
     addTarget(dialog, alias, target);
-    QVERIFY2(error(dialog).contains(message), qPrintable(error(dialog)));
+    QVERIFY2(probe.error().contains(message), qPrintable(probe.error()));
     QVERIFY(!dialog.hasPendingChanges());
-    press(dialog, QDialogButtonBox::Ok);
+    probe.press(QDialogButtonBox::Ok);
     QCOMPARE(aliases(engine).size(), 1);
 }
 
@@ -216,17 +197,18 @@ void TestGuiAliasesDialog::showsEngineRefusal()
     AdminMode mode;
     mode.setUnlocked(true);
     AliasesDialog dialog(engine.link(), mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QSignalSpy loaded(&dialog, &AccountDialog::loaded);
     QVERIFY(loaded.wait(5000));
     // Well-formed, but nobody of that name exists in the local domain: only the engine knows.
     addTarget(dialog, QStringLiteral("sales@example.test"), QStringLiteral("nobody@example.test"));
-    QCOMPARE(error(dialog), QString());
+    QCOMPARE(probe.error(), QString());
     QSignalSpy refused(&dialog, &AccountDialog::refused);
-    press(dialog, QDialogButtonBox::Ok);
+    probe.press(QDialogButtonBox::Ok);
     QVERIFY(refused.wait(10000));
     QVERIFY(dialog.isVisible());
-    QVERIFY2(error(dialog).contains(QStringLiteral("neither an account nor an alias")), qPrintable(error(dialog)));
+    QVERIFY2(probe.error().contains(QStringLiteral("neither an account nor an alias")), qPrintable(probe.error()));
     QVERIFY(aliases(engine).isEmpty());
 }
 
@@ -236,6 +218,7 @@ void TestGuiAliasesDialog::cancelAndLock()
     prepare(engine);
     AdminMode mode;
     AliasesDialog dialog(engine.link(), mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QVERIFY(!dialog.findChild<QWidget *>(QStringLiteral("editorPanel"))->isEnabled());
     QVERIFY(!dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok)->isEnabled());
@@ -246,7 +229,7 @@ void TestGuiAliasesDialog::cancelAndLock()
     QVERIFY(loaded.wait(5000));
     addTarget(dialog, QStringLiteral("team@example.test"), QStringLiteral("alice@example.test"));
     QVERIFY(dialog.hasPendingChanges());
-    press(dialog, QDialogButtonBox::Cancel);
+    probe.press(QDialogButtonBox::Cancel);
     QVERIFY(!dialog.isVisible());
     QTest::qWait(300);
     QVERIFY(aliases(engine).isEmpty());

@@ -2,6 +2,7 @@
 // inline validation, the engine's refusal, and administration mode.
 
 #include "accounts/domainsdialog.h"
+#include "accountdialogprobe.h"
 #include "adminmode.h"
 #include "inprocessenginelink.h"
 #include "liveenginefixture.h"
@@ -31,7 +32,6 @@ private:
     [[nodiscard]] static QStringList domains(LiveEngineFixture &engine);
     [[nodiscard]] static QStringList listed(DomainsDialog &dialog);
     static void type(DomainsDialog &dialog, const QString &domain);
-    static void press(DomainsDialog &dialog, QDialogButtonBox::StandardButton button);
 };
 
 QStringList TestGuiDomainsDialog::domains(LiveEngineFixture &engine)
@@ -57,11 +57,6 @@ void TestGuiDomainsDialog::type(DomainsDialog &dialog, const QString &domain)
     dialog.findChild<QPushButton *>(QStringLiteral("addButton"))->click();
 }
 
-void TestGuiDomainsDialog::press(DomainsDialog &dialog, QDialogButtonBox::StandardButton button)
-{
-    dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(button)->click();
-}
-
 void TestGuiDomainsDialog::addsDomainOnOk()
 {
     LiveEngineFixture engine;
@@ -69,12 +64,13 @@ void TestGuiDomainsDialog::addsDomainOnOk()
     AdminMode mode;
     mode.setUnlocked(true);
     DomainsDialog dialog(engine.link(), mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QSignalSpy applied(&dialog, &AccountDialog::applied);
     type(dialog, QStringLiteral("Example.TEST"));
     QCOMPARE(listed(dialog), QStringList{QStringLiteral("example.test")});
     QVERIFY(domains(engine).isEmpty());   // staged, not sent before OK
-    press(dialog, QDialogButtonBox::Ok);
+    probe.press(QDialogButtonBox::Ok);
     QVERIFY(applied.wait(10000));
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 5000);
     QCOMPARE(domains(engine), QStringList{QStringLiteral("example.test")});
@@ -92,10 +88,11 @@ void TestGuiDomainsDialog::cancelStoresNothing()
     AdminMode mode;
     mode.setUnlocked(true);
     DomainsDialog dialog(engine.link(), mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     type(dialog, QStringLiteral("cancelled.test"));
     QVERIFY(dialog.hasPendingChanges());
-    press(dialog, QDialogButtonBox::Cancel);
+    probe.press(QDialogButtonBox::Cancel);
     QVERIFY(!dialog.isVisible());
     QVERIFY(!dialog.hasPendingChanges());
     // Shown again, it starts from the engine's list, and the engine never got the domain.
@@ -124,6 +121,7 @@ void TestGuiDomainsDialog::refusesBadNamesInline()
     AdminMode mode;
     mode.setUnlocked(true);
     DomainsDialog dialog(engine.link(), mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QTRY_COMPARE_WITH_TIMEOUT(listed(dialog), QStringList{QStringLiteral("known.test")}, 5000);
     type(dialog, typed);
@@ -131,7 +129,7 @@ void TestGuiDomainsDialog::refusesBadNamesInline()
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(message), qPrintable(error->text()));
     QVERIFY(!dialog.hasPendingChanges());
-    press(dialog, QDialogButtonBox::Ok);
+    probe.press(QDialogButtonBox::Ok);
     QCOMPARE(domains(engine), QStringList{QStringLiteral("known.test")});
 }
 
@@ -142,30 +140,25 @@ void TestGuiDomainsDialog::removeAsksAndSaysMailStaysOnDisk()
     AdminMode mode;
     mode.setUnlocked(true);
     DomainsDialog dialog(engine.link(), mode);
-    QStringList questions;
-    bool answer = false;
-    dialog.setConfirmer([&](const QString &question) {
-        questions << question;
-        return answer;
-    });
+    AccountDialogProbe probe(dialog);
     dialog.show();
     auto *list = dialog.findChild<QListWidget *>(QStringLiteral("domainList"));
     QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, 5000);
     list->setCurrentRow(0);
     auto *remove = dialog.findChild<QPushButton *>(QStringLiteral("removeButton"));
     remove->click();   // answered No
-    QCOMPARE(questions.size(), 1);
-    QVERIFY(questions.first().contains(QStringLiteral("gone.test")));
-    QVERIFY(questions.first().contains(QStringLiteral("not deleted")));
-    QVERIFY(questions.first().contains(engine.mailDirectory() + QStringLiteral("/gone.test")));
+    QCOMPARE(probe.questions().size(), 1);
+    QVERIFY(probe.questions().first().contains(QStringLiteral("gone.test")));
+    QVERIFY(probe.questions().first().contains(QStringLiteral("not deleted")));
+    QVERIFY(probe.questions().first().contains(engine.mailDirectory() + QStringLiteral("/gone.test")));
     QVERIFY(!dialog.hasPendingChanges());
     QCOMPARE(list->count(), 1);
 
-    answer = true;
+    probe.answer(true);
     remove->click();
     QCOMPARE(list->count(), 0);
     QSignalSpy applied(&dialog, &AccountDialog::applied);
-    press(dialog, QDialogButtonBox::Apply);
+    probe.press(QDialogButtonBox::Apply);
     QVERIFY(applied.wait(10000));
     QVERIFY(dialog.isVisible());   // Apply keeps the dialog open
     QVERIFY(domains(engine).isEmpty());
@@ -177,12 +170,13 @@ void TestGuiDomainsDialog::showsEngineRefusal()
     AdminMode mode;
     mode.setUnlocked(true);
     DomainsDialog dialog(engine.link(), mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     type(dialog, QStringLiteral("raced.test"));
     // Someone else (the CLI) adds it meanwhile: the engine refuses, and the dialog says why.
     QVERIFY(engine.call(QStringLiteral("domain.add"), {{QStringLiteral("domain"), QStringLiteral("raced.test")}}).ok());
     QSignalSpy refused(&dialog, &AccountDialog::refused);
-    press(dialog, QDialogButtonBox::Ok);
+    probe.press(QDialogButtonBox::Ok);
     QVERIFY(refused.wait(10000));
     QVERIFY(dialog.isVisible());
     auto *error = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
@@ -195,6 +189,7 @@ void TestGuiDomainsDialog::lockedModeDisablesEditors()
     LiveEngineFixture engine;
     AdminMode mode;
     DomainsDialog dialog(engine.link(), mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     auto *buttons = dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"));
     QVERIFY(!dialog.findChild<QWidget *>(QStringLiteral("editorPanel"))->isEnabled());

@@ -2,6 +2,7 @@
 // to SMTP (AUTH PLAIN over loopback); removal asks first; validation, Cancel and the lock.
 
 #include "accounts/smtploginsdialog.h"
+#include "accountdialogprobe.h"
 #include "adminmode.h"
 #include "inprocessenginelink.h"
 #include "liveenginefixture.h"
@@ -31,8 +32,6 @@ private:
     // The SMTP reply code to AUTH PLAIN with these credentials on the submission port.
     [[nodiscard]] static QByteArray authenticate(LiveEngineFixture &engine, const QString &name, const QString &password);
     static void fill(SmtpLoginsDialog &dialog, const QString &name, const QString &password, const QString &again);
-    static void press(SmtpLoginsDialog &dialog, QDialogButtonBox::StandardButton button);
-    [[nodiscard]] static QString error(SmtpLoginsDialog &dialog);
 };
 
 QStringList TestGuiSmtpLoginsDialog::logins(LiveEngineFixture &engine)
@@ -76,17 +75,6 @@ void TestGuiSmtpLoginsDialog::fill(SmtpLoginsDialog &dialog, const QString &name
     dialog.findChild<QPushButton *>(QStringLiteral("addButton"))->click();
 }
 
-void TestGuiSmtpLoginsDialog::press(SmtpLoginsDialog &dialog, QDialogButtonBox::StandardButton button)
-{
-    dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(button)->click();
-}
-
-QString TestGuiSmtpLoginsDialog::error(SmtpLoginsDialog &dialog)
-{
-    const auto *label = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
-    return label->isVisible() ? label->text() : QString();
-}
-
 void TestGuiSmtpLoginsDialog::addedLoginAuthenticates()
 {
     LiveEngineFixture engine;
@@ -94,14 +82,15 @@ void TestGuiSmtpLoginsDialog::addedLoginAuthenticates()
     AdminMode mode;
     mode.setUnlocked(true);
     SmtpLoginsDialog dialog(engine.link(), mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QSignalSpy loaded(&dialog, &AccountDialog::loaded);
     QVERIFY(loaded.wait(5000));
     QCOMPARE(authenticate(engine, QStringLiteral("scanner"), QStringLiteral("paper jam 42")), QByteArray("535"));
     fill(dialog, QStringLiteral("Scanner"), QStringLiteral("paper jam 42"), QStringLiteral("paper jam 42"));
-    QCOMPARE(error(dialog), QString());
+    QCOMPARE(probe.error(), QString());
     QSignalSpy applied(&dialog, &AccountDialog::applied);
-    press(dialog, QDialogButtonBox::Ok);
+    probe.press(QDialogButtonBox::Ok);
     QVERIFY(applied.wait(10000));
     QCOMPARE(logins(engine), QStringList{QStringLiteral("scanner")});
     QVERIFY(engine.settle());
@@ -135,13 +124,14 @@ void TestGuiSmtpLoginsDialog::refusesBadInputInline()
     AdminMode mode;
     mode.setUnlocked(true);
     SmtpLoginsDialog dialog(engine.link(), mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QSignalSpy loaded(&dialog, &AccountDialog::loaded);
     QVERIFY(loaded.wait(5000));
     fill(dialog, name, password, again);
-    QVERIFY2(error(dialog).contains(message), qPrintable(error(dialog)));
+    QVERIFY2(probe.error().contains(message), qPrintable(probe.error()));
     QVERIFY(!dialog.hasPendingChanges());
-    press(dialog, QDialogButtonBox::Ok);
+    probe.press(QDialogButtonBox::Ok);
     QCOMPARE(logins(engine), QStringList{QStringLiteral("fax")});
 }
 
@@ -154,27 +144,22 @@ void TestGuiSmtpLoginsDialog::removeAsksFirst()
     AdminMode mode;
     mode.setUnlocked(true);
     SmtpLoginsDialog dialog(engine.link(), mode);
-    QStringList questions;
-    bool answer = false;
-    dialog.setConfirmer([&](const QString &question) {
-        questions << question;
-        return answer;
-    });
+    AccountDialogProbe probe(dialog);
     dialog.show();
     auto *list = dialog.findChild<QListWidget *>(QStringLiteral("loginList"));
     QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, 5000);
     list->setCurrentRow(0);
     auto *remove = dialog.findChild<QPushButton *>(QStringLiteral("removeButton"));
     remove->click();
-    QCOMPARE(questions.size(), 1);
-    QVERIFY(questions.first().contains(QStringLiteral("fax")));
+    QCOMPARE(probe.questions().size(), 1);
+    QVERIFY(probe.questions().first().contains(QStringLiteral("fax")));
     QCOMPARE(list->count(), 1);
     QVERIFY(!dialog.hasPendingChanges());
-    answer = true;
+    probe.answer(true);
     remove->click();
     QCOMPARE(list->count(), 0);
     QSignalSpy applied(&dialog, &AccountDialog::applied);
-    press(dialog, QDialogButtonBox::Ok);
+    probe.press(QDialogButtonBox::Ok);
     QVERIFY(applied.wait(10000));
     QVERIFY(logins(engine).isEmpty());
 }
@@ -184,6 +169,7 @@ void TestGuiSmtpLoginsDialog::cancelAndLock()
     LiveEngineFixture engine;
     AdminMode mode;
     SmtpLoginsDialog dialog(engine.link(), mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->isEnabled());
     QVERIFY(!dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Apply)->isEnabled());
@@ -191,7 +177,7 @@ void TestGuiSmtpLoginsDialog::cancelAndLock()
     mode.setUnlocked(true);
     fill(dialog, QStringLiteral("printer"), QStringLiteral("paper jam 42"), QStringLiteral("paper jam 42"));
     QVERIFY(dialog.hasPendingChanges());
-    press(dialog, QDialogButtonBox::Cancel);
+    probe.press(QDialogButtonBox::Cancel);
     QVERIFY(!dialog.isVisible());
     QTest::qWait(300);
     QVERIFY(logins(engine).isEmpty());

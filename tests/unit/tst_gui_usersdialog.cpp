@@ -2,6 +2,7 @@
 // password typed twice; edits, removal with confirmation, Cancel, validation and the lock.
 
 #include "accounts/usersdialog.h"
+#include "accountdialogprobe.h"
 #include "adminmode.h"
 #include "inprocessenginelink.h"
 #include "liveenginefixture.h"
@@ -42,9 +43,6 @@ private:
     static void fill(UsersDialog &dialog, const QString &localPart, const QString &password, const QString &again,
                      const QString &quota);
     [[nodiscard]] static QTableWidget *table(UsersDialog &dialog);
-    static void click(UsersDialog &dialog, const char *name);
-    static void press(UsersDialog &dialog, QDialogButtonBox::StandardButton button);
-    [[nodiscard]] static QString error(UsersDialog &dialog);
 };
 
 void TestGuiUsersDialog::prepare(Setup &setup, bool withBob)
@@ -83,36 +81,21 @@ QTableWidget *TestGuiUsersDialog::table(UsersDialog &dialog)
     return dialog.findChild<QTableWidget *>(QStringLiteral("userTable"));
 }
 
-void TestGuiUsersDialog::click(UsersDialog &dialog, const char *name)
-{
-    dialog.findChild<QPushButton *>(QLatin1String(name))->click();
-}
-
-void TestGuiUsersDialog::press(UsersDialog &dialog, QDialogButtonBox::StandardButton button)
-{
-    dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(button)->click();
-}
-
-QString TestGuiUsersDialog::error(UsersDialog &dialog)
-{
-    const auto *label = dialog.findChild<QLabel *>(QStringLiteral("errorLabel"));
-    return label->isVisible() ? label->text() : QString();
-}
-
 void TestGuiUsersDialog::addedUserLogsInToPop3()
 {
     Setup setup;
     prepare(setup, false);
     QVERIFY(setup.engine.start());
     UsersDialog dialog(setup.engine.link(), setup.mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     auto *domains = dialog.findChild<QComboBox *>(QStringLiteral("domainCombo"));
     QTRY_COMPARE_WITH_TIMEOUT(domains->count(), 1, 5000);
     QCOMPARE(domains->currentText(), QStringLiteral("example.test"));
     fill(dialog, QStringLiteral("Alice"), QStringLiteral("correct horse"), QStringLiteral("correct horse"), QStringLiteral("50M"));
     dialog.findChild<QLineEdit *>(QStringLiteral("displayNameEdit"))->setText(QStringLiteral("Alice Liddell"));
-    click(dialog, "addButton");
-    QCOMPARE(error(dialog), QString());
+    probe.click("addButton");
+    QCOMPARE(probe.error(), QString());
     QCOMPARE(table(dialog)->rowCount(), 1);
     QCOMPARE(table(dialog)->item(0, 0)->text(), QStringLiteral("alice@example.test"));
     QCOMPARE(table(dialog)->item(0, 2)->text(), QStringLiteral("50.0 MiB"));
@@ -120,7 +103,7 @@ void TestGuiUsersDialog::addedUserLogsInToPop3()
     QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->text().isEmpty());
 
     QSignalSpy applied(&dialog, &AccountDialog::applied);
-    press(dialog, QDialogButtonBox::Ok);
+    probe.press(QDialogButtonBox::Ok);
     QVERIFY(applied.wait(10000));
     const QJsonObject alice = user(setup.engine, QStringLiteral("alice@example.test"));
     QCOMPARE(alice[QStringLiteral("displayName")].toString(), QStringLiteral("Alice Liddell"));
@@ -161,15 +144,16 @@ void TestGuiUsersDialog::refusesBadInputInline()
     Setup setup;
     prepare(setup, true);
     UsersDialog dialog(setup.engine.link(), setup.mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QTRY_COMPARE_WITH_TIMEOUT(table(dialog)->rowCount(), 1, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(dialog.findChild<QComboBox *>(QStringLiteral("domainCombo"))->count(), 1, 5000);
     fill(dialog, localPart, password, again, quota);
-    click(dialog, "addButton");
-    QVERIFY2(error(dialog).contains(message), qPrintable(error(dialog)));
+    probe.click("addButton");
+    QVERIFY2(probe.error().contains(message), qPrintable(probe.error()));
     QVERIFY(!dialog.hasPendingChanges());
     QCOMPARE(table(dialog)->rowCount(), 1);
-    press(dialog, QDialogButtonBox::Ok);
+    probe.press(QDialogButtonBox::Ok);
     QCOMPARE(setup.engine.call(QStringLiteral("user.list")).result.toArray().size(), 1);
 }
 
@@ -179,6 +163,7 @@ void TestGuiUsersDialog::editsNameQuotaAndEnabled()
     prepare(setup, true);
     QVERIFY(setup.engine.start());
     UsersDialog dialog(setup.engine.link(), setup.mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QTRY_COMPARE_WITH_TIMEOUT(table(dialog)->rowCount(), 1, 5000);
     table(dialog)->selectRow(0);
@@ -189,12 +174,12 @@ void TestGuiUsersDialog::editsNameQuotaAndEnabled()
     quota->setText(QStringLiteral("2G"));
     dialog.findChild<QLineEdit *>(QStringLiteral("displayNameEdit"))->setText(QStringLiteral("Robert"));
     dialog.findChild<QCheckBox *>(QStringLiteral("enabledCheck"))->setChecked(false);
-    click(dialog, "changeButton");
-    QCOMPARE(error(dialog), QString());
+    probe.click("changeButton");
+    QCOMPARE(probe.error(), QString());
     QCOMPARE(table(dialog)->item(0, 3)->text(), QStringLiteral("No"));
 
     QSignalSpy applied(&dialog, &AccountDialog::applied);
-    press(dialog, QDialogButtonBox::Apply);
+    probe.press(QDialogButtonBox::Apply);
     QVERIFY(applied.wait(10000));
     const QJsonObject bob = user(setup.engine, QStringLiteral("bob@example.test"));
     QCOMPARE(bob[QStringLiteral("displayName")].toString(), QStringLiteral("Robert"));
@@ -209,8 +194,8 @@ void TestGuiUsersDialog::editsNameQuotaAndEnabled()
     dialog.findChild<QCheckBox *>(QStringLiteral("enabledCheck"))->setChecked(true);
     dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(QStringLiteral("bob's new secret"));
     dialog.findChild<QLineEdit *>(QStringLiteral("confirmEdit"))->setText(QStringLiteral("bob's new secret"));
-    click(dialog, "changeButton");
-    press(dialog, QDialogButtonBox::Ok);
+    probe.click("changeButton");
+    probe.press(QDialogButtonBox::Ok);
     QVERIFY(applied.wait(10000));
     QVERIFY(setup.engine.settle());
     QVERIFY(setup.engine.pop3Login(QStringLiteral("bob@example.test"), QStringLiteral("bob's new secret")));
@@ -221,29 +206,24 @@ void TestGuiUsersDialog::removeAsksFirst()
     Setup setup;
     prepare(setup, true);
     UsersDialog dialog(setup.engine.link(), setup.mode);
-    QStringList questions;
-    bool answer = false;
-    dialog.setConfirmer([&](const QString &question) {
-        questions << question;
-        return answer;
-    });
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QTRY_COMPARE_WITH_TIMEOUT(table(dialog)->rowCount(), 1, 5000);
     table(dialog)->selectRow(0);
-    click(dialog, "removeButton");
-    QCOMPARE(questions.size(), 1);
-    QVERIFY(questions.first().contains(QStringLiteral("bob@example.test")));
-    QVERIFY(questions.first().contains(QStringLiteral("not deleted")));
-    QVERIFY(questions.first().contains(setup.engine.mailDirectory() + QStringLiteral("/example.test/bob")));
+    probe.click("removeButton");
+    QCOMPARE(probe.questions().size(), 1);
+    QVERIFY(probe.questions().first().contains(QStringLiteral("bob@example.test")));
+    QVERIFY(probe.questions().first().contains(QStringLiteral("not deleted")));
+    QVERIFY(probe.questions().first().contains(setup.engine.mailDirectory() + QStringLiteral("/example.test/bob")));
     QVERIFY(!dialog.hasPendingChanges());
     QCOMPARE(table(dialog)->rowCount(), 1);
 
-    answer = true;
+    probe.answer(true);
     table(dialog)->selectRow(0);
-    click(dialog, "removeButton");
+    probe.click("removeButton");
     QCOMPARE(table(dialog)->rowCount(), 0);
     QSignalSpy applied(&dialog, &AccountDialog::applied);
-    press(dialog, QDialogButtonBox::Ok);
+    probe.press(QDialogButtonBox::Ok);
     QVERIFY(applied.wait(10000));
     QVERIFY(user(setup.engine, QStringLiteral("bob@example.test")).isEmpty());
 }
@@ -253,13 +233,14 @@ void TestGuiUsersDialog::cancelStoresNothing()
     Setup setup;
     prepare(setup, true);
     UsersDialog dialog(setup.engine.link(), setup.mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QTRY_COMPARE_WITH_TIMEOUT(table(dialog)->rowCount(), 1, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(dialog.findChild<QComboBox *>(QStringLiteral("domainCombo"))->count(), 1, 5000);
     fill(dialog, QStringLiteral("dave"), QStringLiteral("dave's secret"), QStringLiteral("dave's secret"), QStringLiteral("0"));
-    click(dialog, "addButton");
+    probe.click("addButton");
     QCOMPARE(table(dialog)->rowCount(), 2);
-    press(dialog, QDialogButtonBox::Cancel);
+    probe.press(QDialogButtonBox::Cancel);
     QVERIFY(!dialog.isVisible());
     QTRY_COMPARE_WITH_TIMEOUT(table(dialog)->rowCount(), 1, 5000);
     QVERIFY(user(setup.engine, QStringLiteral("dave@example.test")).isEmpty());
@@ -271,6 +252,7 @@ void TestGuiUsersDialog::lockedModeDisablesEditors()
     prepare(setup, true);
     setup.mode.setUnlocked(false);
     UsersDialog dialog(setup.engine.link(), setup.mode);
+    AccountDialogProbe probe(dialog);
     dialog.show();
     QTRY_COMPARE_WITH_TIMEOUT(table(dialog)->rowCount(), 1, 5000);   // still shown read-only
     auto *buttons = dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"));
