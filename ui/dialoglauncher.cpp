@@ -1,5 +1,9 @@
 #include "dialoglauncher.h"
 
+#include "accounts/aliasesdialog.h"
+#include "accounts/domainsdialog.h"
+#include "accounts/smtploginsdialog.h"
+#include "accounts/usersdialog.h"
 #include "adminmode.h"
 #include "enginelink.h"
 #include "optionsdialog.h"
@@ -37,7 +41,6 @@ QDialog *DialogLauncher::open(Dialog dialog)
 
 QDialog *DialogLauncher::create(Dialog dialog)
 {
-    // One case per dialog: `case Dialog::X: return new XDialog(m_engine, m_mode, m_parent);`
     switch (dialog) {
     case Dialog::SmtpAuthentication: {
         auto *window = new SmtpAuthenticationDialog(m_engine, m_mode, m_parent);
@@ -61,10 +64,11 @@ QDialog *DialogLauncher::create(Dialog dialog)
         return banned;
     }
     case Dialog::TrustedAddresses: return new TrustedAddressesDialog(m_engine, m_mode, m_parent);
-    case Dialog::Options:
-        return new OptionsDialog(m_engine, m_mode, m_parent);
-    default:
-        break;
+    case Dialog::Options: return new OptionsDialog(m_engine, m_mode, m_parent);
+    case Dialog::Domains: return new DomainsDialog(m_engine, m_mode, m_parent);
+    case Dialog::Users: return new UsersDialog(m_engine, m_mode, m_parent);
+    case Dialog::Aliases: return new AliasesDialog(m_engine, m_mode, m_parent);
+    case Dialog::SmtpLogins: return new SmtpLoginsDialog(m_engine, m_mode, m_parent);
     }
-    return nullptr;
+    return nullptr;   // every Dialog has its case above; -Wswitch says when one is missing
 }

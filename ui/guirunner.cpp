@@ -1,5 +1,6 @@
 #include "guirunner.h"
 
+#include "firstrunwizard.h"
 #include "inprocessenginelink.h"
 #include "mainwindow.h"
 #include "signalwatcher.h"
@@ -47,5 +48,6 @@ int runGui(const EngineOptions &options, LogHub &hub)
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, qApp, &QCoreApplication::quit);
     window.show();
     engine.startServer();
+    FirstRunWizard::openIfNoDomain(engine, &window);
     return QApplication::exec();
 }

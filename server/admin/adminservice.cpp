@@ -183,6 +183,22 @@ QString AdminService::setEnabled(const QString &address, bool enabled)
     return QStringLiteral("account %1 %2").arg(canonical, state);
 }
 
+QString AdminService::updateUser(const QString &address, const std::optional<QString> &displayName,
+                                 std::optional<qint64> quotaBytes)
+{
+    const QString canonical = canonicalAccount(address);
+    if (displayName && hasControlCharacters(*displayName))
+        invalid(QStringLiteral("display name contains control characters"));
+    if (quotaBytes && *quotaBytes < 0)
+        invalid(QStringLiteral("quota must not be negative"));
+    const AccountRecord current = *m_storage.account(canonical);
+    const QString newName = displayName ? displayName->trimmed() : current.displayName;
+    const qint64 newQuota = quotaBytes.value_or(current.quotaBytes);
+    m_storage.setAccountDetails(canonical, newName, newQuota);
+    audit(QStringLiteral("account changed: %1 (quota %2)").arg(canonical).arg(newQuota));
+    return QStringLiteral("account %1 changed").arg(canonical);
+}
+
 QList<AccountRecord> AdminService::users(const QString &domain)
 {
     if (domain.isEmpty())

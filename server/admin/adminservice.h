@@ -41,6 +41,9 @@ public:
     QString removeUser(const QString &address);
     QString setPassword(const QString &address, const QString &password);
     QString setEnabled(const QString &address, bool enabled);
+    // Changes what is given and keeps the rest (the Users dialog's edit, `user set`).
+    QString updateUser(const QString &address, const std::optional<QString> &displayName,
+                       std::optional<qint64> quotaBytes);
     [[nodiscard]] QList<AccountRecord> users(const QString &domain = {});
 
     // Adds targets to the alias, creating it when new.

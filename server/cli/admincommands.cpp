@@ -35,6 +35,7 @@ const QList<CommandShape> &shapes()
         {"user", "enable", 1, 1, {}},
         {"user", "disable", 1, 1, {}},
         {"user", "list", 0, 1, {}},
+        {"user", "set", 1, 1, {QStringLiteral("name"), QStringLiteral("quota")}},
         {"alias", "add", 2, -1, {}},
         {"alias", "remove", 1, -1, {}},
         {"alias", "list", 0, 0, {}},
@@ -209,6 +210,14 @@ int AdminCommands::runUser(const QString &verb, const QStringList &args, const C
         m_out << m_admin.removeUser(args.at(0)) << Qt::endl;
     } else if (verb == QStringLiteral("passwd")) {
         m_out << m_admin.setPassword(args.at(0), readPassword()) << Qt::endl;
+    } else if (verb == QStringLiteral("set")) {
+        std::optional<QString> displayName;
+        if (command.hasOption(QStringLiteral("name")))
+            displayName = command.option(QStringLiteral("name"));
+        std::optional<qint64> quotaBytes;
+        if (command.hasOption(QStringLiteral("quota")))
+            quotaBytes = AdminService::parseQuota(command.option(QStringLiteral("quota")));
+        m_out << m_admin.updateUser(args.at(0), displayName, quotaBytes) << Qt::endl;
     } else if (verb == QStringLiteral("enable") || verb == QStringLiteral("disable")) {
         m_out << m_admin.setEnabled(args.at(0), verb == QStringLiteral("enable")) << Qt::endl;
     } else {

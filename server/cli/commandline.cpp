@@ -79,6 +79,7 @@ QString CommandLine::usage()
         "  postern [--data-dir DIR] domain add|remove|list [DOMAIN]\n"
         "  postern [--data-dir DIR] user add ADDRESS [--password-stdin] [--name NAME] [--quota BYTES]\n"
         "  postern [--data-dir DIR] user remove|passwd|enable|disable ADDRESS      (passwd reads stdin)\n"
+        "  postern [--data-dir DIR] user set ADDRESS [--name NAME] [--quota BYTES]\n"
         "  postern [--data-dir DIR] user list [DOMAIN]\n"
         "  postern [--data-dir DIR] alias add ALIAS TARGET... | alias remove ALIAS [TARGET...] | alias list\n"
         "  postern [--data-dir DIR] smtp-login add NAME [--password-stdin]            (reads the password from stdin)\n"

@@ -111,6 +111,15 @@ void AdminOperations::addAccountOperations()
     m_handlers.insert(QStringLiteral("user.enable"), [this](const QJsonObject &a) {
         return AdminReply::success(m_admin.setEnabled(text(a, "address"), a.value(QStringLiteral("enabled")).toBool()));
     });
+    m_handlers.insert(QStringLiteral("user.update"), [this](const QJsonObject &a) {
+        std::optional<QString> displayName;
+        if (a.contains(QStringLiteral("displayName")))
+            displayName = text(a, "displayName");
+        std::optional<qint64> quotaBytes;
+        if (a.contains(QStringLiteral("quotaBytes")))
+            quotaBytes = qint64(a.value(QStringLiteral("quotaBytes")).toDouble());
+        return AdminReply::success(m_admin.updateUser(text(a, "address"), displayName, quotaBytes));
+    });
     m_handlers.insert(QStringLiteral("alias.list"), [this](const QJsonObject &) {
         return AdminReply::success({}, AdminJson::aliases(m_admin.aliases()));
     });

@@ -19,6 +19,7 @@ class FilterAdmin;
 //   user.list {domain?} → [{address, displayName, quotaBytes, enabled}]
 //   user.add {address, password?, displayName?, quotaBytes?}   user.remove {address}
 //   user.passwd {address, password}    user.enable {address, enabled}
+//   user.update {address, displayName?, quotaBytes?}: changes only what is given
 //   alias.list → [{address, targets}]  alias.add {alias, targets}  alias.remove {alias, targets?}
 //   smtp-login.list → [{name}]         smtp-login.add {name, password}  smtp-login.remove {name}
 //   ban.list → [{range, expires|null, comment, created, source}]

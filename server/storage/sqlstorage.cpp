@@ -241,6 +241,15 @@ void SqlStorage::setAccountEnabled(const QString &address, bool enabled)
         throw StorageError(StorageError::Kind::NotFound, QStringLiteral("no account %1").arg(address));
 }
 
+void SqlStorage::setAccountDetails(const QString &address, const QString &displayName, qint64 quotaBytes)
+{
+    if (write(QStringLiteral("account_set_details"),
+              {{QStringLiteral("address"), address},
+               {QStringLiteral("display_name"), displayName.isNull() ? QStringLiteral("") : displayName},
+               {QStringLiteral("quota_bytes"), quotaBytes}}) == 0)
+        throw StorageError(StorageError::Kind::NotFound, QStringLiteral("no account %1").arg(address));
+}
+
 QList<AliasRecord> SqlStorage::readAliases(QSqlQuery &query)
 {
     QList<AliasRecord> result;

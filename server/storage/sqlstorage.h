@@ -30,6 +30,7 @@ public:
     void removeAccount(const QString &address) override;
     void setPasswordHash(const QString &address, const QString &hash) override;
     void setAccountEnabled(const QString &address, bool enabled) override;
+    void setAccountDetails(const QString &address, const QString &displayName, qint64 quotaBytes) override;
 
     [[nodiscard]] QList<AliasRecord> aliases(const QString &domain = {}) override;
     [[nodiscard]] std::optional<AliasRecord> alias(const QString &address) override;

@@ -31,6 +31,7 @@ public:
     virtual void removeAccount(const QString &address) = 0;
     virtual void setPasswordHash(const QString &address, const QString &hash) = 0;
     virtual void setAccountEnabled(const QString &address, bool enabled) = 0;
+    virtual void setAccountDetails(const QString &address, const QString &displayName, qint64 quotaBytes) = 0;
 
     [[nodiscard]] virtual QList<AliasRecord> aliases(const QString &domain = {}) = 0;
     [[nodiscard]] virtual std::optional<AliasRecord> alias(const QString &address) = 0;

@@ -29,6 +29,8 @@ DELETE FROM accounts WHERE address = :address;
 UPDATE accounts SET password_hash = :password_hash WHERE address = :address;
 -- name: account_set_enabled
 UPDATE accounts SET enabled = :enabled WHERE address = :address;
+-- name: account_set_details
+UPDATE accounts SET display_name = :display_name, quota_bytes = :quota_bytes WHERE address = :address;
 -- name: alias_list
 SELECT a.address, t.target FROM aliases a LEFT JOIN alias_targets t ON t.alias = a.address ORDER BY a.domain, a.address, t.position;
 -- name: alias_list_domain
