@@ -11,6 +11,7 @@ class DialogLauncher;
 class EngineLink;
 class LogModel;
 class LogViewer;
+class StatusPanel;
 
 namespace Ui {
 class MainWindow;
@@ -31,7 +32,9 @@ public:
 
 private:
     void showStatus(const EngineStatus &status);
-    void showListeners(const QList<ListenerState> &listeners);
+    void showListeners(const QList<ListenerState> &listeners, bool certificateLoaded);
+    void triggerAction(const QString &actionName);
+    void showAttachment();
     void followNewestLogLine();
     void openLogViewer();
     void connectDialogActions();
@@ -42,4 +45,6 @@ private:
     DialogLauncher *m_dialogs = nullptr;
     LogModel *m_logModel = nullptr;
     LogViewer *m_logViewer = nullptr;   // created on first use, then shown again
+    StatusPanel *m_statusPanel = nullptr;
+    QString m_attachment;   // "attached to the server process PID …" when the engine is another process
 };
