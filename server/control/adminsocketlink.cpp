@@ -29,6 +29,8 @@ AdminSocketLink::~AdminSocketLink()
 
 std::unique_ptr<AdminSocketLink> AdminSocketLink::tryAttach(const QString &dataDirectory, int timeoutMs)
 {
+    // Blocking on purpose (STYLE 5 is about serving): it runs once, before the GUI's event loop
+    // starts, and is bounded by timeoutMs.
     auto *socket = new QLocalSocket;
     QElapsedTimer clock;
     clock.start();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "enginestatus.h"
 #include "engineoptions.h"
+#include "enginestatus.h"
 #include "listenerstate.h"
 
 #include <QObject>

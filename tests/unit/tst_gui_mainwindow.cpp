@@ -16,10 +16,8 @@
 #include <QAction>
 #include <QLabel>
 #include <QMenu>
-#include <QPushButton>
 #include <QTableWidget>
 #include <QTcpServer>
-#include <QTcpSocket>
 
 class TestGuiMainWindow : public QObject
 {
@@ -34,14 +32,11 @@ private Q_SLOTS:
     void showsStartFailure();
     void opensLogViewer();
     void securityMenuFollowsTheSeed();
-    void countsFollowAnSmtpSession();
-    void selfSignedWarningOffersTheFix();
 
 private:
     void configure(const QMap<QString, QString> &settings);
     [[nodiscard]] static QString cellText(QTableWidget *table, int row, int column);
     [[nodiscard]] static int logRowsContaining(LogModel *model, const QString &text);
-    [[nodiscard]] static QByteArray smtpReply(QTcpSocket &socket);
 
     QTemporaryDir m_dir;
     LogHub m_hub;
@@ -227,108 +222,6 @@ void TestGuiMainWindow::securityMenuFollowsTheSeed()
                                  QStringLiteral("Address Verification"), QStringLiteral("Banned Addresses"),
                                  QStringLiteral("Trusted IP Addresses"), QStringLiteral("-"), QStringLiteral("Auto-ban"),
                                  QStringLiteral("Send Limits")}));
-}
-
-QByteArray TestGuiMainWindow::smtpReply(QTcpSocket &socket)
-{
-    // The last line of a (possibly multi-line) reply: "250 …", not "250-…".
-    QByteArray line;
-    while (line.size() < 4 || line.at(3) == '-') {
-        while (!socket.canReadLine()) {
-            if (!socket.waitForReadyRead(10000))
-                return QByteArray("timeout");
-        }
-        line = socket.readLine().trimmed();
-    }
-    return line;
-}
-
-void TestGuiMainWindow::countsFollowAnSmtpSession()
-{
-    {
-        SqlStorage storage(DatabaseUrl::sqliteFile(DataDirectory(m_dir.path()).databaseFile()));
-        AdminService admin(storage, QStringLiteral("test"));
-        if (!admin.domains().contains(QStringLiteral("counts.test"))) {
-            admin.addDomain(QStringLiteral("counts.test"));
-            admin.addUser({QStringLiteral("anna@counts.test"), QStringLiteral("a-long-password-1"), QString(), 0});
-        }
-    }
-    // No DNS in the test: the sender domain is not looked up.
-    configure({{QStringLiteral("verify.sender_domain"), QStringLiteral("false")}});
-    InProcessEngineLink link(m_options, m_hub);
-    MainWindow window(link);
-    link.startServer();
-    QTRY_VERIFY_WITH_TIMEOUT(link.status().running(), 10000);
-    auto *received = window.findChild<QLabel *>(QStringLiteral("messagesReceivedLabel"));
-    auto *refusals = window.findChild<QLabel *>(QStringLiteral("refusalsLabel"));
-    QVERIFY(received && refusals);
-    QCOMPARE(received->text(), QStringLiteral("0"));
-    QCOMPARE(refusals->text(), QStringLiteral("0"));
-    quint16 port = 0;
-    for (const ListenerState &listener : link.status().listeners) {
-        if (listener.service == QStringLiteral("smtp"))
-            port = listener.port;
-    }
-    QVERIFY(port != 0);
-
-    QTcpSocket smtp;
-    smtp.connectToHost(QHostAddress::LocalHost, port);
-    QVERIFY(smtp.waitForConnected(5000));
-    QVERIFY(smtpReply(smtp).startsWith("220"));
-    const auto send = [&](const QByteArray &line) {
-        smtp.write(line + "\r\n");
-        return smtpReply(smtp);
-    };
-    QVERIFY(send("EHLO client.example").startsWith("250"));
-    QTRY_COMPARE_WITH_TIMEOUT(window.findChild<QLabel *>(QStringLiteral("connectionsNowLabel"))->text(), QStringLiteral("1"), 5000);
-    QVERIFY(send("MAIL FROM:<sender@example.org>").startsWith("250"));
-    QVERIFY(send("RCPT TO:<anna@counts.test>").startsWith("250"));
-    QVERIFY(send("DATA").startsWith("354"));
-    const QByteArray stored = send("Subject: counted\r\n\r\nHello.\r\n.");
-    QVERIFY2(stored.startsWith("250"), stored.constData());
-    QTRY_COMPARE_WITH_TIMEOUT(received->text(), QStringLiteral("1"), 5000);
-    QCOMPARE(link.status().counts.messagesReceived, 1);
-
-    // Relaying for a stranger is a refusal by a security rule.
-    QVERIFY(send("MAIL FROM:<sender@example.org>").startsWith("250"));
-    const QByteArray relay = send("RCPT TO:<someone@elsewhere.example>");
-    QVERIFY2(relay.startsWith("5"), relay.constData());
-    QTRY_COMPARE_WITH_TIMEOUT(refusals->text(), QStringLiteral("1"), 5000);
-    QCOMPARE(received->text(), QStringLiteral("1"));
-    send("QUIT");
-    QTRY_COMPARE_WITH_TIMEOUT(window.findChild<QLabel *>(QStringLiteral("connectionsNowLabel"))->text(), QStringLiteral("0"), 5000);
-    configure({{QStringLiteral("verify.sender_domain"), QStringLiteral("true")}});
-}
-
-void TestGuiMainWindow::selfSignedWarningOffersTheFix()
-{
-    InProcessEngineLink link(m_options, m_hub);
-    MainWindow window(link);
-    window.show();
-    QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("fixButton_self-signed-certificate")));
-    link.startServer();
-    // The first start makes a self-signed pair: the window says so, with a way to fix it.
-    QPushButton *fix = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((fix = window.findChild<QPushButton *>(QStringLiteral("fixButton_self-signed-certificate"))), 10000);
-    QVERIFY(fix->isVisible());
-    auto *text = window.findChild<QLabel *>(QStringLiteral("warningText_self-signed-certificate"));
-    QVERIFY(text);
-    QVERIFY2(text->text().contains(QStringLiteral("self-signed")), qPrintable(text->text()));
-    auto *options = window.findChild<QAction *>(QStringLiteral("optionsAction"));
-    QVERIFY(options);
-    QSignalSpy triggered(options, &QAction::triggered);
-    auto *verification = window.findChild<QAction *>(QStringLiteral("addressVerificationAction"));
-    QSignalSpy wrong(verification, &QAction::triggered);
-    fix->click();
-    QCOMPARE(triggered.size(), 1);
-    QCOMPARE(wrong.size(), 0);
-    for (QWidget *top : QApplication::topLevelWidgets()) {
-        if (top != &window && top->isVisible())
-            top->close();   // whatever dialog Options opens
-    }
-    // Stopping the server takes the warning away with the rest of its status.
-    link.stopServer();
-    QTRY_VERIFY_WITH_TIMEOUT(!window.findChild<QPushButton *>(QStringLiteral("fixButton_self-signed-certificate")), 15000);
 }
 
 QTEST_MAIN(TestGuiMainWindow)
