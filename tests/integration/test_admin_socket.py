@@ -49,6 +49,15 @@ class AdminClient:
             if "event" in message:
                 self.events.append(message)
 
+    def wait_for_state(self, state):
+        """The first status event with this state: the greeting may still say "starting"."""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            status = self.event("status")
+            if status["state"] == state:
+                return status
+            assert time.monotonic() < deadline, status
+
     def call(self, op, **args):
         request_id = self.next_id
         self.next_id += 1
@@ -72,8 +81,7 @@ def test_domain_added_over_the_socket_is_seen_by_the_cli(data_dir):
         try:
             hello = client.event("hello")
             assert hello["pid"] == server.process.pid, hello
-            status = client.event("status")
-            assert status["state"] == "running", status
+            status = client.wait_for_state("running")
             assert {listener["service"] for listener in status["listeners"]} >= {"smtp", "pop3"}
 
             reply = client.call("domain.add", domain="socket.test")
@@ -106,15 +114,12 @@ def test_stop_and_start_over_the_socket_keep_the_process(data_dir):
     with HeadlessServer(data_dir) as server:
         client = AdminClient(data_dir)
         try:
-            assert client.event("status")["state"] == "running"
+            client.wait_for_state("running")
             assert client.call("engine.stop")["status"] == "ok"
-            deadline = time.monotonic() + TIMEOUT
-            while client.event("status")["state"] != "stopped":
-                assert time.monotonic() < deadline
+            client.wait_for_state("stopped")
             assert server.alive()
             assert client.call("engine.start")["status"] == "ok"
-            while client.event("status")["state"] != "running":
-                assert time.monotonic() < deadline
+            client.wait_for_state("running")
         finally:
             client.close()
 
@@ -126,6 +131,6 @@ def test_killed_server_leaves_a_socket_the_next_one_replaces(data_dir):
     with HeadlessServer(data_dir, settings=False):
         client = AdminClient(data_dir)
         try:
-            assert client.event("status")["state"] == "running"
+            client.wait_for_state("running")
         finally:
             client.close()
