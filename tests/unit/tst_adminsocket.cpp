@@ -307,8 +307,14 @@ void TestAdminSocket::engineGoneDisconnectsTheLink()
     const std::unique_ptr<AdminSocketLink> link = attach();
     QVERIFY(link->serverPid() != 0);
     QSignalSpy gone(link.get(), &EngineLink::disconnected);
+    // A call in flight when the engine goes: the server never reads it (no event loop ran).
+    std::optional<AdminReply> pending;
+    QObject context;
+    link->call({QStringLiteral("domain.list"), {}}, &context, [&](const AdminReply &reply) { pending = reply; });
     m_engine.reset();   // the process ends: its socket closes and the file goes
     QVERIFY(gone.wait(10000));
+    QVERIFY(pending.has_value());
+    QCOMPARE(pending->status, AdminReply::Status::Unavailable);
     QVERIFY(!link->isConnected());
     QVERIFY(!QFile::exists(AdminSocketProtocol::socketPath(m_dir->path())));
     QCOMPARE(link->status().state, EngineStatus::State::Failed);
