@@ -4,12 +4,14 @@
 
 #include "adminmode.h"
 #include "adminpasswordprompt.h"
+#include "adminsocketlink.h"
 #include "datadirectory.h"
 #include "dialoglauncher.h"
 #include "enginelink.h"
 #include "helpmenu.h"
 #include "logmodel.h"
 #include "logviewer.h"
+#include "statuspanel.h"
 
 #include <QCoreApplication>
 #include <QHeaderView>
@@ -24,6 +26,10 @@ MainWindow::MainWindow(EngineLink &engine, QWidget *parent)
     m_dialogs = new DialogLauncher(engine, *m_adminMode, this);
     connectDialogActions();
     connectAdminModeAndHelp();
+    m_statusPanel = new StatusPanel(this);
+    m_ui->mainLayout->insertWidget(1, m_statusPanel);
+    connect(m_statusPanel, &StatusPanel::fixRequested, this, &MainWindow::triggerAction);
+    showAttachment();
     m_logModel = new LogModel(engine.logRing(), 5000, this);
     m_ui->logView->setModel(m_logModel);
     m_ui->logView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -46,7 +52,7 @@ MainWindow::MainWindow(EngineLink &engine, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::showListeners(const QList<ListenerState> &listeners)
+void MainWindow::showListeners(const QList<ListenerState> &listeners, bool certificateLoaded)
 {
     QTableWidget *table = m_ui->listenerTable;
     table->setRowCount(int(listeners.size()));
@@ -56,13 +62,22 @@ void MainWindow::showListeners(const QList<ListenerState> &listeners)
         table->setItem(row, 0, new QTableWidgetItem(state.service));
         table->setItem(row, 1, new QTableWidgetItem(state.address));
         table->setItem(row, 2, new QTableWidgetItem(QString::number(listening ? state.port : state.configuredPort)));
-        table->setItem(row, 3, new QTableWidgetItem(listening ? tr("Listening") : tr("Failed: %1").arg(state.error)));
+        QString tls;
+        if (state.service == QStringLiteral("smtps") || state.service == QStringLiteral("pop3s"))
+            tls = certificateLoaded ? tr("Implicit TLS") : tr("No certificate");
+        else if (certificateLoaded)
+            tls = state.service == QStringLiteral("pop3") ? tr("STLS") : tr("STARTTLS");
+        else
+            tls = tr("None");
+        table->setItem(row, 3, new QTableWidgetItem(tls));
+        table->setItem(row, 4, new QTableWidgetItem(listening ? tr("Listening") : tr("Failed: %1").arg(state.error)));
     }
 }
 
 void MainWindow::showStatus(const EngineStatus &status)
 {
-    showListeners(status.listeners);
+    showListeners(status.listeners, status.certificateLoaded);
+    m_statusPanel->showStatus(status);
     const bool running = status.running();
     const bool busy = status.state == EngineStatus::State::Starting;
     m_ui->startAction->setEnabled(!running && !busy);
@@ -81,6 +96,8 @@ void MainWindow::showStatus(const EngineStatus &status)
         m_ui->statusLabel->setText(tr("The server is stopped. Use File > Start server to start it."));
         break;
     }
+    if (!m_attachment.isEmpty())
+        m_ui->statusLabel->setText(m_attachment + QLatin1Char(' ') + m_ui->statusLabel->text());
     statusBar()->showMessage(running ? tr("Running") : tr("Stopped"));
 }
 
@@ -148,4 +165,28 @@ void MainWindow::showAdminMode(bool unlocked)
     m_ui->enterAdminModeAction->setEnabled(!unlocked);
     m_ui->leaveAdminModeAction->setEnabled(unlocked);
     m_adminModeLabel->setVisible(unlocked);
+}
+
+void MainWindow::triggerAction(const QString &actionName)
+{
+    // By objectName, so a warning's button works whichever dialog the action opens.
+    if (auto *action = findChild<QAction *>(actionName))
+        action->trigger();
+}
+
+void MainWindow::showAttachment()
+{
+    auto *link = qobject_cast<AdminSocketLink *>(&m_engine);
+    if (!link)
+        return;
+    m_attachment = tr("Attached to the server process PID %1.").arg(link->serverPid());
+    setWindowTitle(tr("Postern (attached to the server process PID %1)").arg(link->serverPid()));
+    connect(link, &EngineLink::disconnected, this, [this](const QString &reason) {
+        m_attachment = tr("Detached:");
+        setWindowTitle(tr("Postern (server process gone)"));
+        m_ui->statusLabel->setText(tr("The server process has gone away: %1 Restart Postern to attach again or to run "
+                                      "the server here.").arg(reason));
+        m_ui->startAction->setEnabled(false);
+        m_ui->stopAction->setEnabled(false);
+    });
 }

@@ -12,6 +12,7 @@ class EngineLink;
 class LogModel;
 class LogViewer;
 class QLabel;
+class StatusPanel;
 
 namespace Ui {
 class MainWindow;
@@ -34,7 +35,9 @@ public:
 
 private:
     void showStatus(const EngineStatus &status);
-    void showListeners(const QList<ListenerState> &listeners);
+    void showListeners(const QList<ListenerState> &listeners, bool certificateLoaded);
+    void triggerAction(const QString &actionName);
+    void showAttachment();
     void followNewestLogLine();
     void connectDialogActions();
     void connectAdminModeAndHelp();
@@ -47,4 +50,6 @@ private:
     LogModel *m_logModel = nullptr;
     LogViewer *m_logViewer = nullptr;   // created on first use, then shown again
     QLabel *m_adminModeLabel = nullptr;
+    StatusPanel *m_statusPanel = nullptr;
+    QString m_attachment;   // "attached to the server process PID …" when the engine is another process
 };

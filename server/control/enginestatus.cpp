@@ -56,6 +56,7 @@ QJsonObject EngineStatus::toJson() const
         {QStringLiteral("listeners"), listenerArray},
         {QStringLiteral("counts"), countObject},
         {QStringLiteral("warnings"), warningArray},
+        {QStringLiteral("certificateLoaded"), certificateLoaded},
     };
 }
 
@@ -78,5 +79,6 @@ EngineStatus EngineStatus::fromJson(const QJsonObject &object)
         const QJsonObject warning = value.toObject();
         status.warnings.append({warning.value(QStringLiteral("kind")).toString(), warning.value(QStringLiteral("text")).toString()});
     }
+    status.certificateLoaded = object.value(QStringLiteral("certificateLoaded")).toBool();
     return status;
 }

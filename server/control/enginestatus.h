@@ -40,6 +40,7 @@ struct EngineStatus
     QList<ListenerState> listeners;
     EngineCounts counts;
     QList<EngineWarning> warnings;
+    bool certificateLoaded = false;   // STARTTLS/STLS offered and implicit TLS served
 
     [[nodiscard]] bool running() const { return state == State::Running; }
     [[nodiscard]] QJsonObject toJson() const;

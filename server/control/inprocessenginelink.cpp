@@ -21,25 +21,7 @@ InProcessEngineLink::InProcessEngineLink(EngineOptions options, LogHub &hub, QOb
     m_adminThread->start();
 
     m_controller = new EngineController(std::move(options), this);
-    connect(m_controller, &EngineController::started, this, [this](const QList<ListenerState> &listeners) {
-        EngineStatus next = m_status;
-        next.state = EngineStatus::State::Running;
-        next.error.clear();
-        next.listeners = listeners;
-        setStatus(next);
-    });
-    connect(m_controller, &EngineController::listenersChanged, this, [this](const QList<ListenerState> &listeners) {
-        EngineStatus next = m_status;
-        next.listeners = listeners;
-        setStatus(next);
-    });
-    connect(m_controller, &EngineController::startFailed, this, [this](const QString &reason) {
-        EngineStatus next;
-        next.state = EngineStatus::State::Failed;
-        next.error = reason;
-        setStatus(next);
-    });
-    connect(m_controller, &EngineController::stopped, this, [this] { setStatus(EngineStatus{}); });
+    connect(m_controller, &EngineController::statusChanged, this, &EngineLink::statusChanged);
     connect(m_controller, &EngineController::changesApplied, this, &EngineLink::changesApplied);
 }
 
@@ -66,12 +48,6 @@ void InProcessEngineLink::deliver(quint64 id, const AdminReply &reply)
 
 void InProcessEngineLink::startServer()
 {
-    if (m_controller->isActive())
-        return;
-    EngineStatus next = m_status;
-    next.state = EngineStatus::State::Starting;
-    next.error.clear();
-    setStatus(next);
     m_controller->start();
 }
 
@@ -90,10 +66,7 @@ QString InProcessEngineLink::dataDirectory() const
     return m_controller->options().dataDirectory;
 }
 
-void InProcessEngineLink::setStatus(EngineStatus status)
+EngineStatus InProcessEngineLink::status() const
 {
-    if (status == m_status)
-        return;
-    m_status = std::move(status);
-    Q_EMIT statusChanged(m_status);
+    return m_controller->status();
 }

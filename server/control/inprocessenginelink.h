@@ -24,7 +24,7 @@ public:
     void call(const AdminRequest &request, QObject *context, ReplyHandler done) override;
     void startServer() override;
     void stopServer() override;
-    [[nodiscard]] EngineStatus status() const override { return m_status; }
+    [[nodiscard]] EngineStatus status() const override;
     [[nodiscard]] LogRingBuffer &logRing() override;
     [[nodiscard]] QString dataDirectory() const override;
     [[nodiscard]] bool isAttached() const override { return false; }
@@ -38,7 +38,6 @@ private:
         ReplyHandler done;
     };
     void deliver(quint64 id, const AdminReply &reply);
-    void setStatus(EngineStatus status);
 
     LogHub &m_hub;
     EngineController *m_controller = nullptr;
@@ -46,5 +45,4 @@ private:
     AdminExecutor *m_executor = nullptr;
     QHash<quint64, Pending> m_pending;
     quint64 m_nextId = 1;
-    EngineStatus m_status;
 };

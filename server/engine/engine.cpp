@@ -25,6 +25,8 @@
 #include "databaseurl.h"
 #include "datadirectory.h"
 #include "directorysnapshot.h"
+#include "enginecounters.h"
+#include "enginewarnings.h"
 #include "listenerset.h"
 #include "localrecipientdirectory.h"
 #include "log.h"
@@ -100,6 +102,7 @@ void Engine::start()
         Log::warning(kComponent, kNoSession, override);
 
     const qint64 fileLimit = WorkerPool::raiseFileDescriptorLimit();
+    m_counters = std::make_unique<EngineCounters>();
     m_verifier = std::make_unique<PasswordVerifier>();
     m_authFailures = std::make_unique<InMemoryAuthFailureRecorder>();
     m_autoBan = std::make_unique<AutoBanMonitor>(*m_authFailures);
@@ -112,6 +115,7 @@ void Engine::start()
     m_smtpFactory->setFilterLists(m_filterLists.get());
     m_resolvers = std::make_unique<ThreadResolvers>(CAresResolver::Options::fromSettings(m_settings));
     m_smtpFactory->setResolvers(m_resolvers.get());
+    m_smtpFactory->setCounters(m_counters.get());
     m_smtpLimits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pop3Auth = std::make_unique<AccountAuthenticator>(*m_verifier, m_credentials->lookupFunction());
     m_logins = std::make_unique<InMemoryLoginRecorder>();
@@ -123,6 +127,7 @@ void Engine::start()
     m_pop3Limits = std::make_unique<ConnectionLimits>(1000, 20);
     m_pool = std::make_unique<WorkerPool>(int(m_settings.integer(QStringLiteral("server.worker_threads"))), *m_smtpLimits);
     m_banGate = std::make_unique<BanGate>(*m_addressLists);
+    m_banGate->setCounters(m_counters.get());
     m_pool->setBanGate(m_banGate.get());
     connect(m_pool.get(), &WorkerPool::idle, this, &Engine::finishStop);
     applyServiceSettings();
@@ -147,6 +152,7 @@ void Engine::start()
     connect(m_pollTimer, &QTimer::timeout, this, &Engine::pollForChanges);
     m_pollTimer->start();
     Q_EMIT started(states);
+    reportActivity();
 }
 
 void Engine::pollForChanges()
@@ -155,6 +161,7 @@ void Engine::pollForChanges()
         return;
     m_tlsReloader->poll();   // certificate files replaced on disk, and expiry warnings
     dropExpiredBans();
+    reportActivity();
     try {
         const qint64 generation = m_storage->generation();
         if (generation == m_generation)
@@ -241,12 +248,39 @@ void Engine::applyAutoBan(const AutoBanDecision &decision)
         return;
     try {
         // Reloaded at once rather than on the next tick, so the very next connection is refused.
-        if (AutoBanWriter::write(*m_storage, *m_addressLists->current(), decision, QDateTime::currentDateTimeUtc()))
+        if (AutoBanWriter::write(*m_storage, *m_addressLists->current(), decision, QDateTime::currentDateTimeUtc())) {
+            m_counters->banned();
             reloadAddressLists();
+        }
     } catch (const StorageError &error) {
         Log::error(kComponent, kNoSession,
                    QStringLiteral("auto-ban of %1 not saved: %2").arg(decision.client.toString(), error.message()));
     }
+}
+
+void Engine::reportActivity()
+{
+    if (!m_counters || !m_listeners)
+        return;
+    const EngineCounts counts = m_counters->snapshot(m_smtpLimits->total() + m_pop3Limits->total());
+    EngineWarningFacts facts;
+    const TlsContext tls = m_tlsProvider->current();
+    facts.certificateLoaded = !tls.isNull();
+    if (facts.certificateLoaded) {
+        facts.certificateSelfSigned = tls.certificate().isSelfIssued();
+        facts.certificateDaysLeft = tls.certificate().daysLeft(QDateTime::currentDateTimeUtc());
+    }
+    facts.blankSenderAccepted = m_settings.boolean(QStringLiteral("verify.assume_blank_from_valid"));
+    facts.listeners = m_listeners->states();
+    facts.senderDomainChecked = m_settings.boolean(QStringLiteral("verify.sender_domain"));
+    facts.lastDnsLookupFailed = m_counters->dnsFailing();
+    const QList<EngineWarning> warnings = EngineWarnings::compute(facts);
+    if (counts == m_reportedCounts && warnings == m_reportedWarnings && facts.certificateLoaded == m_reportedCertificate)
+        return;
+    m_reportedCounts = counts;
+    m_reportedWarnings = warnings;
+    m_reportedCertificate = facts.certificateLoaded;
+    Q_EMIT activityChanged(counts, warnings, facts.certificateLoaded);
 }
 
 void Engine::checkTlsReloadRequest()
@@ -264,7 +298,9 @@ void Engine::applyServiceSettings()
     m_smtpFactory->applySettings(m_settings, m_loopbackRanges);
     m_autoBan->setSettings(AutoBanSettings::fromSettings(m_settings));
     m_resolvers->setOptions(CAresResolver::Options::fromSettings(m_settings));   // dns.servers, dns.timeout_ms
-    m_pop3Factory->setConfig(Pop3SessionFactory::configFrom(m_settings, m_loopbackRanges));
+    Pop3SessionConfig pop3 = Pop3SessionFactory::configFrom(m_settings, m_loopbackRanges);
+    pop3.counters = m_counters.get();
+    m_pop3Factory->setConfig(pop3);
     m_smtpLimits->setLimits(int(m_settings.integer(QStringLiteral("smtp.max_connections"))),
                             int(m_settings.integer(QStringLiteral("smtp.max_connections_per_ip"))));
     m_pop3Limits->setLimits(int(m_settings.integer(QStringLiteral("pop3.max_connections"))),

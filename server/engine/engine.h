@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engineoptions.h"
+#include "enginestatus.h"
 #include "cidrrange.h"
 #include "listenerstate.h"
 #include "settings.h"
@@ -16,6 +17,7 @@ struct AutoBanDecision;
 class BanGate;
 class ConnectionLimits;
 class CredentialsTable;
+class EngineCounters;
 class FilterListHolder;
 class InMemoryAuthFailureRecorder;
 class InMemoryLoginRecorder;
@@ -57,6 +59,8 @@ Q_SIGNALS:
     void settingsChanged(const Settings &settings, const QStringList &changedKeys);
     // Every admin change stored before this point is in force (settings, accounts, lists).
     void changesApplied();
+    // Today's counts or the warnings changed (looked at on every poll tick).
+    void activityChanged(const EngineCounts &counts, const QList<EngineWarning> &warnings, bool certificateLoaded);
     void stopped();
 
 private:
@@ -69,6 +73,7 @@ private:
     void dropExpiredBans();
     void applyAutoBan(const AutoBanDecision &decision);
     void checkTlsReloadRequest();
+    void reportActivity();
     void dispatch(const QString &service, qintptr descriptor);
     void logListeners(const QList<ListenerState> &before, const QList<ListenerState> &after);
     void finishStop();
@@ -87,6 +92,10 @@ private:
 
     // Declared in dependency order: members are destroyed in reverse, so the worker pool (whose
     // sessions use everything above it) goes first.
+    std::unique_ptr<EngineCounters> m_counters;   // the sessions count into it
+    EngineCounts m_reportedCounts;
+    QList<EngineWarning> m_reportedWarnings;
+    bool m_reportedCertificate = false;
     std::unique_ptr<TlsContextProvider> m_tlsProvider;
     std::unique_ptr<TlsReloader> m_tlsReloader;
     std::unique_ptr<MailboxUsage> m_usage;

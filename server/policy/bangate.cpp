@@ -1,6 +1,7 @@
 #include "bangate.h"
 
 #include "addresslists.h"
+#include "enginecounters.h"
 #include "log.h"
 #include "policydecision.h"
 
@@ -20,6 +21,8 @@ PolicyDecision BanGate::check(const QHostAddress &peer, const QString &service)
     if (!ban)
         return PolicyDecision::accept();
     const PolicyDecision decision = PolicyDecision::drop(kRuleName, AddressListSnapshot::describe(*ban));
+    if (m_counters)
+        m_counters->refused();
     if (m_throttle.shouldLog(peer, m_elapsed.elapsed())) {
         QString line = decision.logLine(QStringLiteral("connection from %1 to %2").arg(peer.toString(), service));
         if (const qint64 suppressed = m_throttle.takeSuppressed(); suppressed > 0)

@@ -9,6 +9,7 @@
 #include <functional>
 
 class AddressLists;
+class EngineCounters;
 class PolicyDecision;
 
 // Rule 7, "Banned Addresses", at the door: the acceptor asks it about every accepted connection
@@ -25,10 +26,13 @@ public:
     // The decision for a connection from `peer` to `service`: Drop when banned, else Accept.
     // A Drop is logged, at most once per address per minute.
     [[nodiscard]] PolicyDecision check(const QHostAddress &peer, const QString &service);
+    // Every Drop counts as a refusal there (logged or not); counters outlives the gate.
+    void setCounters(EngineCounters *counters) { m_counters = counters; }
 
 private:
     const AddressLists &m_lists;
     std::function<QDateTime()> m_clock;
     QElapsedTimer m_elapsed;
     BanLogThrottle m_throttle;
+    EngineCounters *m_counters = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "pop3session.h"
 
 #include "authenticator.h"
+#include "enginecounters.h"
 #include "log.h"
 #include "loghub.h"
 #include "loginrecorder.h"
@@ -277,6 +278,8 @@ bool Pop3Session::refusePlaintext(const QByteArray &keyword)
     if (plaintextAllowed())
         return false;
     log(QStringLiteral("%1 refused: %2").arg(QString::fromLatin1(keyword), m_config.plaintextPolicy.refusalReason(m_client.address)));
+    if (m_config.counters)
+        m_config.counters->refused();
     badCommand("-ERR [AUTH] Plaintext authentication disallowed without TLS");
     return true;
 }
@@ -486,6 +489,8 @@ void Pop3Session::openMaildrop(const QString &account)
     m_account = account;
     m_state = State::Transaction;
     m_recorder.recordLogin(m_client.address, account);
+    if (m_config.counters)
+        m_config.counters->loginSucceeded();
     reply("+OK Logged in, maildrop has " + m_transaction->summary());
 }
 

@@ -6,6 +6,8 @@
 
 #include "plaintextauthpolicy.h"
 
+class EngineCounters;
+
 // The limits and settings one POP3 session runs with. (More than LoginAttempts::kMaxFailures
 // failed logins close the connection.)
 struct Pop3SessionConfig
@@ -16,4 +18,5 @@ struct Pop3SessionConfig
     int maxPendingInput = 64 * 1024;      // pipelined input held while a reply waits for the client
     PlaintextAuthPolicy plaintextPolicy;  // auth.plaintext, network.local_ranges (USER/PASS and AUTH PLAIN)
     std::function<QDateTime()> clock;     // when failed logins happen; empty: the current time
+    EngineCounters *counters = nullptr;   // today's logins and refusals for the main window; null: not counted
 };

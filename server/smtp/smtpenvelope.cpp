@@ -4,6 +4,7 @@
 #include "headerfromcheck.h"
 #include "addresslists.h"
 #include "authfailurerecorder.h"
+#include "enginecounters.h"
 #include "log.h"
 #include "mailaddress.h"
 #include "policydecision.h"
@@ -24,6 +25,12 @@ SmtpEnvelope::SmtpEnvelope(const SmtpSessionConfig &config, const ClientInfo &cl
 void SmtpEnvelope::log(const QString &text) const
 {
     Log::info(m_client.service, m_client.sessionId, text);
+}
+
+void SmtpEnvelope::countRefusal() const
+{
+    if (m_config.counters)
+        m_config.counters->refused();
 }
 
 SmtpEnvelope::Answer SmtpEnvelope::mail(QByteArrayView argument, bool extended, const QString &authenticatedAs)
@@ -58,6 +65,7 @@ SmtpEnvelope::Answer SmtpEnvelope::mail(QByteArrayView argument, bool extended, 
                                                        SenderFacts::of(canonical, authenticatedAs, m_directory));
     if (!rules.isAccept()) {
         log(rules.logLine(QStringLiteral("mail from <%1>").arg(parsed.path)));
+        countRefusal();
         return {refusal(rules, parsed.path), false, false};
     }
     m_reversePath = reversePath;
@@ -116,6 +124,7 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
             return {"451 4.3.0 " + shown + ": Outbound delivery is not available yet, try again later", false, false};
         }
         log(relay.logLine(subject));
+        countRefusal();
         recordRelayAttempt(canonical);
         return {refusal(relay, parsed.path), false, false};
     }
@@ -153,6 +162,7 @@ std::optional<QByteArray> SmtpEnvelope::sendLimitReached(const PolicySettings &p
         Log::warning(m_client.service, m_client.sessionId, line);
     else
         log(line);
+    countRefusal();
     return QByteArray("451 4.7.1 Sending limit for this account reached, try again later");
 }
 
@@ -194,6 +204,7 @@ std::optional<QByteArray> SmtpEnvelope::headerFromRefusal(QByteArrayView headerB
     if (decision.isAccept())
         return std::nullopt;
     log(decision.logLine(QStringLiteral("message %1").arg(queueId)));
+    countRefusal();
     return decision.replyLine();
 }
 

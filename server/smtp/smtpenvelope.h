@@ -51,6 +51,7 @@ private:
     // The 451 4.7.1 reply when an authenticated login has used up its hourly send limit.
     [[nodiscard]] std::optional<QByteArray> sendLimitReached(const PolicySettings &policy, const QString &login) const;
     void log(const QString &text) const;
+    void countRefusal() const;
     // What entitles this client to relay now: authenticated, trusted, or SMTP after POP.
     [[nodiscard]] RelayStanding standing(const PolicySettings &policy, const QString &authenticatedAs) const;
     // "554 5.7.1 <path>: Relay access denied" for a refusing decision.

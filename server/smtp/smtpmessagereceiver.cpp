@@ -2,6 +2,7 @@
 
 #include "barenewlinefilter.h"
 #include "dotstreamdecoder.h"
+#include "enginecounters.h"
 #include "filterlistholder.h"
 #include "log.h"
 #include "messagecontentcheck.h"
@@ -125,6 +126,8 @@ QByteArray SmtpMessageReceiver::finish(const QString &reversePath, const QString
     }
     log(QStringLiteral("message %1 stored: %2 bytes from <%3> to %4")
             .arg(queueId).arg(size).arg(reversePath, recipients.join(QStringLiteral(", "))));
+    if (m_counters)
+        m_counters->messageReceived();
     return "250 2.0.0 Ok: queued as " + queueId.toLatin1();
 }
 
@@ -151,9 +154,13 @@ QByteArray SmtpMessageReceiver::checkContent(MessageWriter &writer, qint64 conte
     case PolicyDecision::Action::Drop:
         // Accepted and thrown away, as the admin asked: no bounce, nothing in any mailbox.
         log(decision.logLine(subject));
+        if (m_counters)
+            m_counters->refused();
         return "250 2.0.0 Ok: queued as " + queueId.toLatin1();
     case PolicyDecision::Action::Reject:
         log(decision.logLine(subject));
+        if (m_counters)
+            m_counters->refused();
         return decision.replyLine();
     case PolicyDecision::Action::Tempfail:
         Log::error(m_client.service, m_client.sessionId, decision.logLine(subject));

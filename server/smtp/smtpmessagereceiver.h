@@ -10,6 +10,7 @@
 #include "clientinfo.h"
 #include "headerblockcapture.h"
 
+class EngineCounters;
 class BareNewlineFilter;
 class DotStreamDecoder;
 class FilterListHolder;
@@ -30,6 +31,9 @@ public:
     SmtpMessageReceiver(const ClientInfo &client, MessageStore &store, qint64 maxMessageSize, bool normalizeBareNewlines,
                         const FilterListHolder *filters = nullptr);
     ~SmtpMessageReceiver();
+
+    // Today's counts (messages stored, filter refusals); null: not counted.
+    void setCounters(EngineCounters *counters) { m_counters = counters; }
 
     // Starts a message for these mailboxes with its trace headers; false (logged) when the store
     // cannot even start one.
@@ -69,6 +73,7 @@ private:
     const qint64 m_maxMessageSize;
     const bool m_normalizeBareNewlines;
     const FilterListHolder *m_filters;
+    EngineCounters *m_counters = nullptr;
 
     std::unique_ptr<MessageWriter> m_writer;
     std::unique_ptr<DotStreamDecoder> m_decoder;

@@ -4,6 +4,7 @@
 
 #include "addresslists.h"
 #include "addressverification.h"
+#include "enginecounters.h"
 #include "log.h"
 #include "mailaddress.h"
 #include "policysettings.h"
@@ -52,6 +53,8 @@ PolicyDecision SmtpSenderVerification::checkHelo(const SmtpCommand &command, boo
 void SmtpSenderVerification::log(const PolicyDecision &decision, const QString &subject) const
 {
     Log::info(m_client.service, m_client.sessionId, decision.logLine(subject));
+    if (m_config.counters)
+        m_config.counters->refused();
 }
 
 SmtpSenderVerification::Progress SmtpSenderVerification::decide(PolicyDecision *decision, const PolicyDecision &made) const
@@ -166,6 +169,8 @@ void SmtpSenderVerification::startMx()
     m_config.resolver->lookupMx(m_domain, m_context.get(), [this, serial = m_mailSerial](const DnsResult &result) {
         if (serial != m_mailSerial)
             return;
+        if (m_config.counters)   // the sender domain's MX: the one lookup every checked message makes
+            m_config.counters->dnsOutcome(!result.isTemporaryFailure());
         m_mx = result;
         answerArrived();
     });

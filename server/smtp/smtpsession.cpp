@@ -1,6 +1,7 @@
 #include "smtpsession.h"
 
 #include "accountsendcounter.h"
+#include "enginecounters.h"
 #include "log.h"
 #include "messagestore.h"
 #include "policydecision.h"
@@ -43,6 +44,7 @@ SmtpSession::SmtpSession(SmtpSessionConfig config, ClientInfo client, SessionTra
 {
     if (!m_config.clock)
         m_config.clock = [] { return QDateTime::currentDateTime(); };
+    m_receiver->setCounters(m_config.counters);
     m_auth = std::make_unique<SmtpAuthentication>(m_client, m_config.plaintextPolicy, authenticator, failures, m_config.clock,
                                                   [this](const SmtpAuthentication::Step &step) { authAnswered(step); });
 }
@@ -336,6 +338,8 @@ void SmtpSession::applyAuthStep(const SmtpAuthentication::Step &step)
         return;
     case SmtpAuthentication::Step::Kind::Reply:
         m_state = State::Identified;
+        if (m_config.counters && step.reply.startsWith("235"))
+            m_config.counters->loginSucceeded();
         if (step.badCommand)
             badCommand(step.reply);
         else

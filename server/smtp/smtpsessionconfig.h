@@ -11,6 +11,7 @@
 class AccountSendCounter;
 class AddressLists;
 class AuthFailureRecorder;
+class EngineCounters;
 class FilterListHolder;
 class LoginRecorder;
 class PolicySettingsHolder;
@@ -43,6 +44,8 @@ struct SmtpSessionConfig
     AuthFailureRecorder *relayAttempts = nullptr;
     // Address Verification's DNS: this worker thread's resolver; null: no DNS checks are made.
     Resolver *resolver = nullptr;
+    // Today's counts for the main window (messages stored, logins, refusals); null: not counted.
+    EngineCounters *counters = nullptr;
     std::function<QDateTime()> clock;        // empty: QDateTime::currentDateTime (SmtpSession fills it in)
 
     // The policy settings for the command being handled now.

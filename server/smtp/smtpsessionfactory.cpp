@@ -44,6 +44,7 @@ std::unique_ptr<ProtocolSession> SmtpSessionFactory::create(const ClientInfo &cl
     config.filterLists = m_filterLists;
     config.popLogins = m_popLogins;
     config.sendCounter = m_sendCounter;
+    config.counters = m_counters;
     config.relayAttempts = &m_failures;
     config.resolver = m_resolvers ? &m_resolvers->forCurrentThread() : nullptr;   // create() runs in the worker thread
     config.requireAuthentication = client.service == QStringLiteral("submission") || client.service == QStringLiteral("smtps");

@@ -40,6 +40,8 @@ public:
     // Address Verification's DNS; each session gets its worker thread's resolver. Without it
     // the DNS checks are not made.
     void setResolvers(ThreadResolvers *resolvers) { m_resolvers = resolvers; }
+    // Today's counts for the main window; counters outlives the sessions.
+    void setCounters(EngineCounters *counters) { m_counters = counters; }
 
     [[nodiscard]] std::unique_ptr<ProtocolSession> create(const ClientInfo &client, SessionTransport &transport) override;
     [[nodiscard]] QByteArray refusalLine(Admission reason) const override;
@@ -54,6 +56,7 @@ private:
     const FilterListHolder *m_filterLists = nullptr;
     AccountSendCounter *m_sendCounter = nullptr;
     ThreadResolvers *m_resolvers = nullptr;
+    EngineCounters *m_counters = nullptr;
     PolicySettingsHolder m_policy;   // read by every session at every command
     mutable QMutex m_mutex;
     SmtpSessionConfig m_config;

@@ -102,10 +102,15 @@ void TestGuiMainWindow::showsListenersAndLog()
         services << cellText(table, row, 0);
         QCOMPARE(cellText(table, row, 1), QStringLiteral("127.0.0.1"));
         QVERIFY(cellText(table, row, 2).toInt() > 0);
-        QCOMPARE(cellText(table, row, 3), QStringLiteral("Listening"));
+        QCOMPARE(cellText(table, row, 4), QStringLiteral("Listening"));
     }
     QCOMPARE(services, QStringList({QStringLiteral("smtp"), QStringLiteral("submission"), QStringLiteral("smtps"),
                                     QStringLiteral("pop3"), QStringLiteral("pop3s")}));
+    // The generated certificate is loaded at start: STARTTLS and STLS are offered, 465 and 995 are TLS.
+    QTRY_COMPARE_WITH_TIMEOUT(cellText(table, 2, 3), QStringLiteral("Implicit TLS"), 5000);
+    QCOMPARE(cellText(table, 0, 3), QStringLiteral("STARTTLS"));
+    QCOMPARE(cellText(table, 3, 3), QStringLiteral("STLS"));
+    QCOMPARE(cellText(table, 4, 3), QStringLiteral("Implicit TLS"));
     // The table shows the real port the engine listens on.
     QCOMPARE(cellText(table, 0, 2).toInt(), int(engine.listeners().at(0).port));
     QTRY_COMPARE_WITH_TIMEOUT(logRowsContaining(window.logModel(), QStringLiteral("listening smtp 127.0.0.1:")), 1, 5000);
