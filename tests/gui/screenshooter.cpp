@@ -1,0 +1,161 @@
+// Opens the main window, every dialog of the menus and the log viewer against a running engine
+// with a small office's sample data, and saves one PNG of each into the directory given.
+// tests/gui/screenshots.sh runs it under Xvfb for docs/screenshots/; ctest runs it offscreen as a
+// smoke test that every dialog opens and draws.
+
+#include "adminmode.h"
+#include "adminservice.h"
+#include "databaseurl.h"
+#include "datadirectory.h"
+#include "dialoglauncher.h"
+#include "filteradmin.h"
+#include "inprocessenginelink.h"
+#include "log.h"
+#include "loghub.h"
+#include "logviewer.h"
+#include "mainwindow.h"
+#include "sqlstorage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QDialog>
+#include <QMetaEnum>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <cstdio>
+
+namespace {
+
+void waitFor(int milliseconds)
+{
+    const QDeadlineTimer deadline(milliseconds);
+    while (!deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(10);
+    }
+}
+
+bool waitUntil(const std::function<bool()> &condition, int milliseconds)
+{
+    const QDeadlineTimer deadline(milliseconds);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(10);
+    }
+    return true;
+}
+
+// "SmtpAuthentication" → "smtp-authentication"
+QString fileNameOf(const char *key)
+{
+    QString name;
+    for (const char *c = key; *c; ++c) {
+        const QChar ch = QLatin1Char(*c);
+        if (ch.isUpper() && !name.isEmpty())
+            name += QLatin1Char('-');
+        name += ch.toLower();
+    }
+    return name + QStringLiteral(".png");
+}
+
+void addSampleOffice(const QString &dataDirectory)
+{
+    SqlStorage storage(DatabaseUrl::sqliteFile(DataDirectory(dataDirectory).databaseFile()));
+    AdminService admin(storage, QStringLiteral("screenshots"));
+    FilterAdmin filters(storage, QStringLiteral("screenshots"));
+    admin.configSet(QStringLiteral("listen.addresses"), QStringLiteral("127.0.0.1"));
+    for (const char *service : {"smtp", "submission", "smtps", "pop3", "pop3s"})
+        admin.configSet(QLatin1String(service) + QStringLiteral(".port"), QStringLiteral("0"));
+    admin.configSet(QStringLiteral("server.hostname"), QStringLiteral("mail.example-office.test"));
+    admin.addDomain(QStringLiteral("example-office.test"));
+    for (const auto &[address, name] : {std::pair{"anna@example-office.test", "Anna Berger"},
+                                        std::pair{"boris@example-office.test", "Boris Ivanov"},
+                                        std::pair{"front-desk@example-office.test", "Front desk"}}) {
+        AdminService::NewAccount account;
+        account.address = QLatin1String(address);
+        account.displayName = QString::fromUtf8(name);
+        account.password = QStringLiteral("sample password 1");
+        account.quotaBytes = 2LL * 1024 * 1024 * 1024;
+        admin.addUser(account);
+    }
+    admin.addAlias(QStringLiteral("info@example-office.test"),
+                   {QStringLiteral("anna@example-office.test"), QStringLiteral("front-desk@example-office.test")});
+    admin.addSmtpLogin(QStringLiteral("scanner"), QStringLiteral("scanner password"));
+    admin.addTrust(QStringLiteral("192.168.10.0/24"), QStringLiteral("office LAN"));
+    admin.addBan(QStringLiteral("203.0.113.7"), 0, QStringLiteral("spam run in March"));
+    filters.addFilter(QStringLiteral("cheap watches"), QStringLiteral("subject"), QStringLiteral("reject"));
+    filters.addAttachmentFilter(QStringLiteral("*.exe"));
+    filters.addAttachmentFilter(QStringLiteral("*.scr"));
+}
+
+}
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("Postern"));
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() != 2) {
+        std::fprintf(stderr, "usage: postern_screenshooter OUTPUT_DIRECTORY\n");
+        return 2;
+    }
+    const QString output = arguments.at(1);
+    QTemporaryDir dataDirectory;
+    if (!dataDirectory.isValid() || !QDir().mkpath(output))
+        return 1;
+    LogHub hub;
+    Log::install(&hub);
+    addSampleOffice(dataDirectory.path());
+
+    EngineOptions options;
+    options.dataDirectory = dataDirectory.path();
+    options.ephemeralPorts = true;
+    InProcessEngineLink engine(options, hub);
+    MainWindow window(engine);
+    window.resize(1000, 680);
+    window.show();
+    window.adminMode().setUnlocked(true);
+    engine.startServer();
+    if (!waitUntil([&] { return engine.status().running(); }, 20000)) {
+        std::fprintf(stderr, "the engine did not start: %s\n", qPrintable(engine.status().error));
+        return 1;
+    }
+    waitFor(1000);
+
+    int failures = 0;
+    const auto save = [&](QWidget *widget, const QString &name) {
+        if (!widget->grab().save(output + QLatin1Char('/') + name)) {
+            std::fprintf(stderr, "cannot write %s\n", qPrintable(name));
+            ++failures;
+        }
+    };
+    save(&window, QStringLiteral("main-window.png"));
+
+    const QMetaEnum dialogs = QMetaEnum::fromType<DialogLauncher::Dialog>();
+    for (int i = 0; i < dialogs.keyCount(); ++i) {
+        QDialog *dialog = window.dialogs().open(DialogLauncher::Dialog(dialogs.value(i)));
+        if (!dialog) {
+            std::fprintf(stderr, "no dialog for %s\n", dialogs.key(i));
+            ++failures;
+            continue;
+        }
+        waitFor(700);   // the dialog's first admin request is answered
+        save(dialog, fileNameOf(dialogs.key(i)));
+        dialog->close();
+    }
+
+    if (auto *viewer = window.findChild<QAction *>(QStringLiteral("logViewerAction"))) {
+        viewer->trigger();
+        waitFor(700);
+        if (auto *logViewer = window.findChild<LogViewer *>())
+            save(logViewer, QStringLiteral("log-viewer.png"));
+        else
+            ++failures;
+    }
+    Log::install(nullptr);
+    return failures == 0 ? 0 : 1;
+}
