@@ -9,18 +9,22 @@
 #include "datadirectory.h"
 #include "dialoglauncher.h"
 #include "filteradmin.h"
+#include "firstrunwizard.h"
 #include "inprocessenginelink.h"
 #include "log.h"
 #include "loghub.h"
 #include "logviewer.h"
 #include "mainwindow.h"
 #include "sqlstorage.h"
+#include "trayicon.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDialog>
+#include <QMenu>
 #include <QMetaEnum>
+#include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -155,6 +159,26 @@ int main(int argc, char *argv[])
             save(logViewer, QStringLiteral("log-viewer.png"));
         else
             ++failures;
+    }
+    // The wizard's first page (it runs by itself only when there is no domain yet).
+    {
+        FirstRunWizard wizard(engine, &window);
+        wizard.show();
+        waitFor(700);
+        save(&wizard, QStringLiteral("first-run-wizard.png"));
+        wizard.close();
+    }
+    // The tray icon's menu as it pops up (the icon itself needs a tray host: tray_under_xvfb.sh).
+    {
+        TrayIcon tray(engine, &window);
+        if (QMenu *menu = tray.systemTrayIcon()->contextMenu()) {
+            menu->popup(QPoint(40, 40));
+            waitFor(300);
+            save(menu, QStringLiteral("tray.png"));
+            menu->hide();
+        } else {
+            ++failures;
+        }
     }
     Log::install(nullptr);
     return failures == 0 ? 0 : 1;
