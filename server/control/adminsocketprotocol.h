@@ -14,6 +14,9 @@ namespace AdminSocketProtocol {
 
 inline constexpr qsizetype kMaxLineBytes = 1024 * 1024;
 inline constexpr int kMaxClients = 8;
+// Unsent output one client may pile up (it stopped reading while log events kept coming) before
+// it is dropped: without a cap the engine's memory would follow a stuck script.
+inline constexpr qint64 kMaxPendingOutputBytes = 16 * 1024 * 1024;
 
 // "<data dir>/admin.sock".
 [[nodiscard]] QString socketPath(const QString &dataDirectory);

@@ -41,7 +41,8 @@ QString peerDescription(const QLocalSocket *client)
 
 AdminSocketServer::AdminSocketServer(QString dataDirectory, QString databaseUrl, LogRingBuffer *ring, QObject *parent)
     : QObject(parent), m_path(AdminSocketProtocol::socketPath(dataDirectory)), m_ring(ring),
-      m_server(new QLocalServer(this)), m_executorThread(new QThread(this)), m_logTimer(new QTimer(this))
+      m_server(new QLocalServer(this)), m_executorThread(new QThread(this)), m_logTimer(new QTimer(this)),
+      m_maxPendingOutput(AdminSocketProtocol::kMaxPendingOutputBytes)
 {
     qRegisterMetaType<AdminRequest>();
     qRegisterMetaType<AdminReply>();
@@ -261,7 +262,7 @@ void AdminSocketServer::send(QLocalSocket *client, const QJsonValue &id, const A
 {
     QJsonObject object = reply.toJson();
     object.insert(QStringLiteral("id"), id);
-    client->write(AdminSocketProtocol::line(object));
+    write(client, AdminSocketProtocol::line(object));
 }
 
 void AdminSocketServer::forwardLog()
@@ -286,6 +287,21 @@ void AdminSocketServer::forwardLog()
 
 void AdminSocketServer::broadcast(const QByteArray &line)
 {
-    for (auto it = m_buffers.cbegin(); it != m_buffers.cend(); ++it)
-        it.key()->write(line);
+    const QList<QLocalSocket *> clients = m_buffers.keys();   // write() may drop one
+    for (QLocalSocket *client : clients)
+        write(client, line);
+}
+
+void AdminSocketServer::write(QLocalSocket *client, const QByteArray &line)
+{
+    if (client->bytesToWrite() + line.size() <= m_maxPendingOutput) {
+        client->write(line);
+        return;
+    }
+    Log::warning(kComponent, kNoSession, QStringLiteral("admin socket: a client stopped reading (%1 bytes unsent); client dropped")
+                                             .arg(client->bytesToWrite()));
+    m_buffers.remove(client);
+    client->disconnect(this);
+    client->abort();
+    client->deleteLater();
 }

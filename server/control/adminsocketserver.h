@@ -37,6 +37,8 @@ public:
     [[nodiscard]] bool isListening() const;
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] int clientCount() const { return int(m_buffers.size()); }
+    // Tests lower it from AdminSocketProtocol::kMaxPendingOutputBytes.
+    void setMaxPendingOutput(qint64 bytes) { m_maxPendingOutput = bytes; }
 
     // The engine's status, pushed to clients when it differs from the last one.
     void publishStatus(const EngineStatus &status);
@@ -62,7 +64,9 @@ private:
     void forwardLog();
     void greet(QLocalSocket *client);
     void broadcast(const QByteArray &line);
-    static void send(QLocalSocket *client, const QJsonValue &id, const AdminReply &reply);
+    void send(QLocalSocket *client, const QJsonValue &id, const AdminReply &reply);
+    // Writes, or drops the client when it has stopped reading (see kMaxPendingOutputBytes).
+    void write(QLocalSocket *client, const QByteArray &line);
 
     QString m_path;
     LogRingBuffer *m_ring = nullptr;
@@ -75,4 +79,5 @@ private:
     quint64 m_nextId = 1;
     quint64 m_lastLogId = 0;
     EngineStatus m_status;
+    qint64 m_maxPendingOutput;
 };

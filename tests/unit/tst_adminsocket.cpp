@@ -43,6 +43,7 @@ private Q_SLOTS:
     void secondEngineIsRefused();
     void oversizeLineClosesTheClient();
     void badJsonIsAnswered();
+    void clientThatStopsReadingIsDropped();
     void tooManyClientsAreTurnedAway();
     void engineGoneDisconnectsTheLink();
 
@@ -262,6 +263,32 @@ void TestAdminSocket::oversizeLineClosesTheClient()
     client.write(huge);
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), QLocalSocket::UnconnectedState, 10000);
     QCOMPARE(m_engine->adminSocket()->clientCount(), 0);
+}
+
+void TestAdminSocket::clientThatStopsReadingIsDropped()
+{
+    startEngine();
+    m_engine->adminSocket()->setMaxPendingOutput(64 * 1024);
+    // A raw client that connects and never reads: the kernel's buffer fills, then the server's.
+    const QByteArray path = QFile::encodeName(AdminSocketProtocol::socketPath(m_dir->path()));
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    QVERIFY(fd >= 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::memcpy(address.sun_path, path.constData(), size_t(path.size()));
+    QCOMPARE(::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->adminSocket()->clientCount(), 1, 5000);
+    const QString filler(200, QLatin1Char('x'));
+    for (int batch = 0; batch < 40 && m_engine->adminSocket()->clientCount() == 1; ++batch) {
+        for (int i = 0; i < 500; ++i)
+            Log::info(QStringLiteral("test"), QStringLiteral("-"), filler);
+        QTest::qWait(300);   // one log batch goes out every 250 ms
+    }
+    QCOMPARE(m_engine->adminSocket()->clientCount(), 0);
+    ::close(fd);
+    // A reading client is still served.
+    const std::unique_ptr<AdminSocketLink> link = attach();
+    QVERIFY(link->serverPid() != 0);
 }
 
 void TestAdminSocket::badJsonIsAnswered()
