@@ -205,7 +205,7 @@ void TestGuiLogFileIndex::replayFiltersInBatches()
     QCOMPARE(model.linesParsed(), qint64(kLines));   // each line read once by the filter
 }
 
-// Off unless bench/logviewer-index.sh asks for it: writing a gigabyte is no unit test. It
+// Off unless POSTERN_BENCH_LOG_BYTES is set (ctest gui.logviewer_1gib, bench/logviewer-index.sh). It
 // reports times but checks only work: filtering reads each line once, the view's rows aside.
 void TestGuiLogFileIndex::largeFileWork()
 {
