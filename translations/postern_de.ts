@@ -309,10 +309,6 @@ E-Mails an %1 werden ab sofort abgewiesen. Gespeichertes wird nicht gelöscht: B
         <translation>Gesperrte Adressen</translation>
     </message>
     <message>
-        <source>The server closes every connection from these addresses and ranges at once, on every service, without a greeting. Bans you add here last as long as you say; auto-ban adds its own (marked &quot;auto-ban&quot;, with the reason and when they end) after repeated failed logins or relay attempts. Unbanning takes effect as soon as you press Apply or OK.</source>
-        <translation>Der Server schließt jede Verbindung von diesen Adressen und Bereichen sofort, bei jedem Dienst und ohne Begrüßung. Sperren, die Sie hier hinzufügen, gelten so lange, wie Sie angeben; die automatische Sperre fügt nach wiederholten fehlgeschlagenen Anmeldungen oder Relay-Versuchen eigene hinzu (gekennzeichnet mit „automatische Sperre“, mit Grund und Ablaufzeit). Das Aufheben einer Sperre wirkt, sobald Sie auf Übernehmen oder OK klicken.</translation>
-    </message>
-    <message>
         <source>Entry</source>
         <translation>Eintrag</translation>
     </message>
@@ -426,6 +422,10 @@ E-Mails an %1 werden ab sofort abgewiesen. Gespeichertes wird nicht gelöscht: B
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+    <message>
+        <source>The server closes every connection from these addresses and ranges at once, on every service, without a greeting. Bans you add here last as long as you say; auto-ban adds its own (marked &quot;auto-ban&quot;, with the reason and when they end) after repeated failed logins or relay attempts. &quot;Unban selected&quot; takes effect at once; when other changes are waiting, it waits for Apply or OK with them.</source>
+        <translation>Der Server schließt jede Verbindung von diesen Adressen und Bereichen sofort, bei jedem Dienst und ohne Begrüßung. Sperren, die Sie hier hinzufügen, gelten so lange, wie Sie angeben; die automatische Sperre fügt nach wiederholten fehlgeschlagenen Anmeldungen oder Relay-Versuchen eigene hinzu (gekennzeichnet mit „automatische Sperre“, mit Grund und Ablaufzeit). „Sperre für Auswahl aufheben“ wirkt sofort; warten noch andere Änderungen, wird es mit ihnen bei Übernehmen oder OK gespeichert.</translation>
     </message>
 </context>
 <context>

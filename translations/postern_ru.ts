@@ -309,10 +309,6 @@ Mail to %1 is refused from now on. Nothing stored is deleted: mail it delivered 
         <translation>Запрещённые адреса</translation>
     </message>
     <message>
-        <source>The server closes every connection from these addresses and ranges at once, on every service, without a greeting. Bans you add here last as long as you say; auto-ban adds its own (marked &quot;auto-ban&quot;, with the reason and when they end) after repeated failed logins or relay attempts. Unbanning takes effect as soon as you press Apply or OK.</source>
-        <translation>Сервер сразу закрывает каждое соединение с этих адресов и диапазонов, на всех службах, без приветствия. Добавленные здесь блокировки действуют указанный вами срок; автоблокировка добавляет свои (с пометкой «автоблокировка», причиной и сроком окончания) после повторных неудачных входов или попыток ретрансляции. Разблокировка вступает в силу, как только вы нажмёте «Применить» или «ОК».</translation>
-    </message>
-    <message>
         <source>Entry</source>
         <translation>Запись</translation>
     </message>
@@ -427,6 +423,10 @@ Mail to %1 is refused from now on. Nothing stored is deleted: mail it delivered 
     <message>
         <source>none</source>
         <translation>нет</translation>
+    </message>
+    <message>
+        <source>The server closes every connection from these addresses and ranges at once, on every service, without a greeting. Bans you add here last as long as you say; auto-ban adds its own (marked &quot;auto-ban&quot;, with the reason and when they end) after repeated failed logins or relay attempts. &quot;Unban selected&quot; takes effect at once; when other changes are waiting, it waits for Apply or OK with them.</source>
+        <translation>Сервер сразу закрывает каждое соединение с этих адресов и диапазонов, на всех службах, без приветствия. Добавленные здесь блокировки действуют указанный вами срок; автоблокировка добавляет свои (с пометкой «автоблокировка», причиной и сроком окончания) после повторных неудачных входов или попыток ретрансляции. «Разблокировать выбранные» действует сразу; если есть другие несохранённые изменения, разблокировка сохраняется вместе с ними по кнопке «Применить» или «ОК».</translation>
     </message>
 </context>
 <context>

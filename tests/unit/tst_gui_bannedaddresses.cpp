@@ -18,6 +18,7 @@ class TestGuiBannedAddresses : public QObject
 
 private Q_SLOTS:
     void banClosesConnectionsAndUnbanServesAgain();
+    void unbanWaitsForApplyBehindOtherEdits();
     void autoBansAreMarkedAndNeverListShown();
     void cancelChangesNothing();
     void badRangeIsRefused();
@@ -72,12 +73,40 @@ void TestGuiBannedAddresses::banClosesConnectionsAndUnbanServesAgain()
 
     driver.selectRows({0});
     QCOMPARE(driver.find<QPushButton>("removeButton")->text().remove(QLatin1Char('&')), QStringLiteral("Unban selected"));
-    driver.click("removeButton");
+    // One click unbans: no Apply needed when nothing else is waiting.
     const int unbanMark = engine.changesAppliedCount();
-    QVERIFY(driver.apply());
+    driver.click("removeButton");
     QVERIFY(engine.waitForChangesApplied(unbanMark));
-    QCOMPARE(bans(engine).size(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(bans(engine).size(), 0, 10000);
     QVERIFY(greeting(engine, QStringLiteral("127.0.0.23")).startsWith("220"));
+}
+
+void TestGuiBannedAddresses::unbanWaitsForApplyBehindOtherEdits()
+{
+    OpenListDialog<BannedAddressesDialog> open;
+    LinkedEngine &engine = open.engine();
+    QVERIFY(engine.call(QStringLiteral("ban.add"), {{QStringLiteral("range"), QStringLiteral("203.0.113.9")},
+                                                    {QStringLiteral("minutes"), 0}})
+                .ok());
+    QVERIFY(engine.start());
+    QVERIFY(open.show());
+    ListDialogDriver &driver = open.driver();
+    QTRY_COMPARE_WITH_TIMEOUT(driver.find<QTableWidget>("entryTable")->rowCount(), 1, 10000);
+    driver.type("rangeEdit", QStringLiteral("198.51.100.1"));
+    driver.click("addButton");   // staged, not sent
+    auto *table = driver.find<QTableWidget>("entryTable");
+    QCOMPARE(table->rowCount(), 2);
+    const int banned = table->item(0, 0)->text().startsWith(QStringLiteral("203.")) ? 0 : 1;
+    driver.selectRows({banned});
+    driver.click("removeButton");
+    QTest::qWait(500);
+    QCOMPARE(bans(engine).size(), 1);   // both still wait for Apply
+    const int mark = engine.changesAppliedCount();
+    QVERIFY(driver.apply());
+    QVERIFY(engine.waitForChangesApplied(mark));
+    const QJsonArray stored = bans(engine);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored[0][QStringLiteral("range")].toString(), QStringLiteral("198.51.100.1/32"));
 }
 
 void TestGuiBannedAddresses::autoBansAreMarkedAndNeverListShown()

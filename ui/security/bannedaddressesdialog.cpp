@@ -27,6 +27,7 @@ BannedAddressesDialog::BannedAddressesDialog(EngineLink &engine, AdminMode &mode
 {
     m_ui->setupUi(this);
     m_ui->listEditor->setRemoveText(tr("&Unban selected"));
+    m_ui->listEditor->setRemoveAppliesAtOnce(true);
     m_ui->listEditor->setup(engine, mode, *this, this, m_ui->buttonBox, m_ui->entryGroup);
     connect(m_ui->durationUnitCombo, &QComboBox::currentIndexChanged, this, &BannedAddressesDialog::followDurationUnit);
     connect(m_ui->autoBanSettingsButton, &QPushButton::clicked, this, &BannedAddressesDialog::autoBanSettingsRequested);

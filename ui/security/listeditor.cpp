@@ -230,10 +230,14 @@ void ListEditor::removeRows(const QList<int> &rows)
 {
     if (!m_mode->isUnlocked())
         return;
+    const bool atOnce = m_removeAppliesAtOnce && !hasChanges();
     for (auto it = rows.crbegin(); it != rows.crend(); ++it)
         m_staged.removeAt(*it);
     showEntries();
-    showMessage(tr("Removed; press Apply or OK to save the list."), false);
+    if (atOnce)
+        apply(false);
+    else
+        showMessage(tr("Removed; press Apply or OK to save the list."), false);
 }
 
 void ListEditor::apply(bool close)

@@ -33,6 +33,9 @@ public:
     void setup(EngineLink &engine, AdminMode &mode, ListAdapter &adapter, QDialog *dialog,
                QDialogButtonBox *buttons, QWidget *fields);
     void setRemoveText(const QString &text);
+    // Remove sends at once when nothing else is staged (Banned Addresses: unban in one click);
+    // with other edits pending it stays staged like them, so Apply sends them together.
+    void setRemoveAppliesAtOnce(bool atOnce) { m_removeAppliesAtOnce = atOnce; }
 
     void reload();
     // Sends the staged edits; applied() or failed() follows, and with close the dialog is
@@ -83,4 +86,5 @@ private:
     QList<QJsonObject> m_loaded;
     QList<QJsonObject> m_staged;
     bool m_closeAfterApply = false;
+    bool m_removeAppliesAtOnce = false;
 };
