@@ -174,7 +174,7 @@ int main(int argc, char *argv[])
         if (QMenu *menu = tray.systemTrayIcon()->contextMenu()) {
             menu->popup(QPoint(40, 40));
             waitFor(300);
-            save(menu, QStringLiteral("tray.png"));
+            save(menu, QStringLiteral("tray-menu.png"));
             menu->hide();
         } else {
             ++failures;

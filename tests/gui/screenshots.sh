@@ -9,4 +9,6 @@ out="$root/docs/screenshots"
 mkdir -p "$out"
 unset QT_QPA_PLATFORM
 xvfb-run -a -s "-screen 0 1280x900x24" "$build/tests/gui/postern_screenshooter" "$out"
+# The tray icon docked in a real tray host (trayer) with its notification: the tray test's picture.
+POSTERN_SCREENSHOT_DIR="$out" bash "$root/tests/gui/tray_under_xvfb.sh" "$build/tests/unit/tst_gui_trayicon" >/dev/null
 ls "$out"
