@@ -432,7 +432,7 @@ QString AdminService::configGet(const QString &key)
     return *it;
 }
 
-QString AdminService::configSet(const QString &key, const QString &value)
+QString AdminService::normalizedSetting(const QString &key, const QString &value)
 {
     const SettingSpec *spec = SettingsSchema::find(key);
     if (!spec)
@@ -441,9 +441,29 @@ QString AdminService::configSet(const QString &key, const QString &value)
     const QString normalized = SettingsSchema::normalize(*spec, value, &error);
     if (normalized.isEmpty())
         invalid(error);
-    m_storage.setSetting(key, normalized);
-    audit(QStringLiteral("setting changed: %1 = %2").arg(key, normalized));
-    return QStringLiteral("%1 = %2").arg(key, normalized);
+    return normalized;
+}
+
+QString AdminService::configSet(const QString &key, const QString &value)
+{
+    return configSetMany({{key, value}});
+}
+
+QString AdminService::configSetMany(const QMap<QString, QString> &values)
+{
+    QMap<QString, QString> normalized;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        normalized.insert(it.key(), normalizedSetting(it.key(), it.value()));
+    m_storage.transaction([&] {
+        for (auto it = normalized.cbegin(); it != normalized.cend(); ++it)
+            m_storage.setSetting(it.key(), it.value());
+    });
+    QStringList lines;
+    for (auto it = normalized.cbegin(); it != normalized.cend(); ++it) {
+        audit(QStringLiteral("setting changed: %1 = %2").arg(it.key(), it.value()));
+        lines << QStringLiteral("%1 = %2").arg(it.key(), it.value());
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString AdminService::configReset(const QString &key)

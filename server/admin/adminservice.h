@@ -73,6 +73,9 @@ public:
 
     [[nodiscard]] QString configGet(const QString &key);
     QString configSet(const QString &key, const QString &value);
+    // A dialog's OK: every value is checked before any is written, and all are written in one
+    // transaction, so a running engine never takes in half of them.
+    QString configSetMany(const QMap<QString, QString> &values);
     QString configReset(const QString &key);
     [[nodiscard]] QMap<QString, QString> configList();
 
@@ -99,6 +102,8 @@ private:
     void ensurePostmaster(const QString &domain);
     void dropTarget(const QString &target);
     void audit(const QString &text);
+    // The stored form of `value` for `key`; throws NotFound (unknown key) or Invalid.
+    [[nodiscard]] static QString normalizedSetting(const QString &key, const QString &value);
 
     Storage &m_storage;
     QString m_actor;

@@ -3,7 +3,6 @@
 #include "adminjson.h"
 #include "adminservice.h"
 #include "filteradmin.h"
-#include "settingsschema.h"
 #include "storageerror.h"
 
 #include <QHostAddress>
@@ -227,17 +226,8 @@ void AdminOperations::addConfigOperations()
 
 AdminReply AdminOperations::setMany(const QJsonObject &values)
 {
-    // A dialog's OK saves several settings: refuse them all if any is wrong, naming the first.
-    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
-        const SettingSpec *spec = SettingsSchema::find(it.key());
-        if (!spec)
-            return AdminReply::failure(AdminReply::Status::Invalid, QStringLiteral("unknown setting \"%1\"").arg(it.key()));
-        QString error;
-        if (SettingsSchema::normalize(*spec, it.value().toString(), &error).isEmpty() && !error.isEmpty())
-            return AdminReply::failure(AdminReply::Status::Invalid, error);
-    }
-    QStringList messages;
+    QMap<QString, QString> settings;
     for (auto it = values.constBegin(); it != values.constEnd(); ++it)
-        messages << m_admin.configSet(it.key(), it.value().toString());
-    return AdminReply::success(messages.join(QLatin1Char('\n')));
+        settings.insert(it.key(), it.value().toString());
+    return AdminReply::success(m_admin.configSetMany(settings));
 }
