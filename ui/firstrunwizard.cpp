@@ -2,7 +2,7 @@
 #include "ui_firstrunwizard.h"
 
 #include "accounts/accountinput.h"
-#include "accounts/adminrequestqueue.h"
+#include "adminrequestqueue.h"
 #include "enginelink.h"
 #include "firstrunsummary.h"
 #include "mailaddress.h"

@@ -15,9 +15,10 @@
 #include <QSaveFile>
 #include <QSet>
 
-#include "adminchain.h"
 #include "adminmode.h"
+#include "adminrequestqueue.h"
 #include "enginelink.h"
+#include "entrychanges.h"
 #include "listadapter.h"
 
 ListEditor::ListEditor(QWidget *parent) : QWidget(parent), m_ui(new Ui::ListEditor)
@@ -40,7 +41,7 @@ void ListEditor::setup(EngineLink &engine, AdminMode &mode, ListAdapter &adapter
     m_dialog = dialog;
     m_buttons = buttons;
     m_fields = fields;
-    m_chain = new AdminChain(engine, this);
+    m_queue = new AdminRequestQueue(engine, this);
     m_ui->entryTable->setColumnCount(int(adapter.headers().size()));
     m_ui->entryTable->setHorizontalHeaderLabels(adapter.headers());
     // Enter in the entry fields adds the entry rather than pressing OK with it half typed.
@@ -55,8 +56,9 @@ void ListEditor::setup(EngineLink &engine, AdminMode &mode, ListAdapter &adapter
     connect(buttons->button(QDialogButtonBox::Ok), &QPushButton::clicked, this, [this] { apply(true); });
     connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, [this] { apply(false); });
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(m_chain, &AdminChain::finished, this, [this](bool ok, const QString &message) {
-        onApplied(ok, message, m_closeAfterApply);
+    connect(m_queue, &AdminRequestQueue::finished, this, [this] { onApplied(true, {}, m_closeAfterApply); });
+    connect(m_queue, &AdminRequestQueue::failed, this, [this](int, const AdminReply &reply) {
+        onApplied(false, reply.message, m_closeAfterApply);
     });
     connect(&mode, &AdminMode::unlockedChanged, this, &ListEditor::applyMode);
     // Shown again after Cancel or a change made elsewhere (the CLI, auto-ban): read the list anew.
@@ -119,7 +121,7 @@ void ListEditor::showEntries()
 void ListEditor::showSelection()
 {
     const QList<int> rows = selectedRows();
-    const bool editable = m_mode && m_mode->isUnlocked() && !m_chain->isRunning();
+    const bool editable = m_mode && m_mode->isUnlocked() && !m_queue->isRunning();
     m_ui->replaceButton->setEnabled(editable && rows.size() == 1);
     m_ui->removeButton->setEnabled(editable && !rows.isEmpty());
     if (rows.size() == 1) {
@@ -242,10 +244,13 @@ void ListEditor::removeRows(const QList<int> &rows)
 
 void ListEditor::apply(bool close)
 {
-    if (!m_mode->isUnlocked() || m_chain->isRunning())
+    if (!m_mode->isUnlocked() || m_queue->isRunning())
         return;
     m_closeAfterApply = close;
-    m_chain->run(EntryChanges::steps(*m_adapter, m_loaded, m_staged));
+    m_queue->clear();   // what a refusal left unsent is staged still, and sent again from it
+    for (const AdminStep &step : EntryChanges::steps(*m_adapter, m_loaded, m_staged))
+        m_queue->add(step.request, 0, step.undo);
+    m_queue->run();
     showSelection();
 }
 

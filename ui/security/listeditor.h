@@ -6,7 +6,7 @@
 
 #include <functional>
 
-class AdminChain;
+class AdminRequestQueue;
 class AdminMode;
 class EngineLink;
 class ListAdapter;
@@ -82,7 +82,7 @@ private:
     QDialog *m_dialog = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QWidget *m_fields = nullptr;
-    AdminChain *m_chain = nullptr;
+    AdminRequestQueue *m_queue = nullptr;
     QList<QJsonObject> m_loaded;
     QList<QJsonObject> m_staged;
     bool m_closeAfterApply = false;

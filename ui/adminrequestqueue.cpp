@@ -6,9 +6,9 @@ AdminRequestQueue::AdminRequestQueue(EngineLink &engine, QObject *parent) : QObj
 {
 }
 
-void AdminRequestQueue::add(const AdminRequest &request, int tag)
+void AdminRequestQueue::add(const AdminRequest &request, int tag, std::optional<AdminRequest> undo)
 {
-    m_steps.append(Step{request, tag});
+    m_steps.append(Step{request, tag, std::move(undo)});
 }
 
 void AdminRequestQueue::clear()
@@ -38,8 +38,15 @@ void AdminRequestQueue::sendNext()
         if (!m_running || m_steps.isEmpty())
             return;
         if (!reply.ok()) {
-            m_running = false;
-            Q_EMIT failed(step.tag, reply);
+            if (!step.undo) {
+                m_running = false;
+                Q_EMIT failed(step.tag, reply);
+                return;
+            }
+            m_engine.call(*step.undo, this, [this, step, reply](const AdminReply &) {
+                m_running = false;
+                Q_EMIT failed(step.tag, reply);
+            });
             return;
         }
         m_steps.removeFirst();
