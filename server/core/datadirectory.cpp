@@ -63,3 +63,13 @@ QString DataDirectory::tlsDirectory() const
 {
     return m_path + QStringLiteral("/tls");
 }
+
+QString DataDirectory::queueDirectory() const
+{
+    return m_path + QStringLiteral("/queue");
+}
+
+QString DataDirectory::secretsDirectory() const
+{
+    return m_path + QStringLiteral("/secrets");
+}

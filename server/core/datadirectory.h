@@ -20,6 +20,10 @@ public:
     [[nodiscard]] QString mailDirectory() const;
     // Where the self-signed certificate Postern generates lives (DATA_DIR/tls).
     [[nodiscard]] QString tlsDirectory() const;
+    // The outbound queue (DATA_DIR/queue, Maildir-shaped: tmp/ new/, see QueueDirectory).
+    [[nodiscard]] QString queueDirectory() const;
+    // Passwords Postern must be able to use as given (smart host, routes): DATA_DIR/secrets, 0700.
+    [[nodiscard]] QString secretsDirectory() const;
 
 private:
     QString m_path;

@@ -62,3 +62,15 @@ struct AttachmentFilterRecord
     QString pattern;
     QDateTime created;                           // UTC, whole seconds
 };
+
+// A per-domain route (postern route add): mail for `domain` goes to host:port instead of the
+// domain's MX. The password, if any, is kept by SecretStore under "route:<domain>", not here.
+struct RouteRecord
+{
+    QString domain;                               // lower-case ACE
+    QString host;                                 // host name (ACE) or address literal
+    quint16 port = 25;
+    QString tls = QStringLiteral("required");     // "none", "opportunistic", "required" or "verify"
+    QString authUser;                             // empty: no AUTH
+    QDateTime created;                            // UTC, whole seconds
+};

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "queuerecords.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+// The outbound queue's envelopes and per-recipient state in the database (tables queue_messages
+// and queue_recipients, migration 7). Separate from Storage because queue writes are constant
+// and must not bump Storage::generation() (that makes every engine reload its configuration).
+// Implementations are used from a single thread each (each thread opens its own); every method
+// either completes or throws StorageError and leaves nothing half-written. A write that returns
+// is durable (the database's commit).
+class QueueStorage
+{
+public:
+    virtual ~QueueStorage() = default;
+
+    // The message and all its recipients, in one transaction. Fills nothing back: ids are read
+    // again with message(). Throws StorageError(Duplicate) for an id already queued.
+    virtual void insert(const QueuedMessage &message) = 0;
+
+    // Every queued message with its recipients, oldest first.
+    [[nodiscard]] virtual QList<QueuedMessage> messages() = 0;
+    [[nodiscard]] virtual std::optional<QueuedMessage> message(const QString &id) = 0;
+
+    // Writes each recipient's mutable fields (state, attempts, nextAttempt, lastAttempt,
+    // lastError, statusCode, diagnostic, remoteMta, report, delayReported) by row id, all in one
+    // transaction. Rows that no longer exist (deleted meanwhile) are skipped silently.
+    virtual void updateRecipients(const QList<QueuedRecipient> &recipients) = 0;
+
+    // Removes the message's rows (the caller removes the file afterwards). False when not queued.
+    virtual bool remove(const QString &id) = 0;
+
+    // Runs `work` so that its writes commit together or not at all. Nests.
+    virtual void transaction(const std::function<void()> &work) = 0;
+};
