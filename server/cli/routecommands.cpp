@@ -8,6 +8,8 @@
 
 #include <QTextStream>
 
+#include <optional>
+
 namespace {
 
 // The route `route add` describes, before any password is read; nullopt with *error.
@@ -46,13 +48,15 @@ QString RouteCommands::checkArguments(const QString &group, const QString &verb,
 {
     QString error;
     if (group == QStringLiteral("route") && verb == QStringLiteral("add")) {
-        newRoute(args, command, &error);
+        if (newRoute(args, command, &error))
+            error.clear();
     } else if (group == QStringLiteral("route") && verb == QStringLiteral("remove")) {
         RouteAdmin::NewRoute probe;
         probe.domain = args.value(0);
         probe.host = QStringLiteral("localhost");
         probe.port = 25;
-        RouteAdmin::checkRoute(probe, &error);
+        if (RouteAdmin::checkRoute(probe, &error))
+            error.clear();
     }
     return error.isEmpty() ? QString() : QStringLiteral("%1 %2: %3").arg(group, verb, error);
 }

@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace {
 
 QJsonObject routeJson(const RouteRecord &route, bool hasPassword)

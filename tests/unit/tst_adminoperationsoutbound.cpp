@@ -156,20 +156,20 @@ void TestAdminOperationsOutbound::refusals_data()
         return base;
     };
     const QJsonObject good = routeArgs(QStringLiteral("example.org"), QStringLiteral("relay.example.net"), 25);
-    QTest::newRow("bad domain") << with(good, QStringLiteral("domain"), QStringLiteral("bad_domain!")) << "bad_domain!";
-    QTest::newRow("literal domain") << with(good, QStringLiteral("domain"), QStringLiteral("[192.0.2.1]")) << "[192.0.2.1]";
-    QTest::newRow("no port") << with(good, QStringLiteral("port"), 0) << "port";
-    QTest::newRow("port too big") << with(good, QStringLiteral("port"), 70000) << "port";
-    QTest::newRow("bad host") << with(good, QStringLiteral("host"), QStringLiteral("no such host!")) << "no such host!";
-    QTest::newRow("empty host") << with(good, QStringLiteral("host"), QString()) << "host";
-    QTest::newRow("bad tls") << with(good, QStringLiteral("tls"), QStringLiteral("sometimes")) << "sometimes";
-    QTest::newRow("user with space") << with(good, QStringLiteral("auth_user"), QStringLiteral("the office")) << "the office";
-    QTest::newRow("password without login") << with(good, QStringLiteral("password"), kSecret) << "--auth";
+    QTest::newRow("bad domain") << with(good, QStringLiteral("domain"), QStringLiteral("bad_domain!")) << QStringLiteral("bad_domain!");
+    QTest::newRow("literal domain") << with(good, QStringLiteral("domain"), QStringLiteral("[192.0.2.1]")) << QStringLiteral("[192.0.2.1]");
+    QTest::newRow("no port") << with(good, QStringLiteral("port"), 0) << QStringLiteral("port");
+    QTest::newRow("port too big") << with(good, QStringLiteral("port"), 70000) << QStringLiteral("port");
+    QTest::newRow("bad host") << with(good, QStringLiteral("host"), QStringLiteral("no such host!")) << QStringLiteral("no such host!");
+    QTest::newRow("empty host") << with(good, QStringLiteral("host"), QString()) << QStringLiteral("host");
+    QTest::newRow("bad tls") << with(good, QStringLiteral("tls"), QStringLiteral("sometimes")) << QStringLiteral("sometimes");
+    QTest::newRow("user with space") << with(good, QStringLiteral("auth_user"), QStringLiteral("the office")) << QStringLiteral("the office");
+    QTest::newRow("password without login") << with(good, QStringLiteral("password"), kSecret) << QStringLiteral("--auth");
     QTest::newRow("empty password")
-        << with(with(good, QStringLiteral("auth_user"), QStringLiteral("u")), QStringLiteral("password"), QString()) << "empty";
+        << with(with(good, QStringLiteral("auth_user"), QStringLiteral("u")), QStringLiteral("password"), QString()) << QStringLiteral("empty");
     QTest::newRow("password with newline")
         << with(with(good, QStringLiteral("auth_user"), QStringLiteral("u")), QStringLiteral("password"), QStringLiteral("a\nb"))
-        << "line breaks";
+        << QStringLiteral("line breaks");
 }
 
 void TestAdminOperationsOutbound::refusals()

@@ -7,6 +7,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 class TestRoutePlanner : public QObject
 {
     Q_OBJECT
@@ -174,10 +176,10 @@ void TestRoutePlanner::hopWithoutAddress_data()
     QTest::addColumn<DnsStatus>("a");
     QTest::addColumn<RoutePlan::Status>("status");
     QTest::addColumn<QString>("code");
-    QTest::newRow("nxdomain") << DnsStatus::NxDomain << DnsStatus::NxDomain << RoutePlan::Status::PermanentFailure << "5.4.4";
-    QTest::newRow("nodata") << DnsStatus::NoData << DnsStatus::NoData << RoutePlan::Status::PermanentFailure << "5.4.4";
-    QTest::newRow("timeout") << DnsStatus::NoData << DnsStatus::Timeout << RoutePlan::Status::TemporaryFailure << "4.4.3";
-    QTest::newRow("servfail") << DnsStatus::ServerFailure << DnsStatus::NxDomain << RoutePlan::Status::TemporaryFailure << "4.4.3";
+    QTest::newRow("nxdomain") << DnsStatus::NxDomain << DnsStatus::NxDomain << RoutePlan::Status::PermanentFailure << QStringLiteral("5.4.4");
+    QTest::newRow("nodata") << DnsStatus::NoData << DnsStatus::NoData << RoutePlan::Status::PermanentFailure << QStringLiteral("5.4.4");
+    QTest::newRow("timeout") << DnsStatus::NoData << DnsStatus::Timeout << RoutePlan::Status::TemporaryFailure << QStringLiteral("4.4.3");
+    QTest::newRow("servfail") << DnsStatus::ServerFailure << DnsStatus::NxDomain << RoutePlan::Status::TemporaryFailure << QStringLiteral("4.4.3");
 }
 
 void TestRoutePlanner::hopWithoutAddress()
@@ -252,11 +254,11 @@ void TestRoutePlanner::mxFailures_data()
     QTest::addColumn<RoutePlan::Status>("status");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("error");
-    QTest::newRow("null MX") << DnsStatus::NullMx << RoutePlan::Status::PermanentFailure << "5.1.10" << "null MX";
-    QTest::newRow("nxdomain") << DnsStatus::NxDomain << RoutePlan::Status::PermanentFailure << "5.1.2"
-                              << "the domain does not exist";
-    QTest::newRow("servfail") << DnsStatus::ServerFailure << RoutePlan::Status::TemporaryFailure << "4.4.3" << "fake";
-    QTest::newRow("timeout") << DnsStatus::Timeout << RoutePlan::Status::TemporaryFailure << "4.4.3" << "fake";
+    QTest::newRow("null MX") << DnsStatus::NullMx << RoutePlan::Status::PermanentFailure << QStringLiteral("5.1.10") << QStringLiteral("null MX");
+    QTest::newRow("nxdomain") << DnsStatus::NxDomain << RoutePlan::Status::PermanentFailure << QStringLiteral("5.1.2")
+                              << QStringLiteral("the domain does not exist");
+    QTest::newRow("servfail") << DnsStatus::ServerFailure << RoutePlan::Status::TemporaryFailure << QStringLiteral("4.4.3") << QStringLiteral("fake");
+    QTest::newRow("timeout") << DnsStatus::Timeout << RoutePlan::Status::TemporaryFailure << QStringLiteral("4.4.3") << QStringLiteral("fake");
 }
 
 void TestRoutePlanner::mxFailures()
@@ -310,10 +312,10 @@ void TestRoutePlanner::noMxAddress_data()
     QTest::addColumn<DnsStatus>("second");
     QTest::addColumn<RoutePlan::Status>("status");
     QTest::addColumn<QString>("code");
-    QTest::newRow("all nxdomain") << DnsStatus::NxDomain << RoutePlan::Status::PermanentFailure << "5.4.4";
-    QTest::newRow("nodata") << DnsStatus::NoData << RoutePlan::Status::PermanentFailure << "5.4.4";
-    QTest::newRow("one timeout") << DnsStatus::Timeout << RoutePlan::Status::TemporaryFailure << "4.4.3";
-    QTest::newRow("one servfail") << DnsStatus::ServerFailure << RoutePlan::Status::TemporaryFailure << "4.4.3";
+    QTest::newRow("all nxdomain") << DnsStatus::NxDomain << RoutePlan::Status::PermanentFailure << QStringLiteral("5.4.4");
+    QTest::newRow("nodata") << DnsStatus::NoData << RoutePlan::Status::PermanentFailure << QStringLiteral("5.4.4");
+    QTest::newRow("one timeout") << DnsStatus::Timeout << RoutePlan::Status::TemporaryFailure << QStringLiteral("4.4.3");
+    QTest::newRow("one servfail") << DnsStatus::ServerFailure << RoutePlan::Status::TemporaryFailure << QStringLiteral("4.4.3");
 }
 
 void TestRoutePlanner::noMxAddress()
@@ -364,10 +366,10 @@ void TestRoutePlanner::domainLiteral_data()
 {
     QTest::addColumn<QString>("domain");
     QTest::addColumn<QString>("target");
-    QTest::newRow("v4") << "[192.0.2.1]" << "[192.0.2.1][192.0.2.1]:25";
-    QTest::newRow("v6") << "[IPv6:2001:db8::1]" << "[IPv6:2001:db8::1][2001:db8::1]:25";
-    QTest::newRow("bad") << "[not.an.address]" << "";
-    QTest::newRow("unclosed") << "[192.0.2.1" << "";
+    QTest::newRow("v4") << QStringLiteral("[192.0.2.1]") << QStringLiteral("[192.0.2.1][192.0.2.1]:25");
+    QTest::newRow("v6") << QStringLiteral("[IPv6:2001:db8::1]") << QStringLiteral("[IPv6:2001:db8::1][2001:db8::1]:25");
+    QTest::newRow("bad") << QStringLiteral("[not.an.address]") << QStringLiteral("");
+    QTest::newRow("unclosed") << QStringLiteral("[192.0.2.1") << QStringLiteral("");
 }
 
 void TestRoutePlanner::domainLiteral()

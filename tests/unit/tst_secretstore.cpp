@@ -85,10 +85,10 @@ void TestSecretStore::tightensLooseDirectory()
 void TestSecretStore::names_data()
 {
     QTest::addColumn<QString>("name");
-    QTest::newRow("route") << "route:example.org";
-    QTest::newRow("slash") << "route:../../etc/passwd";
-    QTest::newRow("idn") << "route:b\u00fccher.example";
-    QTest::newRow("space") << "a b";
+    QTest::newRow("route") << QStringLiteral("route:example.org");
+    QTest::newRow("slash") << QStringLiteral("route:../../etc/passwd");
+    QTest::newRow("idn") << QStringLiteral("route:b\u00fccher.example");
+    QTest::newRow("space") << QStringLiteral("a b");
 }
 
 void TestSecretStore::names()
