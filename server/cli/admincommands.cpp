@@ -4,9 +4,13 @@
 #include "adminservice.h"
 #include "cidrrange.h"
 #include "commandline.h"
+#include "datadirectory.h"
 #include "policycommands.h"
 #include "filteradmin.h"
 #include "filtercommands.h"
+#include "routeadmin.h"
+#include "routecommands.h"
+#include "secretstore.h"
 #include "storageerror.h"
 #include "tlscommands.h"
 
@@ -63,6 +67,11 @@ const QList<CommandShape> &shapes()
         {"admin-password", "set", 0, 0, {QStringLiteral("password-stdin")}},
         {"admin-password", "clear", 0, 0, {}},
         {"policy", "explain", 0, 0, {QStringLiteral("ip"), QStringLiteral("auth"), QStringLiteral("from"), QStringLiteral("to")}},
+        {"route", "add", 2, 2, {QStringLiteral("tls"), QStringLiteral("auth"), QStringLiteral("password-stdin")}},
+        {"route", "remove", 1, 1, {}},
+        {"route", "list", 0, 0, {}},
+        {"smarthost-password", "set", 0, 0, {QStringLiteral("password-stdin")}},
+        {"smarthost-password", "clear", 0, 0, {}},
     };
     return table;
 }
@@ -71,7 +80,7 @@ const QStringList kCommandOptions = {QStringLiteral("password-stdin"), QStringLi
                                      QStringLiteral("headless"), QStringLiteral("ephemeral-ports"),
                                      QStringLiteral("minutes"), QStringLiteral("comment"), QStringLiteral("ip"),
                                      QStringLiteral("auth"), QStringLiteral("from"), QStringLiteral("to"),
-                                     QStringLiteral("scope"), QStringLiteral("action")};
+                                     QStringLiteral("scope"), QStringLiteral("action"), QStringLiteral("tls")};
 
 // The argument checks that need no storage: a well-formed range, a positive --minutes.
 QString checkArguments(const QString &group, const QString &verb, const QStringList &args, const CommandLine &command)
@@ -80,6 +89,8 @@ QString checkArguments(const QString &group, const QString &verb, const QStringL
         return PolicyCommands::checkUsage(command);
     if (group == QStringLiteral("filter") || group == QStringLiteral("attachment-filter"))
         return FilterCommands::checkArguments(group, verb, args, command);
+    if (group == QStringLiteral("route") || group == QStringLiteral("smarthost-password"))
+        return RouteCommands::checkArguments(group, verb, args, command);
     if (group != QStringLiteral("ban") && group != QStringLiteral("trust"))
         return {};
     if (verb != QStringLiteral("list")) {
@@ -166,6 +177,11 @@ int AdminCommands::run(const CommandLine &command)
         if (group == QStringLiteral("filter") || group == QStringLiteral("attachment-filter")) {
             FilterAdmin filters(m_admin.storage(), m_admin.actor());
             return FilterCommands(filters, m_out).run(group, verb, args, command);
+        }
+        if (group == QStringLiteral("route") || group == QStringLiteral("smarthost-password")) {
+            SecretStore secrets(DataDirectory(m_dataDirectory).secretsDirectory());
+            RouteAdmin routes(m_admin.storage(), secrets, m_admin.actor());
+            return RouteCommands(routes, m_out, m_err, [this] { return readPassword(); }).run(group, verb, args, command);
         }
         return runConfig(verb, args);
     } catch (const StorageError &error) {

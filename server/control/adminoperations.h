@@ -36,6 +36,10 @@ class FilterAdmin;
 //               certFile, keyFile}: the pair the settings name (or the generated one)
 //   admin.password.set {password} (empty clears it)   admin.password.exists → bool
 //   admin.password.check {password}: Ok, or Denied (logged as a security decision)
+//   route.list → {routes: [{domain, host, port, tls, auth_user, has_password}]}
+//   route.add {domain, host, port, tls?, auth_user?, password?}   route.remove {domain}
+//   smarthost.password.set {password}   smarthost.password.clear
+//   smarthost.password.exists → {exists: bool}
 class AdminOperations
 {
 public:
@@ -54,6 +58,7 @@ private:
     void addFilterOperations();
     void addConfigOperations();
     void addOptionsOperations();   // adminoperationsoptions.cpp
+    void addOutboundOperations();  // adminoperationsoutbound.cpp
     [[nodiscard]] AdminReply setMany(const QJsonObject &values);
 
     AdminService &m_admin;
