@@ -223,7 +223,7 @@ void RoutePlanner::plan(const QString &domain, QObject *context, Callback callba
         RoutePlan plan;
         plan.status = RoutePlan::Status::Ready;
         plan.via = QStringLiteral("address literal");
-        plan.targets = {targetFor(Candidate{domain, kSmtpPort, m_table.mxTls, {}, {}, 0}, address)};
+        plan.targets = {targetFor(Candidate{domain, m_table.mxPort, m_table.mxTls, {}, {}, 0}, address)};
         answerLater(context, callback, std::move(plan));
         return;
     }
@@ -255,7 +255,8 @@ void RoutePlanner::plan(const QString &domain, QObject *context, Callback callba
     // planner: everything they use is copied, so a new table or a deleted planner is harmless.
     Resolver *resolver = &m_resolver;
     const OutboundTls mxTls = m_table.mxTls;
-    m_resolver.lookupMx(domain, context, [resolver, context, domain, mxTls, shuffle = m_shuffle,
+    const quint16 mxPort = m_table.mxPort;
+    m_resolver.lookupMx(domain, context, [resolver, context, domain, mxTls, mxPort, shuffle = m_shuffle,
                                           callback = std::move(callback)](const DnsResult &result) {
         const QString via = QStringLiteral("MX");
         switch (result.status) {
@@ -272,7 +273,7 @@ void RoutePlanner::plan(const QString &domain, QObject *context, Callback callba
             callback(temporaryDnsFailure(via, QStringLiteral("the MX of %1").arg(domain), result));
             return;
         case DnsStatus::NoData:
-            gather(*resolver, context, {Candidate{domain, kSmtpPort, mxTls, {}, {}, 0}}, QStringLiteral("implicit MX"),
+            gather(*resolver, context, {Candidate{domain, mxPort, mxTls, {}, {}, 0}}, QStringLiteral("implicit MX"),
                    callback);
             return;
         case DnsStatus::Found:
@@ -287,7 +288,7 @@ void RoutePlanner::plan(const QString &domain, QObject *context, Callback callba
         }
         QList<Candidate> candidates;
         for (qsizetype i = 0; i < hosts.size(); ++i)
-            candidates.append(Candidate{hosts.at(i), kSmtpPort, mxTls, {}, {}, preferences.at(i)});
+            candidates.append(Candidate{hosts.at(i), mxPort, mxTls, {}, {}, preferences.at(i)});
         gather(*resolver, context, std::move(candidates), via, callback);
     });
 }

@@ -32,6 +32,7 @@ RoutingTable RoutingTableLoader::build(const Settings &settings, const QList<Rou
 {
     RoutingTable table;
     table.mxTls = parseOutboundTls(settings.text(QStringLiteral("outbound.tls"))).value_or(OutboundTls::Opportunistic);
+    table.mxPort = quint16(settings.integer(QStringLiteral("outbound.mx_port")));
 
     const QString smartHost = settings.text(QStringLiteral("outbound.smarthost"));
     if (!smartHost.isEmpty()) {

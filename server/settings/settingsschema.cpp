@@ -157,6 +157,9 @@ QList<SettingSpec> buildTable()
          QStringLiteral("Percentage of the standard SMTP waits used when sending (lower only for tests)")),
         spec(QStringLiteral("outbound.connect_timeout_s"), SettingType::Integer, QStringLiteral("30"), 1, 300,
          QStringLiteral("Seconds to wait for a connection to a receiving server, per address")),
+        spec(QStringLiteral("outbound.mx_port"), SettingType::Integer, QStringLiteral("25"), 1, 65535,
+         QStringLiteral("Port of the mail exchangers found in DNS; 25 on the Internet (other values only for "
+                        "test networks)")),
     };
 }
 
