@@ -151,6 +151,7 @@ private Q_SLOTS:
     void subjects();
     void perMessageFields();
     void recipientFields();
+    void successReport();
     void optionalFieldsLeftOut();
     void returnVariants_data();
     void returnVariants();
@@ -280,10 +281,34 @@ void TestDsnBuilder::recipientFields()
     QCOMPARE(carol.rawValue("Status").trimmed(), QByteArray("4.4.1"));
     QCOMPARE(carol.rawValue("Will-Retry-Until").trimmed(), QByteArray("Sat, 5 Dec 2026 08:15:00 +0000"));
     QVERIFY(!carol.contains("Original-Recipient"));
+}
 
-    for (const auto action : {DsnReport::Action::Delivered, DsnReport::Action::Relayed})
-        QVERIFY(DsnStatusFields::actionName(action) == "delivered" || DsnStatusFields::actionName(action) == "relayed");
-    QCOMPARE(DsnStatusFields::actionName(DsnReport::Action::Relayed), QByteArray("relayed"));
+void TestDsnBuilder::successReport()
+{
+    DsnReport report = baseReport();
+    DsnReport::Recipient dave;
+    dave.finalRecipient = QStringLiteral("dave@example.com");
+    dave.action = DsnReport::Action::Delivered;
+    dave.statusCode = QStringLiteral("2.0.0");
+    dave.remoteMta = QStringLiteral("mx.example.com");
+    dave.diagnostic = QStringLiteral("250 2.0.0 Ok: queued as 4F2A");
+    dave.willRetryUntil = kNow.addDays(1);
+    DsnReport::Recipient erin = dave;
+    erin.finalRecipient = QStringLiteral("erin@example.com");
+    erin.action = DsnReport::Action::Relayed;
+    report.recipients = {dave, erin};
+    const QList<ParsedPart> parts = walk(DsnBuilder::build(report, kOriginal, kNow));
+    const QString text = QString::fromUtf8(parts.at(1).body);
+    QVERIFY(text.contains(QStringLiteral("Your message was delivered to these recipients:")));
+    QVERIFY(text.contains(QStringLiteral("passed on")));
+    QVERIFY(!text.contains(QStringLiteral("What you can do")));
+    QVERIFY(!text.contains(QStringLiteral("Reason:")));
+    const QList<MimeHeader> blocks = statusBlocks(parts.at(2).body);
+    QCOMPARE(blocks.size(), 3);
+    QCOMPARE(blocks.at(1).rawValue("Action").trimmed(), QByteArray("delivered"));
+    QCOMPARE(blocks.at(2).rawValue("Action").trimmed(), QByteArray("relayed"));
+    QCOMPARE(blocks.at(1).rawValue("Status").trimmed(), QByteArray("2.0.0"));
+    QVERIFY(!blocks.at(1).contains("Will-Retry-Until"));
 }
 
 void TestDsnBuilder::optionalFieldsLeftOut()
