@@ -155,6 +155,7 @@ private Q_SLOTS:
     void optionalFieldsLeftOut();
     void returnVariants_data();
     void returnVariants();
+    void eightBitOriginal();
     void readByPython_data();
     void readByPython();
     void explanationInPlainWords();
@@ -358,6 +359,25 @@ void TestDsnBuilder::returnVariants()
         QCOMPARE(parts.at(3).body, kOriginal.first(kOriginal.indexOf("\r\n\r\n") + 4));
         QVERIFY(!dsn.contains("the figures are attached"));
     }
+}
+
+void TestDsnBuilder::eightBitOriginal()
+{
+    DsnReport report = baseReport();
+    report.ret = DsnReturn::Full;
+    // An 8-bit body comes back converted, so the report itself stays 7-bit.
+    const QByteArray body = "Gr\xc3\xbc\xc3\x9f""e\r\n";
+    QByteArray dsn = DsnBuilder::build(report, "Subject: x\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body, kNow);
+    QVERIFY(!EightBitDowngrade::hasEightBit(dsn));
+    QList<ParsedPart> parts = walk(dsn);
+    QCOMPARE(parts.at(3).header.rawValue("Content-Transfer-Encoding").trimmed(), QByteArray("7bit"));
+    QCOMPARE(parts.at(4).body, body + "\r\n");
+
+    // An 8-bit header cannot be converted: the part says 8bit.
+    dsn = DsnBuilder::build(report, "Subject: Gr\xc3\xbc\xc3\x9f""e\r\n\r\n" + body, kNow);
+    parts = walk(dsn);
+    QCOMPARE(parts.at(3).header.rawValue("Content-Transfer-Encoding").trimmed(), QByteArray("8bit"));
+    QCOMPARE(parts.at(4).body, body + "\r\n");
 }
 
 void TestDsnBuilder::readByPython_data()
