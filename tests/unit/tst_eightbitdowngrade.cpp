@@ -259,6 +259,9 @@ void TestEightBitDowngrade::singlePart()
     QCOMPARE(converted.rawValues("Content-Transfer-Encoding").size(), 1);
     QCOMPARE(converted.rawValue("Content-Transfer-Encoding").trimmed(), QByteArray("quoted-printable"));
     QCOMPARE(converted.rawValue("MIME-Version").trimmed(), QByteArray("1.0"));
+    QCOMPARE(converted.rawValues("MIME-Version").size(), 1);
+    QCOMPARE(result.message.contains("\r\nMIME-Version: 1.0\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"),
+             addsMimeVersion);
     QCOMPARE(converted.fieldCount(), 4);   // From, MIME-Version, Subject, Content-Transfer-Encoding
     QVERIFY(result.message.startsWith("From: a@example.com\r\n"));
     QCOMPARE(converted.rawValue("Subject").trimmed(), QByteArray("hi"));
@@ -291,9 +294,10 @@ void TestEightBitDowngrade::nesting()
     verifySevenBitLines(result.message);
     const auto view = readerView(result.message);
     QCOMPARE(view, readerView(kNested));
-    QCOMPARE(view.size(), 10);
-    QCOMPARE(view.at(6).first, QByteArray("3 multipart/mixed"));   // inside the attached message
-    QCOMPARE(view.at(7).second, QByteArray("caf\xe9 cr\xe8me\r\n"));
+    QCOMPARE(view.size(), 8);
+    QCOMPARE(view.at(4).first, QByteArray("1 message/rfc822"));
+    QCOMPARE(view.at(5).first, QByteArray("2 multipart/mixed"));   // the attached message itself
+    QCOMPARE(view.at(6).second, QByteArray("caf\xe9 cr\xe8me\r\n"));
     // The attached message is 7bit now; the multipart inside it kept its boundary.
     QVERIFY(result.message.contains("Content-Type: message/rfc822\r\nContent-Transfer-Encoding: 7bit\r\n\r\n"
                                     "From: c@example.net\r\n"));
@@ -388,7 +392,9 @@ void TestEightBitDowngrade::readByPython()
     QVERIFY(ok);
     QCOMPARE(after, before);
     QCOMPARE(after.count('\0'), 4);
-    QVERIFY(after.contains(QByteArray("text/plain:") + kUmlauts));
+    // Python drops the line break before a delimiter (it belongs to the delimiter); the
+    // trailing space before it survives as =20.
+    QVERIFY(after.contains(QByteArray("text/plain:") + kUmlauts.chopped(2) + '\0'));
 }
 
 QTEST_GUILESS_MAIN(TestEightBitDowngrade)
