@@ -4,11 +4,16 @@
 // only Refresh and Details.
 
 #include "adminmode.h"
+#include "dialoglauncher.h"
+#include "mainwindow.h"
+#include "outbound/outbounddialog.h"
 #include "queue/queuedetailsdialog.h"
 #include "queue/queuewindow.h"
 #include "scriptedenginelink.h"
 
 #include <QtTest>
+#include <QAction>
+#include <QMenu>
 #include <QApplication>
 #include <QJsonArray>
 #include <QLabel>
@@ -78,6 +83,7 @@ private Q_SLOTS:
     void listRefusalIsShown();
     void detailsShowHeadersAndRecipients();
     void lockedModeLeavesRefreshAndDetails();
+    void menusOpenTheQueueAndOutboundDelivery();
 
 private:
     [[nodiscard]] bool showAndWait();
@@ -335,6 +341,29 @@ void TestGuiQueueWindow::lockedModeLeavesRefreshAndDetails()
     m_mode->setUnlocked(true);
     QVERIFY(!child<QLabel>("lockedLabel")->isVisible());
     QVERIFY(child<QPushButton>("retryButton")->isEnabled());
+}
+
+void TestGuiQueueWindow::menusOpenTheQueueAndOutboundDelivery()
+{
+    m_link->succeed(QStringLiteral("config.list"), QJsonArray{});
+    m_link->succeed(QStringLiteral("route.list"), QJsonObject{{QStringLiteral("routes"), QJsonArray{}}});
+    m_link->succeed(QStringLiteral("smarthost.password.exists"), QJsonObject{{QStringLiteral("exists"), false}});
+    MainWindow window(*m_link);
+    auto *queue = window.findChild<QAction *>(QStringLiteral("queueAction"));
+    auto *outbound = window.findChild<QAction *>(QStringLiteral("outboundAction"));
+    QVERIFY(queue && outbound);
+    QVERIFY(window.findChild<QMenu *>(QStringLiteral("viewMenu"))->actions().contains(queue));
+    QVERIFY(window.findChild<QMenu *>(QStringLiteral("optionsMenu"))->actions().contains(outbound));
+    queue->trigger();
+    auto *opened = window.findChild<QueueWindow *>();
+    QVERIFY(opened && opened->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(opened->messageCount() == 2, 5000);
+    queue->trigger();   // one window, raised again
+    QCOMPARE(window.findChildren<QueueWindow *>().size(), 1);
+    outbound->trigger();
+    auto *dialog = window.findChild<OutboundDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isLoaded(), 5000);
 }
 
 QTEST_MAIN(TestGuiQueueWindow)
