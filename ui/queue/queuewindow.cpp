@@ -149,71 +149,61 @@ QStringList QueueWindow::selectedIds() const
     return ids;
 }
 
-QList<QJsonValue> QueueWindow::selectedIdValues() const
+QList<AdminRequest> QueueWindow::perSelectedMessage(const QString &operation) const
 {
-    QList<QJsonValue> ids;
+    QList<AdminRequest> requests;
     const QTableWidget *table = m_ui->messageTable;
     for (int row = 0; row < table->rowCount(); ++row) {
         if (table->selectionModel()->isRowSelected(row, {}))
-            ids.append(QJsonValue::fromVariant(table->item(row, 0)->data(kIdRole)));
+            requests.append(AdminRequest{operation, {{QStringLiteral("id"), QJsonValue::fromVariant(table->item(row, 0)->data(kIdRole))}}});
     }
-    return ids;
+    return requests;
 }
 
-void QueueWindow::send(const QString &operation, const QList<QJsonValue> &ids)
+void QueueWindow::send(const QList<AdminRequest> &requests)
 {
-    if (!m_mode.isUnlocked() || m_actions->isRunning() || ids.isEmpty())
+    if (!m_mode.isUnlocked() || m_actions->isRunning() || requests.isEmpty())
         return;
     m_actionError.clear();
     showErrors();
-    for (const QJsonValue &id : ids)
-        m_actions->add(AdminRequest{operation, {{QStringLiteral("id"), id}}});
+    for (const AdminRequest &request : requests)
+        m_actions->add(request);
     updateButtons();
     m_actions->run();
 }
 
 void QueueWindow::retrySelected()
 {
-    send(QStringLiteral("queue.retry"), selectedIdValues());
+    send(perSelectedMessage(QStringLiteral("queue.retry")));
 }
 
 void QueueWindow::retryAll()
 {
-    if (!m_mode.isUnlocked() || m_actions->isRunning())
-        return;
-    m_actionError.clear();
-    showErrors();
-    m_actions->add(AdminRequest{QStringLiteral("queue.retry"), {{QStringLiteral("all"), true}}});
-    updateButtons();
-    m_actions->run();
+    send({AdminRequest{QStringLiteral("queue.retry"), {{QStringLiteral("all"), true}}}});
 }
 
 void QueueWindow::deleteSelected()
 {
-    const QList<QJsonValue> ids = selectedIdValues();
-    if (ids.isEmpty() || !m_mode.isUnlocked())
-        return;
-    if (!confirm(tr("Delete messages"),
-                 tr("Selected messages: %n. Delete them from the queue? They are gone for good: nobody receives "
-                    "them and the senders are not told.", nullptr, int(ids.size()))))
-        return;
-    send(QStringLiteral("queue.delete"), ids);
+    const QList<AdminRequest> requests = perSelectedMessage(QStringLiteral("queue.delete"));
+    if (confirm(requests, tr("Delete messages"),
+                tr("Selected messages: %n. Delete them from the queue? They are gone for good: nobody receives "
+                   "them and the senders are not told.", nullptr, int(requests.size()))))
+        send(requests);
 }
 
 void QueueWindow::bounceSelected()
 {
-    const QList<QJsonValue> ids = selectedIdValues();
-    if (ids.isEmpty() || !m_mode.isUnlocked())
-        return;
-    if (!confirm(tr("Return to sender"),
-                 tr("Selected messages: %n. Return them to their senders? Delivery stops, and each sender gets a "
-                    "failure report for the recipients that have not received the message.", nullptr, int(ids.size()))))
-        return;
-    send(QStringLiteral("queue.bounce"), ids);
+    const QList<AdminRequest> requests = perSelectedMessage(QStringLiteral("queue.bounce"));
+    if (confirm(requests, tr("Return to sender"),
+                tr("Selected messages: %n. Return them to their senders? Delivery stops, and each sender gets a "
+                   "failure report for the recipients that have not received the message.", nullptr, int(requests.size()))))
+        send(requests);
 }
 
-bool QueueWindow::confirm(const QString &title, const QString &question)
+bool QueueWindow::confirm(const QList<AdminRequest> &requests, const QString &title, const QString &question)
 {
+    if (requests.isEmpty() || !m_mode.isUnlocked())
+        return false;
     // The 2 s reads go on behind the question; the ids were taken before it was asked.
     return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         == QMessageBox::Yes;
@@ -221,10 +211,10 @@ bool QueueWindow::confirm(const QString &title, const QString &question)
 
 void QueueWindow::showDetails()
 {
-    const QList<QJsonValue> ids = selectedIdValues();
-    if (ids.size() != 1)
+    const QList<AdminRequest> show = perSelectedMessage(QStringLiteral("queue.show"));
+    if (show.size() != 1)
         return;
-    m_engine.call(AdminRequest{QStringLiteral("queue.show"), {{QStringLiteral("id"), ids.first()}}}, this,
+    m_engine.call(show.first(), this,
                   [this](const AdminReply &reply) {
                       if (!reply.ok()) {
                           m_actionError = tr("The message cannot be shown: %1").arg(reply.message);

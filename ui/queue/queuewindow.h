@@ -1,10 +1,12 @@
 #pragma once
 
+#include <memory>
+
 #include <QDialog>
 #include <QJsonArray>
 #include <QJsonValue>
 
-#include <memory>
+#include "adminrequest.h"
 
 class AdminMode;
 class AdminRequestQueue;
@@ -56,9 +58,11 @@ protected:
 private:
     void showMessages(const QJsonArray &messages);
     void selectIds(const QStringList &ids);
-    [[nodiscard]] QList<QJsonValue> selectedIdValues() const;
-    void send(const QString &operation, const QList<QJsonValue> &ids);
-    [[nodiscard]] bool confirm(const QString &title, const QString &question);
+    // One request per selected message, {"id": …} as queue.list gave the id.
+    [[nodiscard]] QList<AdminRequest> perSelectedMessage(const QString &operation) const;
+    void send(const QList<AdminRequest> &requests);
+    // Asks before a destructive action; false when there is nothing to do or the admin declines.
+    [[nodiscard]] bool confirm(const QList<AdminRequest> &requests, const QString &title, const QString &question);
     void updateButtons();
     void showErrors();
 
