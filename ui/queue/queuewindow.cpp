@@ -119,6 +119,14 @@ void QueueWindow::showMessages(const QJsonArray &messages)
         }
     }
     selectIds(selected);
+    // Fitted to the first rows once; after that the admin's column widths stay.
+    if (!m_columnsFitted && !messages.isEmpty()) {
+        table->resizeColumnsToContents();
+        const int widest = fontMetrics().averageCharWidth() * 40;   // a long recipient list must not hide the error
+        for (int column = 0; column + 1 < table->columnCount(); ++column)
+            table->setColumnWidth(column, qMin(table->columnWidth(column), widest));
+        m_columnsFitted = true;
+    }
     const int count = int(messages.size());
     m_ui->countLabel->setText(tr("Messages waiting for delivery to other servers: %n.", nullptr, count));
     setWindowTitle(tr("Outbound Queue (%n)", nullptr, count));

@@ -75,4 +75,5 @@ private:
     QString m_listError;
     QString m_actionError;
     bool m_listPending = false;
+    bool m_columnsFitted = false;
 };
