@@ -1808,18 +1808,6 @@ SHA-256: %5</translation>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <source>Smart host: write host:port, for example mail.provider.example:587.</source>
-        <translation>Smarthost: Schreiben Sie Host:Port, zum Beispiel mail.provider.example:587.</translation>
-    </message>
-    <message>
-        <source>Smart host: &quot;%1&quot; is neither a host name nor an IP address.</source>
-        <translation>Smarthost: „%1“ ist weder ein Hostname noch eine IP-Adresse.</translation>
-    </message>
-    <message>
-        <source>Retry after: &quot;%1&quot; is not a wait. Write waits like 5m,15m,1h,4h (s, m, h or d after each number).</source>
-        <translation>Erneut versuchen nach: „%1“ ist keine Wartezeit. Schreiben Sie Wartezeiten wie 5m,15m,1h,4h (s, m, h oder d nach jeder Zahl).</translation>
-    </message>
-    <message>
         <source>The settings cannot be read: %1</source>
         <translation>Die Einstellungen können nicht gelesen werden: %1</translation>
     </message>
@@ -1878,6 +1866,21 @@ SHA-256: %5</translation>
     <message>
         <source>This server does not know these settings, so they cannot be changed here: %1</source>
         <translation>Dieser Server kennt diese Einstellungen nicht, daher lassen sie sich hier nicht ändern: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutboundInput</name>
+    <message>
+        <source>Smart host: write host:port, for example mail.provider.example:587.</source>
+        <translation>Smarthost: Schreiben Sie Host:Port, zum Beispiel mail.provider.example:587.</translation>
+    </message>
+    <message>
+        <source>Smart host: &quot;%1&quot; is neither a host name nor an IP address.</source>
+        <translation>Smarthost: „%1“ ist weder ein Hostname noch eine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>Retry after: &quot;%1&quot; is not a wait. Write waits like 5m,15m,1h,4h (s, m, h or d after each number).</source>
+        <translation>Erneut versuchen nach: „%1“ ist keine Wartezeit. Schreiben Sie Wartezeiten wie 5m,15m,1h,4h (s, m, h oder d nach jeder Zahl).</translation>
     </message>
 </context>
 <context>

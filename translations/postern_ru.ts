@@ -1814,18 +1814,6 @@ SHA-256: %5</translation>
         <translation>Удалить</translation>
     </message>
     <message>
-        <source>Smart host: write host:port, for example mail.provider.example:587.</source>
-        <translation>Смарт-хост: укажите хост:порт, например mail.provider.example:587.</translation>
-    </message>
-    <message>
-        <source>Smart host: &quot;%1&quot; is neither a host name nor an IP address.</source>
-        <translation>Смарт-хост: «%1» — не имя хоста и не IP-адрес.</translation>
-    </message>
-    <message>
-        <source>Retry after: &quot;%1&quot; is not a wait. Write waits like 5m,15m,1h,4h (s, m, h or d after each number).</source>
-        <translation>Повторять через: «%1» — не пауза. Пишите паузы так: 5m,15m,1h,4h (s, m, h или d после каждого числа).</translation>
-    </message>
-    <message>
         <source>The settings cannot be read: %1</source>
         <translation>Не удаётся прочитать настройки: %1</translation>
     </message>
@@ -1884,6 +1872,21 @@ SHA-256: %5</translation>
     <message>
         <source>This server does not know these settings, so they cannot be changed here: %1</source>
         <translation>Этот сервер не знает этих настроек, поэтому их здесь нельзя изменить: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutboundInput</name>
+    <message>
+        <source>Smart host: write host:port, for example mail.provider.example:587.</source>
+        <translation>Смарт-хост: укажите хост:порт, например mail.provider.example:587.</translation>
+    </message>
+    <message>
+        <source>Smart host: &quot;%1&quot; is neither a host name nor an IP address.</source>
+        <translation>Смарт-хост: «%1» — не имя хоста и не IP-адрес.</translation>
+    </message>
+    <message>
+        <source>Retry after: &quot;%1&quot; is not a wait. Write waits like 5m,15m,1h,4h (s, m, h or d after each number).</source>
+        <translation>Повторять через: «%1» — не пауза. Пишите паузы так: 5m,15m,1h,4h (s, m, h или d после каждого числа).</translation>
     </message>
 </context>
 <context>

@@ -5,16 +5,14 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QHideEvent>
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QShowEvent>
 
-#include "accounts/accountinput.h"
 #include "adminmode.h"
 #include "adminrequestqueue.h"
 #include "enginelink.h"
+#include "outboundinput.h"
 #include "passwordtwicedialog.h"
 #include "routedialog.h"
 #include "settingsbinder.h"
@@ -28,37 +26,6 @@ const QStringList kKeysWithDefaults{
     QStringLiteral("outbound.retry_schedule"), QStringLiteral("outbound.max_age_hours"),
     QStringLiteral("outbound.delay_notice_hours"), QStringLiteral("outbound.max_per_domain"),
     QStringLiteral("outbound.max_connections")};
-
-// Empty when `text` is empty or host:port ([v6]:port for an IPv6 address); else what is wrong.
-QString smartHostProblem(const QString &text)
-{
-    if (text.isEmpty())
-        return {};
-    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
-    bool portOk = false;
-    const int port = colon > 0 ? text.mid(colon + 1).toInt(&portOk) : 0;
-    if (!portOk || port < 1 || port > 65535)
-        return OutboundDialog::tr("Smart host: write host:port, for example mail.provider.example:587.");
-    QString host = text.left(colon);
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    QString ace;
-    if (QHostAddress(host).isNull() && !AccountInput::hostNameProblem(host, &ace).isEmpty())
-        return OutboundDialog::tr("Smart host: \"%1\" is neither a host name nor an IP address.").arg(host);
-    return {};
-}
-
-QString retryScheduleProblem(const QString &text)
-{
-    static const QRegularExpression step(QStringLiteral("^[1-9][0-9]*[smhd]?$"));
-    const QStringList steps = text.split(QLatin1Char(','), Qt::KeepEmptyParts);
-    for (const QString &part : steps) {
-        if (!step.match(part.trimmed()).hasMatch())
-            return OutboundDialog::tr("Retry after: \"%1\" is not a wait. Write waits like 5m,15m,1h,4h "
-                                      "(s, m, h or d after each number).").arg(part.trimmed());
-    }
-    return {};
-}
 
 }
 
@@ -263,10 +230,10 @@ void OutboundDialog::findUnknownKeys()
 QString OutboundDialog::validate() const
 {
     const auto known = [this](const char *key) { return !m_unknownKeys.contains(QLatin1String(key)); };
-    if (const QString why = smartHostProblem(m_ui->smartHostEdit->text().trimmed());
+    if (const QString why = OutboundInput::smartHostProblem(m_ui->smartHostEdit->text().trimmed());
         known("outbound.smarthost") && !why.isEmpty())
         return why;
-    if (const QString why = retryScheduleProblem(m_ui->retryScheduleEdit->text());
+    if (const QString why = OutboundInput::retryScheduleProblem(m_ui->retryScheduleEdit->text());
         known("outbound.retry_schedule") && !why.isEmpty())
         return why;
     if (m_passwordChange == PasswordChange::Set && m_ui->smartHostUserEdit->text().trimmed().isEmpty())
