@@ -87,6 +87,7 @@ def test_route_refusals(cli, backend, data_dir):
 
 
 def test_smarthost_password(cli, backend, data_dir):
+    check(cli("route", "list"))   # creates the database
     before = routes_changed(backend, data_dir)
     assert "smart host password stored" in check(cli("smarthost-password", "set", "--password-stdin", stdin=SECRET + "\n"))
     assert routes_changed(backend, data_dir) > before

@@ -3,11 +3,9 @@
 // the reload request, and passwords never in a reply, the database or the log.
 
 #include "adminoperations.h"
-#include "adminservice.h"
+#include "adminoperationsfixture.h"
 #include "capturedlog.h"
-#include "databaseurl.h"
 #include "datadirectory.h"
-#include "filteradmin.h"
 #include "secretstore.h"
 #include "sqlstorage.h"
 
@@ -33,12 +31,9 @@ private Q_SLOTS:
 private:
     [[nodiscard]] AdminReply run(const QString &operation, const QJsonObject &arguments = {});
     [[nodiscard]] QJsonArray routes();
+    [[nodiscard]] SecretStore secrets() const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<SqlStorage> m_storage;
-    std::unique_ptr<AdminService> m_admin;
-    std::unique_ptr<FilterAdmin> m_filters;
-    std::unique_ptr<AdminOperations> m_operations;
+    std::unique_ptr<AdminOperationsFixture> m_fixture;
 };
 
 namespace {
@@ -54,27 +49,22 @@ QJsonObject routeArgs(const QString &domain, const QString &host, int port)
 
 void TestAdminOperationsOutbound::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    const DataDirectory dataDir(m_dir->path());
-    m_storage = std::make_unique<SqlStorage>(DatabaseUrl::sqliteFile(dataDir.databaseFile()));
-    m_admin = std::make_unique<AdminService>(*m_storage, QStringLiteral("test"));
-    m_filters = std::make_unique<FilterAdmin>(*m_storage, QStringLiteral("test"));
-    m_operations = std::make_unique<AdminOperations>(*m_admin, *m_filters, dataDir.mailDirectory(), dataDir.path());
+    m_fixture = std::make_unique<AdminOperationsFixture>();
 }
 
 void TestAdminOperationsOutbound::cleanup()
 {
-    m_operations.reset();
-    m_filters.reset();
-    m_admin.reset();
-    m_storage.reset();
-    m_dir.reset();
+    m_fixture.reset();
 }
 
 AdminReply TestAdminOperationsOutbound::run(const QString &operation, const QJsonObject &arguments)
 {
-    return m_operations->run(AdminRequest{operation, arguments});
+    return m_fixture->run(operation, arguments);
+}
+
+SecretStore TestAdminOperationsOutbound::secrets() const
+{
+    return SecretStore(DataDirectory(m_fixture->dataDirectory()).secretsDirectory());
 }
 
 QJsonArray TestAdminOperationsOutbound::routes()
@@ -86,7 +76,7 @@ QJsonArray TestAdminOperationsOutbound::routes()
 void TestAdminOperationsOutbound::addListRemove()
 {
     QVERIFY(routes().isEmpty());
-    const qint64 before = m_storage->requestCount(QStringLiteral("routes.changed"));
+    const qint64 before = m_fixture->storage().requestCount(QStringLiteral("routes.changed"));
     QJsonObject args = routeArgs(QStringLiteral("B\u00fccher.Example"), QStringLiteral("Relay.Example.NET"), 587);
     args.insert(QStringLiteral("tls"), QStringLiteral("Verify"));
     args.insert(QStringLiteral("auth_user"), QStringLiteral("office"));
@@ -94,7 +84,7 @@ void TestAdminOperationsOutbound::addListRemove()
     const AdminReply added = run(QStringLiteral("route.add"), args);
     QVERIFY2(added.ok(), qPrintable(added.message));
     QVERIFY2(added.message.contains(QStringLiteral("xn--bcher-kva.example")), qPrintable(added.message));
-    QVERIFY(m_storage->requestCount(QStringLiteral("routes.changed")) > before);
+    QVERIFY(m_fixture->storage().requestCount(QStringLiteral("routes.changed")) > before);
 
     QJsonObject v6 = routeArgs(QStringLiteral("a.example"), QStringLiteral("2001:DB8::1"), 25);
     QVERIFY(run(QStringLiteral("route.add"), v6).ok());
@@ -113,16 +103,15 @@ void TestAdminOperationsOutbound::addListRemove()
                                   {QStringLiteral("tls"), QStringLiteral("verify")},
                                   {QStringLiteral("auth_user"), QStringLiteral("office")},
                                   {QStringLiteral("has_password"), true}}));
-    SecretStore secrets(DataDirectory(m_dir->path()).secretsDirectory());
-    QCOMPARE(secrets.get(SecretStore::routeName(QStringLiteral("xn--bcher-kva.example"))), kSecret);
+    QCOMPARE(secrets().get(SecretStore::routeName(QStringLiteral("xn--bcher-kva.example"))), kSecret);
 
     const AdminReply removed = run(QStringLiteral("route.remove"), {{QStringLiteral("domain"), QStringLiteral("b\u00fccher.example")}});
     QVERIFY2(removed.ok(), qPrintable(removed.message));
-    QVERIFY(!secrets.exists(SecretStore::routeName(QStringLiteral("xn--bcher-kva.example"))));
+    QVERIFY(!secrets().exists(SecretStore::routeName(QStringLiteral("xn--bcher-kva.example"))));
     QCOMPARE(routes().size(), 1);
     const AdminReply again = run(QStringLiteral("route.remove"), {{QStringLiteral("domain"), QStringLiteral("b\u00fccher.example")}});
     QCOMPARE(again.status, AdminReply::Status::NotFound);
-    QVERIFY(m_operations->operationNames().contains(QStringLiteral("smarthost.password.exists")));
+    QVERIFY(m_fixture->operationNames().contains(QStringLiteral("smarthost.password.exists")));
 }
 
 void TestAdminOperationsOutbound::replaceKeepsOrDropsPassword()
@@ -180,7 +169,7 @@ void TestAdminOperationsOutbound::refusals()
     QCOMPARE(reply.status, AdminReply::Status::Invalid);
     QVERIFY2(reply.message.contains(named), qPrintable(reply.message));
     QVERIFY(routes().isEmpty());
-    QCOMPARE(m_storage->requestCount(QStringLiteral("routes.changed")), 0);
+    QCOMPARE(m_fixture->storage().requestCount(QStringLiteral("routes.changed")), 0);
     QVERIFY(!run(QStringLiteral("route.remove"), {{QStringLiteral("domain"), QStringLiteral("bad_domain!")}}).ok());
 }
 
@@ -193,16 +182,15 @@ void TestAdminOperationsOutbound::smartHostPassword()
     const AdminReply set = run(QStringLiteral("smarthost.password.set"), {{QStringLiteral("password"), kSecret}});
     QVERIFY2(set.ok(), qPrintable(set.message));
     QVERIFY(exists());
-    QCOMPARE(m_storage->requestCount(QStringLiteral("routes.changed")), 1);
-    SecretStore secrets(DataDirectory(m_dir->path()).secretsDirectory());
-    QCOMPARE(secrets.get(SecretStore::smartHostName()), kSecret);
+    QCOMPARE(m_fixture->storage().requestCount(QStringLiteral("routes.changed")), 1);
+    QCOMPARE(secrets().get(SecretStore::smartHostName()), kSecret);
 
     QCOMPARE(run(QStringLiteral("smarthost.password.set"), {{QStringLiteral("password"), QString()}}).status,
              AdminReply::Status::Invalid);
     QVERIFY(exists());
     QVERIFY(run(QStringLiteral("smarthost.password.clear")).ok());
     QVERIFY(!exists());
-    QCOMPARE(m_storage->requestCount(QStringLiteral("routes.changed")), 2);
+    QCOMPARE(m_fixture->storage().requestCount(QStringLiteral("routes.changed")), 2);
     const AdminReply twice = run(QStringLiteral("smarthost.password.clear"));
     QVERIFY(twice.ok());
     QVERIFY2(twice.message.contains(QStringLiteral("no smart host password")), qPrintable(twice.message));
@@ -225,7 +213,7 @@ void TestAdminOperationsOutbound::passwordsStayHidden()
     QVERIFY(log.text().contains(QStringLiteral("route added")));
     QVERIFY(!log.text().contains(kSecret));
     for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
-        QFile database(DataDirectory(m_dir->path()).databaseFile() + suffix);
+        QFile database(DataDirectory(m_fixture->dataDirectory()).databaseFile() + suffix);
         if (database.open(QIODevice::ReadOnly))
             QVERIFY(!database.readAll().contains(kSecret.toUtf8()));
     }
@@ -233,7 +221,7 @@ void TestAdminOperationsOutbound::passwordsStayHidden()
 
 void TestAdminOperationsOutbound::withoutDataDirectory()
 {
-    AdminOperations operations(*m_admin, *m_filters, m_dir->path() + QStringLiteral("/mail"));
+    AdminOperations operations(m_fixture->admin(), m_fixture->filters(), m_fixture->dataDirectory() + QStringLiteral("/mail"));
     const AdminReply reply = operations.run(AdminRequest{QStringLiteral("smarthost.password.set"), {{QStringLiteral("password"), kSecret}}});
     QCOMPARE(reply.status, AdminReply::Status::Unavailable);
 }
