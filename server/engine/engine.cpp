@@ -34,6 +34,11 @@
 #include "mailboxusage.h"
 #include "maildircleaner.h"
 #include "maildirstore.h"
+#include "outboundmessagestore.h"
+#include "queuedirectory.h"
+#include "queuerecovery.h"
+#include "queuestorage.h"
+#include "queuestorageopen.h"
 #include "smtpsessionfactory.h"
 #include "sqlstorage.h"
 #include "storageerror.h"
@@ -54,6 +59,28 @@ Engine::Engine(EngineOptions options, QObject *parent)
 }
 
 Engine::~Engine() = default;
+
+void Engine::setQueueObserver(QueueObserver *observer)
+{
+    m_queueObserver = observer;
+    if (m_outbound)
+        m_outbound->setObserver(observer);
+}
+
+void Engine::startQueue(const DatabaseUrl &url, const QueueDirectory &queue)
+{
+    QString error;
+    if (!queue.ensureExists(&error))
+        throw StorageError(StorageError::Kind::Unavailable, QStringLiteral("cannot create the queue directory: %1").arg(error));
+    // Files and rows must agree before anything is delivered or accepted.
+    {
+        const std::unique_ptr<QueueStorage> storage = openQueueStorage(url);
+        (void)QueueRecovery::run(queue, *storage);
+    }
+    // Each SMTP worker thread opens its own connection on its first queued message.
+    m_outbound = std::make_unique<OutboundMessageStore>(*m_store, queue, [url] { return openQueueStorage(url); });
+    m_outbound->setObserver(m_queueObserver);
+}
 
 void Engine::start()
 {
@@ -78,6 +105,7 @@ void Engine::start()
             Log::info(kComponent, kNoSession, QStringLiteral("removed %1 unfinished message files from tmp/ folders").arg(stale));
         m_usage = std::make_unique<MailboxUsage>();
         m_store = std::make_unique<MaildirStore>(layout);
+        startQueue(url, QueueDirectory(dataDir.queueDirectory()));
         m_directory = std::make_unique<LocalRecipientDirectory>(layout, *m_usage);
         m_credentials = std::make_unique<CredentialsTable>();
         m_smtpCredentials = std::make_unique<CredentialsTable>();
@@ -110,7 +138,7 @@ void Engine::start()
     qRegisterMetaType<AutoBanDecision>();
     connect(m_autoBan.get(), &AutoBanMonitor::banDecided, this, &Engine::applyAutoBan, Qt::QueuedConnection);
     m_smtpAuth = std::make_unique<AccountAuthenticator>(*m_verifier, m_smtpCredentials->lookupFunction());
-    m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_store, *m_smtpAuth, *m_autoBan);
+    m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_outbound, *m_smtpAuth, *m_autoBan);
     m_smtpFactory->setAddressLists(m_addressLists.get());
     m_smtpFactory->setFilterLists(m_filterLists.get());
     m_resolvers = std::make_unique<ThreadResolvers>(CAresResolver::Options::fromSettings(m_settings));
