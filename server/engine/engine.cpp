@@ -89,6 +89,7 @@ void Engine::start()
         const DatabaseUrl url = m_options.databaseUrl.isEmpty() ? DatabaseUrl::sqliteFile(dataDir.databaseFile())
                                                                 : DatabaseUrl::parse(m_options.databaseUrl);
         m_storage = std::make_unique<SqlStorage>(url);
+        m_databaseUrl = std::make_unique<DatabaseUrl>(url);
         m_generation = m_storage->generation();
         m_tlsReloadRequests = m_storage->requestCount(QLatin1String(AdminService::kTlsReloadRequest));
         QStringList problems;
@@ -159,6 +160,7 @@ void Engine::start()
     m_pool->setBanGate(m_banGate.get());
     connect(m_pool.get(), &WorkerPool::idle, this, &Engine::finishStop);
     applyServiceSettings();
+    startDelivery();
     Log::info(kComponent, kNoSession, QStringLiteral("%1 worker threads, up to %2 open files")
                                           .arg(m_pool->workerCount()).arg(fileLimit));
 
@@ -201,6 +203,8 @@ void Engine::pollForChanges()
         reloadAddressLists();
         reloadFilterLists();
         checkTlsReloadRequest();
+        reloadRoutes();
+        checkQueueRequest();
         Q_EMIT changesApplied();
     } catch (const StorageError &error) {
         // A busy or briefly unreachable database must not stop the mail service; try again next tick.
@@ -226,6 +230,8 @@ void Engine::applySettings(const Settings &settings)
         logListeners(before, after);
         Q_EMIT listenersChanged(after);
     }
+    if (m_delivery)
+        m_delivery->applySettings(settings);
     Q_EMIT settingsChanged(settings, changed);
 }
 
@@ -392,6 +398,7 @@ void Engine::finishStop()
         return;
     m_stopped = true;
     m_pool.reset();      // joins the worker threads; every session is gone by now
+    stopDelivery();      // after the sessions: none can queue a message any more
     m_storage.reset();   // closes the database connection in the thread that opened it
     Log::info(kComponent, kNoSession, QStringLiteral("stopped"));
     Q_EMIT stopped();

@@ -30,6 +30,7 @@ class MailboxUsage;
 class MaildirStore;
 class DatabaseUrl;
 class OutboundMessageStore;
+class OutboundService;
 class QueueDirectory;
 class QueueObserver;
 class QTimer;
@@ -75,6 +76,12 @@ private:
     // Creates DATA_DIR/queue, recovers it after a crash and makes the store SMTP writes into.
     // Throws StorageError.
     void startQueue(const DatabaseUrl &url, const QueueDirectory &queue);
+    // Outbound delivery (enginedelivery.cpp): the agent's thread, its routes and the admins'
+    // queue changes.
+    void startDelivery();
+    void reloadRoutes();
+    void checkQueueRequest();
+    void stopDelivery();
     void pollForChanges();
     void applySettings(const Settings &settings);
     void applyServiceSettings();
@@ -113,6 +120,9 @@ private:
     std::unique_ptr<MaildirStore> m_store;
     std::unique_ptr<OutboundMessageStore> m_outbound;   // wraps m_store for the SMTP sessions
     QueueObserver *m_queueObserver = nullptr;
+    std::unique_ptr<DatabaseUrl> m_databaseUrl;
+    std::unique_ptr<OutboundService> m_delivery;
+    qint64 m_queueRequests = 0;
     std::unique_ptr<LocalRecipientDirectory> m_directory;
     std::unique_ptr<PasswordVerifier> m_verifier;
     std::unique_ptr<InMemoryAuthFailureRecorder> m_authFailures;   // SMTP and POP3 together
