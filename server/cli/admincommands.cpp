@@ -4,9 +4,13 @@
 #include "adminservice.h"
 #include "cidrrange.h"
 #include "commandline.h"
-#include "policycommands.h"
+#include "datadirectory.h"
 #include "filteradmin.h"
 #include "filtercommands.h"
+#include "policycommands.h"
+#include "queueadmin.h"
+#include "queuecommands.h"
+#include "queuestorage.h"
 #include "storageerror.h"
 #include "tlscommands.h"
 
@@ -62,6 +66,11 @@ const QList<CommandShape> &shapes()
         {"tls", "reload", 0, 0, {}},
         {"admin-password", "set", 0, 0, {QStringLiteral("password-stdin")}},
         {"admin-password", "clear", 0, 0, {}},
+        {"queue", "list", 0, 0, {}},
+        {"queue", "show", 1, 1, {}},
+        {"queue", "retry", 0, 1, {QStringLiteral("all")}},
+        {"queue", "delete", 1, 1, {}},
+        {"queue", "bounce", 1, 1, {}},
         {"policy", "explain", 0, 0, {QStringLiteral("ip"), QStringLiteral("auth"), QStringLiteral("from"), QStringLiteral("to")}},
     };
     return table;
@@ -71,7 +80,7 @@ const QStringList kCommandOptions = {QStringLiteral("password-stdin"), QStringLi
                                      QStringLiteral("headless"), QStringLiteral("ephemeral-ports"),
                                      QStringLiteral("minutes"), QStringLiteral("comment"), QStringLiteral("ip"),
                                      QStringLiteral("auth"), QStringLiteral("from"), QStringLiteral("to"),
-                                     QStringLiteral("scope"), QStringLiteral("action")};
+                                     QStringLiteral("scope"), QStringLiteral("action"), QStringLiteral("all")};
 
 // The argument checks that need no storage: a well-formed range, a positive --minutes.
 QString checkArguments(const QString &group, const QString &verb, const QStringList &args, const CommandLine &command)
@@ -80,6 +89,8 @@ QString checkArguments(const QString &group, const QString &verb, const QStringL
         return PolicyCommands::checkUsage(command);
     if (group == QStringLiteral("filter") || group == QStringLiteral("attachment-filter"))
         return FilterCommands::checkArguments(group, verb, args, command);
+    if (group == QStringLiteral("queue"))
+        return QueueCommands::checkArguments(verb, args, command);
     if (group != QStringLiteral("ban") && group != QStringLiteral("trust"))
         return {};
     if (verb != QStringLiteral("list")) {
@@ -167,6 +178,8 @@ int AdminCommands::run(const CommandLine &command)
             FilterAdmin filters(m_admin.storage(), m_admin.actor());
             return FilterCommands(filters, m_out).run(group, verb, args, command);
         }
+        if (group == QStringLiteral("queue"))
+            return runQueue(verb, args, command);
         return runConfig(verb, args);
     } catch (const StorageError &error) {
         m_err << "postern: error: " << error.message() << Qt::endl;
@@ -328,4 +341,16 @@ int AdminCommands::runConfig(const QString &verb, const QStringList &args)
             m_out << it.key() << '\t' << it.value() << Qt::endl;
     }
     return Success;
+}
+
+int AdminCommands::runQueue(const QString &verb, const QStringList &args, const CommandLine &command)
+{
+    if (!m_openQueueStorage) {
+        m_err << "postern: error: the queue is not available to this command" << Qt::endl;
+        return RuntimeFailure;
+    }
+    const std::unique_ptr<QueueStorage> queue = m_openQueueStorage();
+    QueueAdmin admin(*queue, QueueDirectory(DataDirectory(m_dataDirectory).queueDirectory()), m_admin.storage(),
+                     m_admin.actor());
+    return QueueCommands(admin, m_out, m_err).run(verb, args, command);
 }

@@ -52,6 +52,7 @@ AdminOperations::AdminOperations(AdminService &admin, FilterAdmin &filters, QStr
     addFilterOperations();
     addConfigOperations();
     addOptionsOperations();
+    addQueueOperations();
 }
 
 AdminReply AdminOperations::run(const AdminRequest &request)
