@@ -145,7 +145,7 @@ def test_refusals(cli, backend, data_dir):
         fails(cli("queue", verb, "0A1B2C"), 2, '"0A1B2C" is not a queue id')
     fails(cli("queue", "retry"), 2, "--all")
     fails(cli("queue", "retry", "0A1B2C3D4E5F", "--all"), 2, "not both")
-    fails(cli("queue", "delete", "--all"), 2, "--all")
+    fails(cli("queue", "delete", "0A1B2C3D4E5F", "--all"), 2, "does not take --all")
     fails(cli("queue", "flush"), 2, '"flush"')
     assert generation(backend, data_dir) == before
     assert len(sql_query(backend, data_dir, "SELECT id FROM queue_recipients")) == 3

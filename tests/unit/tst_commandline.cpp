@@ -135,7 +135,7 @@ void TestCommandLine::usage_data()
     QTest::newRow("queue retry all") << QStringLiteral("queue retry --all") << QString();
     QTest::newRow("queue retry both") << QStringLiteral("queue retry 0123456789AB --all") << QStringLiteral("not both");
     QTest::newRow("queue retry neither") << QStringLiteral("queue retry") << QStringLiteral("--all");
-    QTest::newRow("queue delete all") << QStringLiteral("queue delete --all") << QStringLiteral("does not take --all");
+    QTest::newRow("queue delete all") << QStringLiteral("queue delete 0123456789AB --all") << QStringLiteral("does not take --all");
     QTest::newRow("queue delete malformed") << QStringLiteral("queue delete 0123456789AZ") << QStringLiteral("queue delete");
     QTest::newRow("queue bounce") << QStringLiteral("queue bounce 0123456789AB") << QString();
     QTest::newRow("queue unknown verb") << QStringLiteral("queue flush") << QStringLiteral("\"flush\"");
