@@ -13,7 +13,9 @@ import re
 import time
 
 from cli_support import fails, generation
-from postern_harness import backend, check, cli, data_dir, log_text, pg_cluster, sql_query  # noqa: F401 (fixtures)
+from postern_harness import (HeadlessServer, backend, check, cli, data_dir, log_text, pg_cluster,  # noqa: F401
+                             sql_query)
+from test_admin_socket import AdminClient
 
 HOUR = 3600
 MESSAGE = b"From: alice@example.test\r\nTo: bob@remote.test\r\nSubject: quarterly figures\r\n\r\nsecret body\r\n"
@@ -149,3 +151,40 @@ def test_refusals(cli, backend, data_dir):
     fails(cli("queue", "flush"), 2, '"flush"')
     assert generation(backend, data_dir) == before
     assert len(sql_query(backend, data_dir, "SELECT id FROM queue_recipients")) == 3
+
+
+def test_queue_operations_over_the_admin_socket(data_dir):
+    """The engine's queue.* operations (what the GUI's Queue window uses) on the same rows."""
+    sqlite = {"name": "sqlite", "database": None}
+    with HeadlessServer(data_dir):
+        seed_two(sqlite, data_dir)
+        client = AdminClient(data_dir)
+        try:
+            listed = client.call("queue.list")
+            assert listed["status"] == "ok", listed
+            messages = listed["result"]["messages"]
+            assert [message["id"] for message in messages] == ["0A1B2C3D4E5F", "00000000BEEF"]
+            first = messages[0]
+            assert first["sender"] == "alice@example.test" and first["size"] == len(MESSAGE)
+            assert first["age_seconds"] >= 3 * HOUR and first["last_error"] == TEMPORARY
+            assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", first["next_attempt"]), first
+            assert [(r["address"], r["state"], r["attempts"]) for r in first["recipients"]] == [
+                ("bob@remote.test", "queued", 2), ("carol@remote.test", "delivered", 1)]
+            assert first["recipients"][1]["next_attempt"] is None
+
+            shown = client.call("queue.show", id="0a1b2c3d4e5f")
+            assert shown["status"] == "ok" and "Subject: quarterly figures\n" in shown["result"]["headers"], shown
+            assert client.call("queue.show", id="FFFFFFFFFFFF")["status"] == "not-found"
+            assert client.call("queue.show", id="nonsense")["status"] == "invalid"
+
+            retried = client.call("queue.retry", all=True)
+            assert retried["status"] == "ok" and retried["result"]["count"] == 2, retried
+            bounced = client.call("queue.bounce", id="0A1B2C3D4E5F")
+            assert bounced["status"] == "ok" and bounced["result"]["count"] == 1, bounced
+            assert client.call("queue.delete", id="00000000BEEF")["status"] == "ok"
+        finally:
+            client.close()
+    # A delivery agent may have sent the report (and queued it) meanwhile: check only what we did.
+    bob = recipients_of(sqlite, data_dir, "0A1B2C3D4E5F").get("bob@remote.test")
+    assert bob is None or bob[0] == "failed" and bob[4] == "5.0.0", bob
+    assert ["00000000BEEF"] not in sql_query(sqlite, data_dir, "SELECT id FROM queue_messages")
