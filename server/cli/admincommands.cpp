@@ -11,6 +11,9 @@
 #include "routeadmin.h"
 #include "routecommands.h"
 #include "secretstore.h"
+#include "queueadmin.h"
+#include "queuecommands.h"
+#include "queuestorage.h"
 #include "storageerror.h"
 #include "tlscommands.h"
 
@@ -66,6 +69,11 @@ const QList<CommandShape> &shapes()
         {"tls", "reload", 0, 0, {}},
         {"admin-password", "set", 0, 0, {QStringLiteral("password-stdin")}},
         {"admin-password", "clear", 0, 0, {}},
+        {"queue", "list", 0, 0, {}},
+        {"queue", "show", 1, 1, {}},
+        {"queue", "retry", 0, 1, {QStringLiteral("all")}},
+        {"queue", "delete", 1, 1, {}},
+        {"queue", "bounce", 1, 1, {}},
         {"policy", "explain", 0, 0, {QStringLiteral("ip"), QStringLiteral("auth"), QStringLiteral("from"), QStringLiteral("to")}},
         {"route", "add", 2, 2, {QStringLiteral("tls"), QStringLiteral("auth"), QStringLiteral("password-stdin")}},
         {"route", "remove", 1, 1, {}},
@@ -80,7 +88,7 @@ const QStringList kCommandOptions = {QStringLiteral("password-stdin"), QStringLi
                                      QStringLiteral("headless"), QStringLiteral("ephemeral-ports"),
                                      QStringLiteral("minutes"), QStringLiteral("comment"), QStringLiteral("ip"),
                                      QStringLiteral("auth"), QStringLiteral("from"), QStringLiteral("to"),
-                                     QStringLiteral("scope"), QStringLiteral("action"), QStringLiteral("tls")};
+                                     QStringLiteral("scope"), QStringLiteral("action"), QStringLiteral("tls"), QStringLiteral("all")};
 
 // The argument checks that need no storage: a well-formed range, a positive --minutes.
 QString checkArguments(const QString &group, const QString &verb, const QStringList &args, const CommandLine &command)
@@ -91,6 +99,8 @@ QString checkArguments(const QString &group, const QString &verb, const QStringL
         return FilterCommands::checkArguments(group, verb, args, command);
     if (group == QStringLiteral("route") || group == QStringLiteral("smarthost-password"))
         return RouteCommands::checkArguments(group, verb, args, command);
+    if (group == QStringLiteral("queue"))
+        return QueueCommands::checkArguments(verb, args, command);
     if (group != QStringLiteral("ban") && group != QStringLiteral("trust"))
         return {};
     if (verb != QStringLiteral("list")) {
@@ -183,6 +193,8 @@ int AdminCommands::run(const CommandLine &command)
             RouteAdmin routes(m_admin.storage(), secrets, m_admin.actor());
             return RouteCommands(routes, m_out, m_err, [this] { return readPassword(); }).run(group, verb, args, command);
         }
+        if (group == QStringLiteral("queue"))
+            return runQueue(verb, args, command);
         return runConfig(verb, args);
     } catch (const StorageError &error) {
         m_err << "postern: error: " << error.message() << Qt::endl;
@@ -344,4 +356,16 @@ int AdminCommands::runConfig(const QString &verb, const QStringList &args)
             m_out << it.key() << '\t' << it.value() << Qt::endl;
     }
     return Success;
+}
+
+int AdminCommands::runQueue(const QString &verb, const QStringList &args, const CommandLine &command)
+{
+    if (!m_openQueueStorage) {
+        m_err << "postern: error: the queue is not available to this command" << Qt::endl;
+        return RuntimeFailure;
+    }
+    const std::unique_ptr<QueueStorage> queue = m_openQueueStorage();
+    QueueAdmin admin(*queue, QueueDirectory(DataDirectory(m_dataDirectory).queueDirectory()), m_admin.storage(),
+                     m_admin.actor());
+    return QueueCommands(admin, m_out, m_err).run(verb, args, command);
 }

@@ -11,7 +11,7 @@ const QStringList kValueOptions = {
 };
 const QStringList kFlags = {
     QStringLiteral("headless"),      QStringLiteral("password-stdin"), QStringLiteral("version"),
-    QStringLiteral("help"),          QStringLiteral("ephemeral-ports"),
+    QStringLiteral("help"),          QStringLiteral("ephemeral-ports"), QStringLiteral("all"),
 };
 
 }
@@ -93,6 +93,8 @@ QString CommandLine::usage()
         "  postern [--data-dir DIR] config get KEY | config set KEY VALUE | config reset KEY | config list\n"
         "  postern [--data-dir DIR] tls show | tls reload\n"
         "  postern [--data-dir DIR] admin-password set [--password-stdin] | admin-password clear\n"
+        "  postern [--data-dir DIR] queue list | queue show ID | queue retry ID | queue retry --all\n"
+        "  postern [--data-dir DIR] queue delete ID | queue bounce ID\n"
         "  postern [--data-dir DIR] policy explain --ip IP [--auth USER] --from ADDR --to ADDR\n"
         "  postern [--data-dir DIR] route add DOMAIN HOST:PORT [--tls none|opportunistic|required|verify]\n"
         "                           [--auth USER [--password-stdin]] | route remove DOMAIN | route list\n"
@@ -115,6 +117,7 @@ QString CommandLine::usage()
         "  --scope SCOPE      filter add: where to look: subject, headers, body or all (default all)\n"
         "  --action ACTION    filter add: reject (550, the default) or discard (250, then dropped)\n"
         "  --tls MODE         route add: none, opportunistic, required (the default) or verify\n"
+        "  --all              queue retry: every queued message\n"
         "\n"
         "\n"
         "ban: connections from a banned address or CIDR range (192.0.2.7, 2001:db8::/32) are closed\n"
@@ -127,6 +130,12 @@ QString CommandLine::usage()
         "Both apply to every sender and whatever message.max_size is. filter list prints text, scope,\n"
         "action and creation time; attachment-filter list pattern and creation time, tab-separated.\n"
         "Running servers see changes within about a second.\n"
+        "\n"
+        "queue: mail waiting to leave for other domains. list shows each message (ID, age, size,\n"
+        "sender, next attempt) and its recipients (state, attempts, last error); show ID adds the\n"
+        "headers. retry tries now instead of waiting; delete drops a message without telling anyone;\n"
+        "bounce gives up and sends the sender a failure report (5.0.0). IDs are the 12 hex digits\n"
+        "list shows (any case).\n"
         "\n"
         "policy explain prints the security rules such a session would meet and what each decides,\n"
         "without sending anything: the answer to \"why was this refused?\".\n"

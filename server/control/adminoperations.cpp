@@ -53,6 +53,7 @@ AdminOperations::AdminOperations(AdminService &admin, FilterAdmin &filters, QStr
     addConfigOperations();
     addOptionsOperations();
     addOutboundOperations();
+    addQueueOperations();
 }
 
 AdminReply AdminOperations::run(const AdminRequest &request)
