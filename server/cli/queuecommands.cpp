@@ -15,22 +15,6 @@ QString plural(qint64 count, const char *unit)
     return QStringLiteral("%1 %2%3").arg(count).arg(QLatin1String(unit)).arg(count == 1 ? QString() : QStringLiteral("s"));
 }
 
-QString senderText(const QString &sender)
-{
-    return sender.isEmpty() ? QStringLiteral("<>") : sender;
-}
-
-// The earliest next attempt of the recipients still queued; null when none is.
-QDateTime nextAttempt(const QueuedMessage &message)
-{
-    QDateTime earliest;
-    for (const QueuedRecipient &recipient : message.recipients) {
-        if (recipient.state == QueuedRecipientState::Queued && (earliest.isNull() || recipient.nextAttempt < earliest))
-            earliest = recipient.nextAttempt;
-    }
-    return earliest;
-}
-
 QString timestamp(const QDateTime &time)
 {
     return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
@@ -106,7 +90,7 @@ int QueueCommands::run(const QString &verb, const QStringList &args, const Comma
                 m_out << id << ": " << plural(count, "recipient") << " will be tried now." << Qt::endl;
         } else if (verb == QStringLiteral("delete")) {
             const QueuedMessage message = m_admin.remove(args.at(0));
-            m_out << message.id << " deleted (from " << senderText(message.sender) << ", "
+            m_out << message.id << " deleted (from " << QueueAdmin::senderText(message.sender) << ", "
                   << plural(message.recipients.size(), "recipient") << "); nobody is told." << Qt::endl;
         } else {
             const int count = m_admin.bounce(args.at(0));
@@ -143,9 +127,9 @@ void QueueCommands::printList()
 
 void QueueCommands::printSummary(const QueuedMessage &message)
 {
-    const QDateTime next = nextAttempt(message);
+    const QDateTime next = QueueAdmin::nextAttempt(message);
     m_out << message.id << "  " << plainDuration(message.receivedAt.secsTo(m_now)) << " old  "
-          << plural(message.size, "byte") << "  from " << senderText(message.sender) << Qt::endl;
+          << plural(message.size, "byte") << "  from " << QueueAdmin::senderText(message.sender) << Qt::endl;
     m_out << "  next attempt: " << (next.isNull() ? QStringLiteral("none (every recipient is done)") : when(next))
           << Qt::endl;
 }

@@ -30,12 +30,9 @@ QJsonObject recipientObject(const QueuedRecipient &recipient)
 QJsonObject messageObject(const QueuedMessage &message, const QDateTime &now)
 {
     QJsonArray recipients;
-    QDateTime next;
     const QueuedRecipient *latestError = nullptr;
     for (const QueuedRecipient &recipient : message.recipients) {
         recipients.append(recipientObject(recipient));
-        if (recipient.state == QueuedRecipientState::Queued && (next.isNull() || recipient.nextAttempt < next))
-            next = recipient.nextAttempt;
         if (!recipient.lastError.isEmpty() && (!latestError || latestError->lastAttempt < recipient.lastAttempt))
             latestError = &recipient;
     }
@@ -45,7 +42,7 @@ QJsonObject messageObject(const QueuedMessage &message, const QDateTime &now)
         {QStringLiteral("size"), double(message.size)},
         {QStringLiteral("received_at"), AdminJson::time(message.receivedAt)},
         {QStringLiteral("age_seconds"), double(qMax<qint64>(0, message.receivedAt.secsTo(now)))},
-        {QStringLiteral("next_attempt"), AdminJson::time(next)},
+        {QStringLiteral("next_attempt"), AdminJson::time(QueueAdmin::nextAttempt(message))},
         {QStringLiteral("last_error"), latestError ? latestError->lastError : QString()},
         {QStringLiteral("recipients"), recipients},
     };

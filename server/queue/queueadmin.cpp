@@ -11,11 +11,6 @@
 
 namespace {
 
-QString senderText(const QString &sender)
-{
-    return sender.isEmpty() ? QStringLiteral("<>") : sender;
-}
-
 QString recipientList(const QueuedMessage &message)
 {
     QStringList addresses;
@@ -52,6 +47,21 @@ QList<QueuedRecipient> queuedOnly(const QueuedMessage &message)
 QueueAdmin::QueueAdmin(QueueStorage &queue, QueueDirectory directory, Storage &storage, QString actor)
     : m_queue(queue), m_directory(std::move(directory)), m_storage(storage), m_actor(std::move(actor))
 {
+}
+
+QString QueueAdmin::senderText(const QString &sender)
+{
+    return sender.isEmpty() ? QStringLiteral("<>") : sender;
+}
+
+QDateTime QueueAdmin::nextAttempt(const QueuedMessage &message)
+{
+    QDateTime earliest;
+    for (const QueuedRecipient &recipient : message.recipients) {
+        if (recipient.state == QueuedRecipientState::Queued && (earliest.isNull() || recipient.nextAttempt < earliest))
+            earliest = recipient.nextAttempt;
+    }
+    return earliest;
 }
 
 QString QueueAdmin::normalizedId(const QString &id)

@@ -3,6 +3,7 @@
 #include "queuedirectory.h"
 #include "queuerecords.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -48,6 +49,10 @@ public:
 
     // "0A1B2C3D4E5F" for a well-formed id in either case; throws StorageError(Invalid) otherwise.
     [[nodiscard]] static QString normalizedId(const QString &id);
+    // The earliest next attempt of the message's recipients still queued; null when none is.
+    [[nodiscard]] static QDateTime nextAttempt(const QueuedMessage &message);
+    // The sender as the admin reads it: "<>" for the null sender.
+    [[nodiscard]] static QString senderText(const QString &sender);
     // The file's header block (up to the first empty line, at most kMaxHeaderBytes), LF line ends.
     [[nodiscard]] static QString readHeaders(const QString &filePath);
 

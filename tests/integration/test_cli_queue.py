@@ -71,11 +71,12 @@ def test_list_and_show(cli, backend, data_dir):
     oldest = blocks[0].splitlines()
     assert oldest[0].startswith("0A1B2C3D4E5F  3 hours old  "), listed
     assert f"{len(MESSAGE)} bytes  from alice@example.test" in oldest[0]
-    assert re.fullmatch(r"  next attempt: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in (59|60) minutes\)", oldest[1]), listed
+    assert re.fullmatch(r"  next attempt: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in (5\d|60) minutes\)", oldest[1]), listed
     assert f"  bob@remote.test: queued, 2 attempts, last error: {TEMPORARY}" in oldest
     assert "  carol@remote.test: delivered, 1 attempt" in oldest
     newest = blocks[1].splitlines()
-    assert newest[0].startswith("00000000BEEF  90 seconds old  ") and newest[0].endswith("from <>"), listed
+    # Seeded 90 s ago; seeding through psql takes a few seconds more.
+    assert re.match(r"00000000BEEF  (9\d|1[01]\d) seconds old  .*from <>$", newest[0]), listed
     assert "  dave@remote.test: queued, 1 attempt" in newest
 
     shown = check(cli("queue", "show", "0a1b2c3d4e5f"))
