@@ -35,6 +35,7 @@
 #include "maildircleaner.h"
 #include "maildirstore.h"
 #include "outboundmessagestore.h"
+#include "outboundservice.h"
 #include "queuedirectory.h"
 #include "queuerecovery.h"
 #include "queuestorage.h"

@@ -5,6 +5,8 @@
 
 #include "datadirectory.h"
 #include "deliveryagent.h"
+#include "enginecounters.h"
+#include "localrecipientdirectory.h"
 #include "log.h"
 #include "outboundmessagestore.h"
 #include "outboundservice.h"
@@ -13,6 +15,7 @@
 #include "routingtableloader.h"
 #include "secretstore.h"
 #include "storage.h"
+#include "threadresolvers.h"
 
 namespace {
 const QString kComponent = QStringLiteral("engine");
@@ -31,13 +34,8 @@ RoutingTable loadRoutes(const Settings &settings, Storage &storage, const QStrin
 
 void Engine::startDelivery()
 {
-    DeliveryAgent::Dependencies dependencies;
-    dependencies.database = *m_databaseUrl;
-    dependencies.queue = m_outbound->queueDirectory();
-    dependencies.reportStore = m_outbound.get();
-    dependencies.directory = m_directory.get();
-    dependencies.resolvers = m_resolvers.get();
-    dependencies.counters = m_counters.get();
+    DeliveryAgent::Dependencies dependencies{*m_databaseUrl, m_outbound->queueDirectory(), m_outbound.get(),
+                                             m_directory.get(), m_resolvers.get(), m_counters.get()};
     m_queueRequests = m_storage->requestCount(QLatin1String(QueueAdmin::kChangedRequest));
     m_delivery = std::make_unique<OutboundService>(std::move(dependencies), m_settings,
                                                    loadRoutes(m_settings, *m_storage, m_options.dataDirectory));
