@@ -139,11 +139,11 @@ QString replay(SmtpClientSession &session, const QStringList &script, Feed feed)
                 return where + QStringLiteral("sent \"%1\"").arg(QString::fromUtf8(actual.left(200)));
             sent.remove(0, expected.size());
         } else if (line.startsWith(QLatin1String("= "))) {
-            if (stepName(session.step()) != rest)
+            if (stepName(session.step()) != line.mid(2))
                 return where + QStringLiteral("step is %1").arg(stepName(session.step()));
         } else if (line.startsWith(QLatin1String("! "))) {
-            const QString verb = rest.section(QLatin1Char(' '), 0, 0);
-            const QString arg = rest.section(QLatin1Char(' '), 1);
+            const QString verb = line.mid(2).section(QLatin1Char(' '), 0, 0);
+            const QString arg = line.mid(2).section(QLatin1Char(' '), 1);
             if (verb == QLatin1String("tls"))
                 session.tlsStarted(arg == QLatin1String("ok"), arg.section(QLatin1Char(' '), 1));
             else if (verb == QLatin1String("downgrade"))
