@@ -24,6 +24,7 @@ private Q_SLOTS:
     void timeouts();
     void peerFacts();
     void resultsEmptyUntilDecided();
+    void bodyInAnyChunks();
 };
 
 namespace {
@@ -689,6 +690,23 @@ void TestSmtpClientSession::resultsEmptyUntilDecided()
     QCOMPARE(session.results().size(), 1);
     QCOMPARE(session.results().first().reply, QStringLiteral("connection lost after MAIL: peer closed"));
     QVERIFY(!session.hostFailure().isEmpty());
+}
+
+void TestSmtpClientSession::bodyInAnyChunks()
+{
+    const QByteArray raw = "Subject: dots\r\n\r\n.\r\n..x\r\nend.";
+    const QByteArray stuffed = "Subject: dots\r\n\r\n..\r\n...x\r\nend.\r\n.\r\n";
+    for (qsizetype size = 1; size <= raw.size(); ++size) {
+        SmtpClientSession session(optionsFrom(QStringLiteral("tls=none")), envelopeFrom(QStringLiteral("rcpts=x@example.net")));
+        session.receive("220 mx\r\n250 mx\r\n250 ok\r\n250 ok\r\n354 go\r\n");
+        QCOMPARE(session.step(), SmtpClientSession::Step::SendBody);
+        (void)session.takeOutput();
+        for (qsizetype at = 0; at < raw.size(); at += size)
+            session.bodyBytes(QByteArrayView(raw).sliced(at, qMin(size, raw.size() - at)));
+        session.bodyDone();
+        QCOMPARE(session.takeOutput(), stuffed);
+        QCOMPARE(session.step(), SmtpClientSession::Step::Waiting);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSmtpClientSession)
