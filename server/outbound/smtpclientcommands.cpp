@@ -1,5 +1,7 @@
 #include "smtpclientcommands.h"
 
+#include <algorithm>
+
 #include "smtpcommand.h"
 #include "smtpextensions.h"
 
@@ -53,9 +55,12 @@ QByteArray orcptValue(const QString &originalRecipient)
 {
     const QByteArray value = originalRecipient.toUtf8();
     const qsizetype semicolon = value.indexOf(';');
-    // An addr-type is an atom (RFC 3461 §4.2); anything else before a ';' is part of the address.
-    const QByteArray type = semicolon > 0 ? value.left(semicolon).trimmed() : QByteArray();
-    const bool typed = !type.isEmpty() && !type.contains(' ') && !type.contains('@') && !type.contains('<');
+    // An addr-type is a registered name ("rfc822", "utf-8"); anything else before a ';' is part
+    // of the address (a quoted local part may hold one).
+    const QByteArray type = semicolon > 0 ? value.left(semicolon) : QByteArray();
+    const bool typed = !type.isEmpty() && std::all_of(type.cbegin(), type.cend(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    });
     if (!typed)
         return "rfc822;" + SmtpCommand::encodeXtext(value);
     return type + ';' + SmtpCommand::encodeXtext(value.mid(semicolon + 1));

@@ -1,5 +1,7 @@
 #include "smtpclientsession.h"
 
+#include <utility>
+
 #include "dotstuffer.h"
 #include "smtpclientcommands.h"
 #include "smtpclienttransaction.h"

@@ -1,5 +1,7 @@
 #include "smtpreplyparser.h"
 
+#include <utility>
+
 namespace {
 
 bool isDigit(char c)

@@ -18,7 +18,7 @@ private Q_SLOTS:
 void TestSmtpExtensions::parse()
 {
     const SmtpExtensions extensions = SmtpExtensions::parse(
-        {"mx.example.org greets you", "size 35882577", "PIPELINING", "AUTH PLAIN login CRAM-MD5", "AUTH=LOGIN XOAUTH",
+        {"mx.example.org greets you", "size 35882577", "", "PIPELINING", "AUTH PLAIN login CRAM-MD5", "AUTH=LOGIN XOAUTH",
          "8BITMIME", "  DSN  ", "STARTTLS"});
     QCOMPARE(extensions.keywords(), (QStringList{QStringLiteral("SIZE"), QStringLiteral("PIPELINING"), QStringLiteral("AUTH"),
                                                  QStringLiteral("8BITMIME"), QStringLiteral("DSN"), QStringLiteral("STARTTLS")}));
