@@ -48,6 +48,7 @@ OutboundEnvelope envelopeFor(const QueuedMessage &message, const QList<const Que
 
 DeliveryAgent::DeliveryAgent(Dependencies dependencies, OutboundSettings settings, RoutingTable routes, QObject *parent)
     : QObject(parent), m_deps(std::move(dependencies)), m_settings(std::move(settings)), m_routes(std::move(routes))
+    , m_wake(this)   // a child, so it moves to the delivery thread with the agent
 {
     m_wake.setSingleShot(true);
     connect(&m_wake, &QTimer::timeout, this, &DeliveryAgent::dispatch);
@@ -165,9 +166,10 @@ QList<DeliveryAgent::Candidate> DeliveryAgent::dueCandidates(const QDateTime &no
             if (recipient.state != QueuedRecipientState::Queued || m_inFlight.contains(recipient.id) || recipient.nextAttempt > now)
                 continue;
             const QString domain = domainOf(recipient.address);
-            auto found = std::find_if(perDomain.begin(), perDomain.end(), [&](const Candidate &c) { return c.domain == domain; });
+            const QString hop = nextHopOf(domain);
+            auto found = std::find_if(perDomain.begin(), perDomain.end(), [&](const Candidate &c) { return c.nextHop == hop; });
             if (found == perDomain.end())
-                perDomain << Candidate{message->id, domain, {recipient.id}};
+                perDomain << Candidate{message->id, domain, hop, {recipient.id}};
             else
                 found->recipientIds << recipient.id;
         }
@@ -189,6 +191,7 @@ std::optional<DeliveryJob> DeliveryAgent::makeJob(const Candidate &candidate)
     DeliveryJob job;
     job.messageId = message->id;
     job.domain = candidate.domain;
+    job.nextHop = candidate.nextHop;
     for (const QueuedRecipient *recipient : std::as_const(recipients)) {
         job.recipientIds << recipient->id;
         m_inFlight.insert(recipient->id);
@@ -208,7 +211,7 @@ void DeliveryAgent::dispatch()
     for (const Candidate &candidate : dueCandidates(now)) {
         if (m_active >= m_settings.maxConnections)
             break;
-        if (m_activePerDomain.value(candidate.domain) >= m_settings.maxPerDomain)
+        if (m_activePerHop.value(candidate.nextHop) >= m_settings.maxPerDomain)
             continue;
         if (std::optional<DeliveryJob> job = makeJob(candidate))
             startJob(std::move(*job));
@@ -232,7 +235,7 @@ void DeliveryAgent::scheduleWake(const QDateTime &now)
 void DeliveryAgent::startJob(DeliveryJob job)
 {
     ++m_active;
-    ++m_activePerDomain[job.domain];
+    ++m_activePerHop[job.nextHop];
     const QString domain = job.domain;
     m_planner->plan(domain, this, [this, job = std::move(job)](const RoutePlan &plan) mutable {
         onPlanned(std::move(job), plan);
@@ -264,36 +267,45 @@ DeliveryConnection *DeliveryAgent::newConnection(const QList<DeliveryTarget> &ta
     options.connectTimeoutMs = m_settings.connectTimeoutMs;
     options.tls = m_tls;
     options.verifyingTls = m_verifyingTls;
-    const QString domain = job.domain;
+    const QString hop = job.nextHop;
     DeliveryConnection::Callbacks callbacks;
     callbacks.jobDone = [this](const DeliveryJob &done, const QList<RecipientResult> &results, const QString &remoteMta) {
         onJobDone(done, results, remoteMta);
     };
-    callbacks.nextJob = [this, domain] { return nextJobFor(domain); };
-    callbacks.finished = [this, domain](DeliveryConnection *connection) { onConnectionFinished(connection, domain); };
+    callbacks.nextJob = [this, hop] { return nextJobFor(hop); };
+    callbacks.finished = [this, hop](DeliveryConnection *connection) { onConnectionFinished(connection, hop); };
     auto *connection = new DeliveryConnection(targets, std::move(job), options, std::move(callbacks), this);
     m_connections << connection;
     return connection;
 }
 
-std::optional<DeliveryJob> DeliveryAgent::nextJobFor(const QString &domain)
+QString DeliveryAgent::nextHopOf(const QString &domain) const
+{
+    if (const auto route = m_routes.routes.constFind(domain); route != m_routes.routes.constEnd())
+        return QStringLiteral("route %1:%2").arg(route->host).arg(route->port);
+    if (m_routes.smartHost)
+        return QStringLiteral("smart host");
+    return domain;
+}
+
+std::optional<DeliveryJob> DeliveryAgent::nextJobFor(const QString &nextHop)
 {
     if (!m_running)
         return std::nullopt;
     for (const Candidate &candidate : dueCandidates(QDateTime::currentDateTimeUtc())) {
-        if (candidate.domain == domain)
+        if (candidate.nextHop == nextHop)
             return makeJob(candidate);
     }
     return std::nullopt;
 }
 
-void DeliveryAgent::onConnectionFinished(DeliveryConnection *connection, const QString &domain)
+void DeliveryAgent::onConnectionFinished(DeliveryConnection *connection, const QString &nextHop)
 {
     m_connections.removeOne(connection);
     connection->deleteLater();
     --m_active;
-    if (--m_activePerDomain[domain] <= 0)
-        m_activePerDomain.remove(domain);
+    if (--m_activePerHop[nextHop] <= 0)
+        m_activePerHop.remove(nextHop);
     dispatch();
 }
 
@@ -302,8 +314,8 @@ void DeliveryAgent::releaseJob(const DeliveryJob &job)
     for (qint64 id : job.recipientIds)
         m_inFlight.remove(id);
     --m_active;
-    if (--m_activePerDomain[job.domain] <= 0)
-        m_activePerDomain.remove(job.domain);
+    if (--m_activePerHop[job.nextHop] <= 0)
+        m_activePerHop.remove(job.nextHop);
 }
 
 bool DeliveryAgent::store(QueuedMessage &message, const QList<QueuedRecipient> &changed)
@@ -349,6 +361,7 @@ void DeliveryAgent::onJobDone(const DeliveryJob &job, const QList<RecipientResul
     if (delivered && m_deps.counters)
         m_deps.counters->messageRelayed();
     settle(message.id);
+    scheduleWake(now);   // a deferred recipient has a new next attempt
 }
 
 void DeliveryAgent::onPlanFailed(const DeliveryJob &job, const RoutePlan &plan)

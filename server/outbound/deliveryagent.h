@@ -67,6 +67,7 @@ private:
     {
         QString messageId;
         QString domain;
+        QString nextHop;
         QList<qint64> recipientIds;
     };
 
@@ -75,10 +76,13 @@ private:
     [[nodiscard]] std::optional<DeliveryJob> makeJob(const Candidate &candidate);
     void startJob(DeliveryJob job);
     void onPlanned(DeliveryJob job, const RoutePlan &plan);
-    [[nodiscard]] std::optional<DeliveryJob> nextJobFor(const QString &domain);
+    [[nodiscard]] std::optional<DeliveryJob> nextJobFor(const QString &nextHop);
+    // Recipients that go to the same next hop share a transaction and count against one limit:
+    // the domain for MX delivery, the route's host, or the smart host for everything else.
+    [[nodiscard]] QString nextHopOf(const QString &domain) const;
     void onJobDone(const DeliveryJob &job, const QList<RecipientResult> &results, const QString &remoteMta);
     void onPlanFailed(const DeliveryJob &job, const RoutePlan &plan);
-    void onConnectionFinished(DeliveryConnection *connection, const QString &domain);
+    void onConnectionFinished(DeliveryConnection *connection, const QString &nextHop);
     void releaseJob(const DeliveryJob &job);
     // Stores changed recipients and takes them into memory; false (logged) when storing failed.
     bool store(QueuedMessage &message, const QList<QueuedRecipient> &changed);
@@ -101,7 +105,7 @@ private:
 
     QHash<QString, QueuedMessage> m_messages;
     QSet<qint64> m_inFlight;              // recipient ids some connection or lookup is working on
-    QHash<QString, int> m_activePerDomain;
+    QHash<QString, int> m_activePerHop;   // outbound.max_per_domain counts per next hop
     int m_active = 0;
     QList<DeliveryConnection *> m_connections;
     QTimer m_wake;

@@ -412,6 +412,8 @@ void DeliveryConnection::finish()
         return;
     m_finished = true;
     m_timer.stop();
+    if (const DeliveryTarget *target = currentTarget())
+        Log::info(kComponent, m_job.messageId, QStringLiteral("closed the connection to %1").arg(target->describe()));
     if (m_socket)
         m_socket->disconnect(this);
     m_callbacks.finished(this);

@@ -10,7 +10,8 @@
 struct DeliveryJob
 {
     QString messageId;
-    QString domain;
+    QString domain;     // the recipients' domain, for the route planner
+    QString nextHop;    // what the limits count and connections share: the domain, a route or the smart host
     QList<qint64> recipientIds;
     OutboundEnvelope envelope;
     QString filePath;   // the queued file

@@ -71,7 +71,8 @@ class _Handler:
         if reply.startswith("250") and not server.transport.is_closing():
             login = session.auth_data.login.decode() if session.authenticated and session.auth_data else None
             self.peer._record(Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content,
-                                       session.ssl is not None, login, list(envelope.mail_options)))
+                                       session.ssl is not None or self.peer.implicit_tls, login,
+                                       list(envelope.mail_options)))
         return reply
 
 
@@ -90,13 +91,14 @@ class SmtpPeer:
         self.address = address
         self.port = port or free_port(address)
         self.data_delay = data_delay
+        self.implicit_tls = implicit_tls   # a plaintext client never gets past the handshake
         self.rcpt_replies = {key.lower(): list(value) for key, value in (rcpt_replies or {}).items()}
         self.data_replies = list(data_replies or [])
         self.messages = []
         self.rcpt_attempts = []
         self._lock = threading.Condition()
         self._data_started = threading.Event()
-        kwargs = {"enable_SMTPUTF8": smtputf8, "hostname": f"peer-{address}"}
+        kwargs = {"enable_SMTPUTF8": smtputf8}
         context = None
         if tls:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -105,10 +107,12 @@ class SmtpPeer:
             kwargs["tls_context"] = context
         if logins is not None:
             kwargs["auth_required"] = True
-            kwargs["auth_require_tls"] = True
+            # aiosmtpd counts only STARTTLS as TLS; with implicit TLS the whole session is encrypted.
+            kwargs["auth_require_tls"] = not implicit_tls
             kwargs["authenticator"] = self._authenticator(logins)
         self._controller = Controller(_Handler(self), hostname=address, port=self.port,
-                                      ssl_context=context if implicit_tls else None, ready_timeout=TIMEOUT, **kwargs)
+                                      ssl_context=context if implicit_tls else None, ready_timeout=TIMEOUT,
+                                      server_hostname=f"peer-{address}", **kwargs)
 
     @staticmethod
     def _authenticator(logins):
@@ -117,7 +121,7 @@ class SmtpPeer:
                 ok = logins.get(auth_data.login.decode()) == auth_data.password.decode()
             except AttributeError:
                 ok = False
-            return AuthResult(success=ok, handled=False)
+            return AuthResult(success=ok, handled=False, auth_data=auth_data)
         return check
 
     def __enter__(self):
