@@ -59,7 +59,12 @@ Engine::Engine(EngineOptions options, QObject *parent)
 {
 }
 
-Engine::~Engine() = default;
+Engine::~Engine()
+{
+    // First: the delivery thread uses the resolvers, the directory and the queue store, which are
+    // members destroyed before m_delivery would be.
+    stopDelivery();
+}
 
 void Engine::setQueueObserver(QueueObserver *observer)
 {

@@ -269,9 +269,8 @@ DeliveryConnection *DeliveryAgent::newConnection(const QList<DeliveryTarget> &ta
     options.verifyingTls = m_verifyingTls;
     const QString hop = job.nextHop;
     DeliveryConnection::Callbacks callbacks;
-    callbacks.jobDone = [this](const DeliveryJob &done, const QList<RecipientResult> &results, const QString &remoteMta) {
-        onJobDone(done, results, remoteMta);
-    };
+    callbacks.jobDone = [this](const DeliveryJob &done, const QList<RecipientResult> &results, const QString &remoteMta,
+                               bool nextHopReports) { onJobDone(done, results, remoteMta, nextHopReports); };
     callbacks.nextJob = [this, hop] { return nextJobFor(hop); };
     callbacks.finished = [this, hop](DeliveryConnection *connection) { onConnectionFinished(connection, hop); };
     auto *connection = new DeliveryConnection(targets, std::move(job), options, std::move(callbacks), this);
@@ -335,7 +334,8 @@ bool DeliveryAgent::store(QueuedMessage &message, const QList<QueuedRecipient> &
     return true;
 }
 
-void DeliveryAgent::onJobDone(const DeliveryJob &job, const QList<RecipientResult> &results, const QString &remoteMta)
+void DeliveryAgent::onJobDone(const DeliveryJob &job, const QList<RecipientResult> &results, const QString &remoteMta,
+                              bool nextHopReports)
 {
     for (qint64 id : job.recipientIds)
         m_inFlight.remove(id);
@@ -348,7 +348,7 @@ void DeliveryAgent::onJobDone(const DeliveryJob &job, const QList<RecipientResul
     for (qsizetype i = 0; i < job.recipientIds.size() && i < results.size(); ++i) {
         for (const QueuedRecipient &recipient : std::as_const(message.recipients)) {
             if (recipient.id == job.recipientIds.at(i))
-                changed << DeliveryOutcome::apply(message, recipient, results.at(i), remoteMta, m_settings, now);
+                changed << DeliveryOutcome::apply(message, recipient, results.at(i), remoteMta, m_settings, now, nextHopReports);
         }
     }
     if (!store(message, changed))
@@ -435,7 +435,7 @@ void DeliveryAgent::settle(const QString &messageId)
         return;
     QueuedMessage &message = *found;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (DsnReport::Action action : {DsnReport::Action::Failed, DsnReport::Action::Delivered}) {
+    for (DsnReport::Action action : {DsnReport::Action::Failed, DsnReport::Action::Relayed}) {
         const QueuedRecipientState state = action == DsnReport::Action::Failed ? QueuedRecipientState::Failed
                                                                                : QueuedRecipientState::Delivered;
         QList<QueuedRecipient> due;

@@ -80,7 +80,8 @@ private:
     // Recipients that go to the same next hop share a transaction and count against one limit:
     // the domain for MX delivery, the route's host, or the smart host for everything else.
     [[nodiscard]] QString nextHopOf(const QString &domain) const;
-    void onJobDone(const DeliveryJob &job, const QList<RecipientResult> &results, const QString &remoteMta);
+    void onJobDone(const DeliveryJob &job, const QList<RecipientResult> &results, const QString &remoteMta,
+                   bool nextHopReports);
     void onPlanFailed(const DeliveryJob &job, const RoutePlan &plan);
     void onConnectionFinished(DeliveryConnection *connection, const QString &nextHop);
     void releaseJob(const DeliveryJob &job);

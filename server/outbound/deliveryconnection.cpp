@@ -278,7 +278,8 @@ void DeliveryConnection::reportJob()
         return;   // not decided yet
     m_jobReported = true;
     const DeliveryTarget *target = currentTarget();
-    m_callbacks.jobDone(m_job, results, target ? target->host : QString());
+    const bool reports = m_session->peerExtensions().contains(QStringLiteral("DSN"), Qt::CaseInsensitive);
+    m_callbacks.jobDone(m_job, results, target ? target->host : QString(), reports);
 }
 
 void DeliveryConnection::nextTarget(const QString &why)
@@ -307,7 +308,7 @@ void DeliveryConnection::nextTarget(const QString &why)
         results << result;
     }
     m_jobReported = true;
-    m_callbacks.jobDone(m_job, results, QString());
+    m_callbacks.jobDone(m_job, results, QString(), false);
     finish();
 }
 
@@ -372,7 +373,7 @@ void DeliveryConnection::abort(const QString &why)
             result.reply = why;
         }
         m_jobReported = true;
-        m_callbacks.jobDone(m_job, results, QString());
+        m_callbacks.jobDone(m_job, results, QString(), false);
     }
     if (m_socket) {
         m_socket->disconnect(this);

@@ -28,9 +28,11 @@ class DeliveryConnection : public QObject
 public:
     struct Callbacks
     {
-        // The results of a job, one per recipient in job order, and who gave them (host name, or
-        // empty when no server answered); called once per job, before anything else happens.
-        std::function<void(const DeliveryJob &job, const QList<RecipientResult> &results, const QString &remoteMta)> jobDone;
+        // The results of a job, one per recipient in job order, who gave them (host name, or
+        // empty when no server answered) and whether that server offered DSN (then it reports
+        // success itself, RFC 3461 §6.2.3); called once per job, before anything else happens.
+        std::function<void(const DeliveryJob &job, const QList<RecipientResult> &results, const QString &remoteMta,
+                           bool nextHopReports)> jobDone;
         // Another job for the same domain over this connection, or nullopt to say QUIT.
         std::function<std::optional<DeliveryJob>()> nextJob;
         // The connection is over (every job reported); the agent may delete it later.

@@ -13,7 +13,7 @@ ReportState failureReport(const QueuedMessage &message, const QueuedRecipient &r
 
 QueuedRecipient DeliveryOutcome::apply(const QueuedMessage &message, QueuedRecipient recipient,
                                        const RecipientResult &result, const QString &remoteMta,
-                                       const OutboundSettings &settings, const QDateTime &now)
+                                       const OutboundSettings &settings, const QDateTime &now, bool nextHopReports)
 {
     recipient.attempts += 1;
     recipient.lastAttempt = now;
@@ -25,7 +25,8 @@ QueuedRecipient DeliveryOutcome::apply(const QueuedMessage &message, QueuedRecip
     case RecipientResult::Kind::Delivered:
         recipient.state = QueuedRecipientState::Delivered;
         recipient.lastError.clear();
-        recipient.report = message.isBounceable() && recipient.notify.success ? ReportState::Due : ReportState::None;
+        recipient.report = message.isBounceable() && recipient.notify.success && !nextHopReports ? ReportState::Due
+                                                                                                 : ReportState::None;
         return recipient;
     case RecipientResult::Kind::Permanent:
         recipient.state = QueuedRecipientState::Failed;

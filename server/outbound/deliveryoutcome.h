@@ -15,10 +15,13 @@ class DeliveryOutcome
 {
 public:
     // `remoteMta`: the host that answered (empty when none did); `message` for its age, its
-    // sender (null senders get no reports) and NOTIFY.
+    // sender (null senders get no reports) and NOTIFY. `nextHopReports`: the host offered DSN,
+    // so NOTIFY=SUCCESS went along and the final server reports success itself; otherwise a
+    // "relayed" report is due (RFC 3461 §6.2.3).
     [[nodiscard]] static QueuedRecipient apply(const QueuedMessage &message, QueuedRecipient recipient,
                                                const RecipientResult &result, const QString &remoteMta,
-                                               const OutboundSettings &settings, const QDateTime &now);
+                                               const OutboundSettings &settings, const QDateTime &now,
+                                               bool nextHopReports = false);
     // A permanent failure decided without talking to anyone (null MX, no such domain, the admin).
     [[nodiscard]] static QueuedRecipient fail(const QueuedMessage &message, QueuedRecipient recipient,
                                               const QString &statusCode, const QString &error, const QDateTime &now);

@@ -52,7 +52,9 @@ bool DeliveryReports::send(const QueuedMessage &message, const QList<QueuedRecip
         entry.originalRecipient = recipient.originalRecipient;
         entry.action = action;
         entry.statusCode = recipient.statusCode.isEmpty()
-                               ? (action == DsnReport::Action::Delivered ? QStringLiteral("2.0.0") : QStringLiteral("5.0.0"))
+                               ? (action == DsnReport::Action::Delivered || action == DsnReport::Action::Relayed
+                                      ? QStringLiteral("2.0.0")
+                                      : QStringLiteral("5.0.0"))
                                : recipient.statusCode;
         entry.remoteMta = recipient.remoteMta;
         entry.diagnostic = recipient.diagnostic;
@@ -97,7 +99,7 @@ bool DeliveryReports::send(const QueuedMessage &message, const QList<QueuedRecip
         who << recipient.address;
     const QString kind = action == DsnReport::Action::Failed    ? QStringLiteral("failure")
                          : action == DsnReport::Action::Delayed ? QStringLiteral("delay")
-                                                                : QStringLiteral("delivery");
+                                                                : QStringLiteral("success");
     Log::info(kComponent, message.id, QStringLiteral("%1 report %2 sent to <%3> about %4")
                                           .arg(kind, writer->queueId(), message.sender, who.join(QStringLiteral(", "))));
     return true;

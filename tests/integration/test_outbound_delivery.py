@@ -147,3 +147,21 @@ def _try_send(server, recipient):
         return True
     except AssertionError:
         return False
+
+
+def test_notify_success_gets_a_relayed_report(server, port):
+    """The peer offers no DSN, so NOTIFY=SUCCESS cannot travel on: Postern itself says the
+    message was relayed (RFC 3461 §6.2.3), with the ENVID the client gave."""
+    before = len(maildir_files(server.data_dir, ALICE))
+    with SmtpPeer(REMOTE, port) as peer:
+        send(server, ["jan@remote.test"], subject="notify success", mail_options=["ENVID=office-42"],
+             rcpt_options=["NOTIFY=SUCCESS,FAILURE"])
+        received = peer.wait_for_messages(1, DELIVERY_TIMEOUT)
+    assert received[0].recipients == ["jan@remote.test"]
+    wait_for_report(server.data_dir, count=before + 1)
+    wait_queue_empty(server.data_dir)
+    report = [m for m in pop3_messages(server) if "notify success" in m.as_string()][-1]
+    fields, recipients = delivery_status(report)
+    assert fields["Original-Envelope-Id"] == "office-42"
+    assert recipients[0]["Action"] == "relayed"
+    assert recipients[0]["Status"].startswith("2.")

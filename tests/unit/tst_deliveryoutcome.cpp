@@ -76,6 +76,11 @@ private Q_SLOTS:
             QStringLiteral("mx.remote.test"), settings(), now);
         QCOMPARE(asked.report, ReportState::Due);
         QVERIFY(!asked.isSettled());
+        // A next hop that offers DSN got NOTIFY=SUCCESS and reports the delivery itself.
+        const QueuedRecipient passedOn = DeliveryOutcome::apply(
+            message(), recipient(success), reply(RecipientResult::Kind::Delivered, 250, QStringLiteral("2.0.0"), QStringLiteral("250 ok")),
+            QStringLiteral("mx.remote.test"), settings(), now, true);
+        QCOMPARE(passedOn.report, ReportState::None);
     }
 
     void permanentFailureReportsUnlessNeverOrNullSender()
