@@ -87,11 +87,17 @@ done
 case $RELAY_ROOT in /var/*) ;; *) die "RELAY_ROOT must be under /var (Postfix's maillog_file_prefixes)" ;; esac
 
 # ---------------------------------------------------------------- cleanup (by PID, also on failure)
-POSTERN_PID="" IC_PID="" RUNNER_PID="" READY="" MADE_DATA=0 SINK_PID="" DNS_PID="" PF_STARTED=0
+POSTERN_PID="" IC_PID="" RUNNER_PID="" READY="" MADE_DATA=0 SINK_PID="" DNS_PID="" LOAD_PID="" SINK_DIR="" PF_STARTED=0
 outbound_cleanup() {
     local rc=$? pid
     set +e
+    if [ -n "$LOAD_PID" ]; then
+        # smtp-load.sh's child is `timeout`, which passes the TERM on to smtp-source.
+        pkill -TERM -P "$LOAD_PID" 2>/dev/null
+        kill -TERM "$LOAD_PID" 2>/dev/null && wait "$LOAD_PID" 2>/dev/null
+    fi
     [ -n "$SINK_PID" ] && kill -TERM "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null
+    [ -n "$SINK_DIR" ] && rm -rf "$SINK_DIR"
     [ -n "$DNS_PID" ] && kill -TERM "$DNS_PID" 2>/dev/null && wait "$DNS_PID" 2>/dev/null
     if [ "$PF_STARTED" = 1 ]; then
         postsuper -c "$PF_CONF" -d ALL >/dev/null 2>&1
@@ -228,18 +234,24 @@ setup_postern() {
 # relay_case TARGET PORT ROUND: smtp-sink (fresh, so it counts from 0), the load, the wait until
 # smtp-sink has every message and the server's queue is empty, then the rows.
 relay_case() {
-    local target=$1 port=$2 r=$3 dir line t0 t1 done_line last first final sink_msgs sessions q mem rc=0 i
-    dir=$(mktemp -d /tmp/postern-bench-sink.XXXXXX)
+    local target=$1 port=$2 r=$3 line t0 t1 done_line last first final sink_msgs sessions q mem rc=0 i
+    SINK_DIR=$(mktemp -d /tmp/postern-bench-sink.XXXXXX)
+    local dir=$SINK_DIR
     "$HERE/sink-watch.py" "$ADDR:$SINK_PORT" --expect "$MESSAGES" --ready "$dir/ready" --done "$dir/done" \
         --timeout $((RELAY_TIMEOUT + 120)) > "$dir/final" 2>>"$LOG" &
     SINK_PID=$!
     for _ in $(seq 1 200); do [ -f "$dir/ready" ] && break; kill -0 "$SINK_PID" 2>/dev/null || break; sleep 0.1; done
-    [ -f "$dir/ready" ] || { SINK_PID=""; rm -rf "$dir"; die "smtp-sink did not start on $ADDR:$SINK_PORT"; }
+    [ -f "$dir/ready" ] || { SINK_PID=""; die "smtp-sink did not start on $ADDR:$SINK_PORT"; }
 
+    # In the background and waited for, so that a signal stops the run at once (the trap stops it).
     t0=$(now)
-    line=$("$SHARED/smtp-load.sh" "$ADDR" "$port" -s "$SESSIONS" -m "$MESSAGES" -l "$SIZE" \
-        -t "$RCPT" -f "$SENDER" -T "$RELAY_TIMEOUT" 2>>"$LOG") || rc=1
+    "$SHARED/smtp-load.sh" "$ADDR" "$port" -s "$SESSIONS" -m "$MESSAGES" -l "$SIZE" \
+        -t "$RCPT" -f "$SENDER" -T "$RELAY_TIMEOUT" > "$dir/load" 2>>"$LOG" &
+    LOAD_PID=$!
+    wait "$LOAD_PID" || rc=1
     t1=$(now)
+    LOAD_PID=""
+    line=$(cat "$dir/load")
     if [ $rc = 0 ]; then
         # The time is in the file (taken when smtp-sink reported the N-th "."); this loop only
         # notices it.
@@ -287,6 +299,7 @@ relay_case() {
         record "$CASE" "$target" procs_after "$(kv "$mem" procs)" "$r"
     fi
     rm -rf "$dir"
+    SINK_DIR=""
     return $rc
 }
 
