@@ -4,6 +4,8 @@
 #include "adminservice.h"
 #include "commandline.h"
 #include "databaseurl.h"
+#include "queuestorage.h"
+#include "queuestorageopen.h"
 #include "sqlstorage.h"
 #include "storageerror.h"
 
@@ -24,6 +26,7 @@ int runAdminCommand(const CommandLine &command, const DatabaseUrl &databaseUrl, 
             std::getline(std::cin, line);
             return QString::fromStdString(line);
         }, dataDirectory);
+        commands.setQueueStorageOpener([&databaseUrl] { return openQueueStorage(databaseUrl); });
         return commands.run(command);
     } catch (const StorageError &error) {
         err << "postern: error: " << error.message() << Qt::endl;

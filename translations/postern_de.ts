@@ -1375,6 +1375,18 @@ Ihre Benutzer und Aliase werden mit entfernt, und E-Mails an %1 werden nicht meh
         <source>The server process has gone away: %1 Restart Postern to attach again or to run the server here.</source>
         <translation>Der Serverprozess ist nicht mehr vorhanden: %1 Starten Sie Postern neu, um sich wieder zu verbinden oder den Server hier auszuführen.</translation>
     </message>
+    <message>
+        <source>Outbound &amp;Delivery…</source>
+        <translation>&amp;Zustellung nach außen…</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Warteschlange</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
 </context>
 <context>
     <name>OptionsDialog</name>
@@ -1630,6 +1642,500 @@ SHA-256: %5</translation>
     </message>
 </context>
 <context>
+    <name>OutboundDialog</name>
+    <message>
+        <source>Outbound Delivery</source>
+        <translation>Zustellung nach außen</translation>
+    </message>
+    <message>
+        <source>How Postern delivers mail for other domains: directly to each domain&apos;s mail server or through your provider&apos;s smart host, with which encryption, and how long it keeps trying.</source>
+        <translation>Wie Postern Mail für andere Domains zustellt: direkt an den Mailserver jeder Domain oder über den Smarthost Ihres Providers, mit welcher Verschlüsselung und wie lange es es weiter versucht.</translation>
+    </message>
+    <message>
+        <source>Read-only: enter administration mode to change these settings.</source>
+        <translation>Nur lesen: Wechseln Sie in den Verwaltungsmodus, um diese Einstellungen zu ändern.</translation>
+    </message>
+    <message>
+        <source>Smart host</source>
+        <translation>Smarthost</translation>
+    </message>
+    <message>
+        <source>Most internet providers block connections to port 25 from home and office lines, so mail sent directly to the recipients&apos; servers never leaves. Then enter your provider&apos;s mail server here (for example mail.provider.example:587) with your login there, and Postern hands every message for other domains to it. Leave the server empty to deliver directly to each recipient domain&apos;s mail server (MX).</source>
+        <translation>Die meisten Internetprovider sperren Verbindungen zu Port 25 von Privat- und Büroanschlüssen, sodass direkt an die Server der Empfänger gesendete Mail nie ankommt. Tragen Sie dann hier den Mailserver Ihres Providers ein (zum Beispiel mail.provider.example:587) und Ihre Anmeldung dort; Postern übergibt ihm jede Nachricht für andere Domains. Lassen Sie den Server leer, um direkt an den Mailserver (MX) der Empfängerdomain zuzustellen.</translation>
+    </message>
+    <message>
+        <source>Smart host (host:port):</source>
+        <translation>Smarthost (Host:Port):</translation>
+    </message>
+    <message>
+        <source>empty: deliver directly (MX)</source>
+        <translation>leer: direkt zustellen (MX)</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Anmeldename:</translation>
+    </message>
+    <message>
+        <source>empty: no login</source>
+        <translation>leer: keine Anmeldung</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Set password…</source>
+        <translation>Passwort festlegen…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
+        <source>None (plain text: only on a trusted network)</source>
+        <translation>Keins (Klartext: nur in einem vertrauenswürdigen Netz)</translation>
+    </message>
+    <message>
+        <source>Opportunistic (encrypt when offered)</source>
+        <translation>Opportunistisch (verschlüsseln, wenn angeboten)</translation>
+    </message>
+    <message>
+        <source>Required (refuse to send unencrypted)</source>
+        <translation>Erforderlich (nie unverschlüsselt senden)</translation>
+    </message>
+    <message>
+        <source>Required and verified (check the certificate)</source>
+        <translation>Erforderlich und geprüft (Zertifikat prüfen)</translation>
+    </message>
+    <message>
+        <source>Port 465 means TLS from the first byte; other ports use STARTTLS. Keep TLS required so your login and password never cross the network in plain text.</source>
+        <translation>Port 465 bedeutet TLS ab dem ersten Byte; andere Ports verwenden STARTTLS. Lassen Sie TLS erforderlich, damit Anmeldename und Passwort nie im Klartext durch das Netz gehen.</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Zustellung</translation>
+    </message>
+    <message>
+        <source>TLS for direct delivery:</source>
+        <translation>TLS bei direkter Zustellung:</translation>
+    </message>
+    <message>
+        <source>Opportunistic works with every server and encrypts wherever the other side offers STARTTLS. Required gives up on servers without TLS. Verified also checks each server&apos;s certificate against the trusted authorities, which many mail servers do not pass.</source>
+        <translation>Opportunistisch funktioniert mit jedem Server und verschlüsselt überall, wo die Gegenseite STARTTLS anbietet. Erforderlich gibt bei Servern ohne TLS auf. Geprüft kontrolliert zusätzlich das Zertifikat jedes Servers anhand der vertrauenswürdigen Zertifizierungsstellen, woran viele Mailserver scheitern.</translation>
+    </message>
+    <message>
+        <source>Trusted authorities (CA file):</source>
+        <translation>Vertrauenswürdige Zertifizierungsstellen (CA-Datei):</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s trusted authorities</source>
+        <translation>leer: die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Retry after:</source>
+        <translation>Erneut versuchen nach:</translation>
+    </message>
+    <message>
+        <source>Waits between attempts, separated by commas (s, m, h, d); the last one repeats until the message is given up.</source>
+        <translation>Wartezeiten zwischen den Versuchen, durch Kommas getrennt (s, m, h, d); die letzte wiederholt sich, bis die Nachricht aufgegeben wird.</translation>
+    </message>
+    <message>
+        <source>Give up after:</source>
+        <translation>Aufgeben nach:</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Tell the sender of a delay after:</source>
+        <translation>Absender über Verzögerung informieren nach:</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Connections to one domain at once:</source>
+        <translation>Gleichzeitige Verbindungen zu einer Domain:</translation>
+    </message>
+    <message>
+        <source>Outgoing connections at once:</source>
+        <translation>Gleichzeitige ausgehende Verbindungen:</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routen</translation>
+    </message>
+    <message>
+        <source>A route sends the mail for one domain to a server of your choice instead of that domain&apos;s MX and the smart host, for instance a partner&apos;s server reached over a VPN.</source>
+        <translation>Eine Route schickt die Mail für eine Domain an einen Server Ihrer Wahl statt an den MX dieser Domain und den Smarthost, zum Beispiel an den Server eines Partners, der über ein VPN erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>The settings cannot be read: %1</source>
+        <translation>Die Einstellungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Trusted authorities</source>
+        <translation>Vertrauenswürdige Zertifizierungsstellen</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The routes cannot be read: %1</source>
+        <translation>Die Routen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Whether a smart host password is stored cannot be read: %1</source>
+        <translation>Ob ein Smarthost-Passwort gespeichert ist, lässt sich nicht feststellen: %1</translation>
+    </message>
+    <message>
+        <source>A smart host password needs a login: fill in the login, or clear the password.</source>
+        <translation>Ein Smarthost-Passwort braucht einen Anmeldenamen: Tragen Sie ihn ein oder löschen Sie das Passwort.</translation>
+    </message>
+    <message>
+        <source>The domain %1 has a route already: edit that one.</source>
+        <translation>Für die Domain %1 gibt es schon eine Route: Bearbeiten Sie diese.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 (new password)</source>
+        <translation>%1 (neues Passwort)</translation>
+    </message>
+    <message>
+        <source>%1 (password stored)</source>
+        <translation>%1 (Passwort gespeichert)</translation>
+    </message>
+    <message>
+        <source>A new password is stored on OK or Apply.</source>
+        <translation>Ein neues Passwort wird bei OK oder Übernehmen gespeichert.</translation>
+    </message>
+    <message>
+        <source>The stored password is removed on OK or Apply.</source>
+        <translation>Das gespeicherte Passwort wird bei OK oder Übernehmen entfernt.</translation>
+    </message>
+    <message>
+        <source>A password is stored.</source>
+        <translation>Ein Passwort ist gespeichert.</translation>
+    </message>
+    <message>
+        <source>No password is stored.</source>
+        <translation>Kein Passwort gespeichert.</translation>
+    </message>
+    <message>
+        <source>This server does not know these settings, so they cannot be changed here: %1</source>
+        <translation>Dieser Server kennt diese Einstellungen nicht, daher lassen sie sich hier nicht ändern: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutboundInput</name>
+    <message>
+        <source>Smart host: write host:port, for example mail.provider.example:587.</source>
+        <translation>Smarthost: Schreiben Sie Host:Port, zum Beispiel mail.provider.example:587.</translation>
+    </message>
+    <message>
+        <source>Smart host: &quot;%1&quot; is neither a host name nor an IP address.</source>
+        <translation>Smarthost: „%1“ ist weder ein Hostname noch eine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>Retry after: &quot;%1&quot; is not a wait. Write waits like 5m,15m,1h,4h (s, m, h or d after each number).</source>
+        <translation>Erneut versuchen nach: „%1“ ist keine Wartezeit. Schreiben Sie Wartezeiten wie 5m,15m,1h,4h (s, m, h oder d nach jeder Zahl).</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordTwiceDialog</name>
+    <message>
+        <source>Smart Host Password</source>
+        <translation>Smarthost-Passwort</translation>
+    </message>
+    <message>
+        <source>The password of the login at the smart host. Postern keeps it in its data directory, readable only by the server, and never shows it again.</source>
+        <translation>Das Passwort der Anmeldung beim Smarthost. Postern bewahrt es in seinem Datenverzeichnis auf, nur für den Server lesbar, und zeigt es nie wieder an.</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Type the password in both fields.</source>
+        <translation>Geben Sie das Passwort in beide Felder ein.</translation>
+    </message>
+    <message>
+        <source>The two typings differ: type the same password in both fields.</source>
+        <translation>Die beiden Eingaben unterscheiden sich: Geben Sie in beide Felder dasselbe Passwort ein.</translation>
+    </message>
+    <message>
+        <source>The password contains a control character, which cannot be sent in a login.</source>
+        <translation>Das Passwort enthält ein Steuerzeichen, das bei einer Anmeldung nicht gesendet werden kann.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDetailsDialog</name>
+    <message>
+        <source>Queued Message</source>
+        <translation>Wartende Nachricht</translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation>Empfänger:</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Letzter Versuch</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>Kopfzeilen:</translation>
+    </message>
+    <message>
+        <source>Queued Message %1</source>
+        <translation>Wartende Nachricht %1</translation>
+    </message>
+    <message>
+        <source>Sender: %1
+Received: %2 (%3 ago)
+Size: %4</source>
+        <translation>Absender: %1
+Empfangen: %2 (vor %3)
+Größe: %4</translation>
+    </message>
+    <message>
+        <source>&lt;&gt; (a report)</source>
+        <translation>&lt;&gt; (ein Bericht)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+</context>
+<context>
+    <name>QueueText</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 Std.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>gescheitert</translation>
+    </message>
+</context>
+<context>
+    <name>QueueWindow</name>
+    <message>
+        <source>Outbound Queue</source>
+        <translation>Ausgangswarteschlange</translation>
+    </message>
+    <message>
+        <source>Read-only: enter administration mode to retry, delete or return messages.</source>
+        <translation>Nur lesen: Wechseln Sie in den Verwaltungsmodus, um Nachrichten erneut zu senden, zu löschen oder zurückzuschicken.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Absender</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>The queue is empty: every message for other servers has been delivered or returned.</source>
+        <translation>Die Warteschlange ist leer: Jede Nachricht für andere Server wurde zugestellt oder zurückgeschickt.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Retry all</source>
+        <translation>Alle erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Return to sender…</source>
+        <translation>An Absender zurück…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The queue cannot be read: %1</source>
+        <translation>Die Warteschlange kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>&lt;&gt; (a report)</source>
+        <translation>&lt;&gt; (ein Bericht)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outbound Queue (%n)</source>
+        <translation>
+            <numerusform>Ausgangswarteschlange (%n)</numerusform>
+            <numerusform>Ausgangswarteschlange (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete messages</source>
+        <translation>Nachrichten löschen</translation>
+    </message>
+    <message>
+        <source>Return to sender</source>
+        <translation>An Absender zurückschicken</translation>
+    </message>
+    <message>
+        <source>The message cannot be shown: %1</source>
+        <translation>Die Nachricht kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Messages waiting for delivery to other servers: %n.</source>
+        <translation>
+            <numerusform>%n Nachricht wartet auf Zustellung an andere Server.</numerusform>
+            <numerusform>%n Nachrichten warten auf Zustellung an andere Server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected messages: %n. Delete them from the queue? They are gone for good: nobody receives them and the senders are not told.</source>
+        <translation>
+            <numerusform>Die %n ausgewählte Nachricht aus der Warteschlange löschen? Sie ist dann endgültig weg: Niemand erhält sie, und der Absender erfährt es nicht.</numerusform>
+            <numerusform>Die %n ausgewählten Nachrichten aus der Warteschlange löschen? Sie sind dann endgültig weg: Niemand erhält sie, und die Absender erfahren es nicht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected messages: %n. Return them to their senders? Delivery stops, and each sender gets a failure report for the recipients that have not received the message.</source>
+        <translation>
+            <numerusform>Die %n ausgewählte Nachricht an den Absender zurückschicken? Die Zustellung endet, und der Absender erhält einen Fehlerbericht für die Empfänger, die die Nachricht noch nicht erhalten haben.</numerusform>
+            <numerusform>Die %n ausgewählten Nachrichten an die Absender zurückschicken? Die Zustellung endet, und jeder Absender erhält einen Fehlerbericht für die Empfänger, die die Nachricht noch nicht erhalten haben.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RangeListAdapter</name>
     <message>
         <source>Enter an IP address (192.0.2.7) or a CIDR range (192.0.2.0/24, 2001:db8::/32).</source>
@@ -1642,6 +2148,85 @@ SHA-256: %5</translation>
     <message>
         <source>The comment may not contain tabs or line breaks.</source>
         <translation>Der Kommentar darf keine Tabulatoren oder Zeilenumbrüche enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Mail for the domain:</source>
+        <translation>Mail für die Domain:</translation>
+    </message>
+    <message>
+        <source>goes to the server:</source>
+        <translation>geht an den Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
+        <source>None (plain text)</source>
+        <translation>Keins (Klartext)</translation>
+    </message>
+    <message>
+        <source>Opportunistic (encrypt when offered)</source>
+        <translation>Opportunistisch (verschlüsseln, wenn angeboten)</translation>
+    </message>
+    <message>
+        <source>Required (refuse to send unencrypted)</source>
+        <translation>Erforderlich (nie unverschlüsselt senden)</translation>
+    </message>
+    <message>
+        <source>Required and verified (check the certificate)</source>
+        <translation>Erforderlich und geprüft (Zertifikat prüfen)</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Anmeldename:</translation>
+    </message>
+    <message>
+        <source>empty: no login</source>
+        <translation>leer: keine Anmeldung</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Passwort wiederholen:</translation>
+    </message>
+    <message>
+        <source>Changing a route stores it anew: type its password again.</source>
+        <translation>Eine geänderte Route wird neu gespeichert: Geben Sie ihr Passwort erneut ein.</translation>
+    </message>
+    <message>
+        <source>Edit Route</source>
+        <translation>Route bearbeiten</translation>
+    </message>
+    <message>
+        <source>Domain: %1</source>
+        <translation>Domain: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>A password needs a login: fill in the login or leave both passwords empty.</source>
+        <translation>Ein Passwort braucht einen Anmeldenamen: Tragen Sie ihn ein oder lassen Sie beide Passwortfelder leer.</translation>
+    </message>
+    <message>
+        <source>Type the route&apos;s password again: an edited route is stored anew.</source>
+        <translation>Geben Sie das Passwort der Route erneut ein: Eine geänderte Route wird neu gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1887,6 +2472,25 @@ Ein Gerät, das sie verwendet, kann keine E-Mails mehr über diesen Server sende
     <message>
         <source>Fix…</source>
         <translation>Beheben…</translation>
+    </message>
+</context>
+<context>
+    <name>TlsChoice</name>
+    <message>
+        <source>None</source>
+        <translation>Keins</translation>
+    </message>
+    <message>
+        <source>Opportunistic</source>
+        <translation>Opportunistisch</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Geprüft</translation>
     </message>
 </context>
 <context>

@@ -1381,6 +1381,18 @@ Its users and aliases are removed with it, and mail to %1 is no longer accepted.
         <source>The server process has gone away: %1 Restart Postern to attach again or to run the server here.</source>
         <translation>Процесс сервера завершился: %1 Перезапустите Postern, чтобы подключиться снова или запустить сервер здесь.</translation>
     </message>
+    <message>
+        <source>Outbound &amp;Delivery…</source>
+        <translation>&amp;Исходящая доставка…</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Очередь</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
 </context>
 <context>
     <name>OptionsDialog</name>
@@ -1636,6 +1648,504 @@ SHA-256: %5</translation>
     </message>
 </context>
 <context>
+    <name>OutboundDialog</name>
+    <message>
+        <source>Outbound Delivery</source>
+        <translation>Исходящая доставка</translation>
+    </message>
+    <message>
+        <source>How Postern delivers mail for other domains: directly to each domain&apos;s mail server or through your provider&apos;s smart host, with which encryption, and how long it keeps trying.</source>
+        <translation>Как Postern доставляет почту для других доменов: напрямую на почтовый сервер каждого домена или через смарт-хост вашего провайдера, с каким шифрованием и как долго он пытается.</translation>
+    </message>
+    <message>
+        <source>Read-only: enter administration mode to change these settings.</source>
+        <translation>Только чтение: войдите в режим администрирования, чтобы изменить эти настройки.</translation>
+    </message>
+    <message>
+        <source>Smart host</source>
+        <translation>Смарт-хост</translation>
+    </message>
+    <message>
+        <source>Most internet providers block connections to port 25 from home and office lines, so mail sent directly to the recipients&apos; servers never leaves. Then enter your provider&apos;s mail server here (for example mail.provider.example:587) with your login there, and Postern hands every message for other domains to it. Leave the server empty to deliver directly to each recipient domain&apos;s mail server (MX).</source>
+        <translation>Большинство интернет-провайдеров блокируют соединения с портом 25 с домашних и офисных линий, и почта, отправленная напрямую на серверы получателей, не уходит. Тогда укажите здесь почтовый сервер провайдера (например, mail.provider.example:587) и вашу учётную запись на нём, и Postern будет передавать ему каждое письмо для других доменов. Оставьте сервер пустым, чтобы доставлять напрямую на почтовый сервер (MX) домена получателя.</translation>
+    </message>
+    <message>
+        <source>Smart host (host:port):</source>
+        <translation>Смарт-хост (хост:порт):</translation>
+    </message>
+    <message>
+        <source>empty: deliver directly (MX)</source>
+        <translation>пусто: доставлять напрямую (MX)</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>empty: no login</source>
+        <translation>пусто: без входа</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Set password…</source>
+        <translation>Задать пароль…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
+        <source>None (plain text: only on a trusted network)</source>
+        <translation>Нет (открытый текст: только в доверенной сети)</translation>
+    </message>
+    <message>
+        <source>Opportunistic (encrypt when offered)</source>
+        <translation>По возможности (шифровать, если предложено)</translation>
+    </message>
+    <message>
+        <source>Required (refuse to send unencrypted)</source>
+        <translation>Обязательно (не отправлять без шифрования)</translation>
+    </message>
+    <message>
+        <source>Required and verified (check the certificate)</source>
+        <translation>Обязательно с проверкой (проверять сертификат)</translation>
+    </message>
+    <message>
+        <source>Port 465 means TLS from the first byte; other ports use STARTTLS. Keep TLS required so your login and password never cross the network in plain text.</source>
+        <translation>Порт 465 означает TLS с первого байта; другие порты используют STARTTLS. Оставьте TLS обязательным, чтобы логин и пароль никогда не передавались по сети открытым текстом.</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Доставка</translation>
+    </message>
+    <message>
+        <source>TLS for direct delivery:</source>
+        <translation>TLS при прямой доставке:</translation>
+    </message>
+    <message>
+        <source>Opportunistic works with every server and encrypts wherever the other side offers STARTTLS. Required gives up on servers without TLS. Verified also checks each server&apos;s certificate against the trusted authorities, which many mail servers do not pass.</source>
+        <translation>«По возможности» работает с любым сервером и шифрует везде, где другая сторона предлагает STARTTLS. «Обязательно» отказывается от серверов без TLS. «С проверкой» также проверяет сертификат каждого сервера по доверенным центрам сертификации, чего многие почтовые серверы не проходят.</translation>
+    </message>
+    <message>
+        <source>Trusted authorities (CA file):</source>
+        <translation>Доверенные центры сертификации (файл CA):</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s trusted authorities</source>
+        <translation>пусто: доверенные центры сертификации системы</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Retry after:</source>
+        <translation>Повторять через:</translation>
+    </message>
+    <message>
+        <source>Waits between attempts, separated by commas (s, m, h, d); the last one repeats until the message is given up.</source>
+        <translation>Паузы между попытками через запятую (s, m, h, d); последняя повторяется, пока от письма не откажутся.</translation>
+    </message>
+    <message>
+        <source>Give up after:</source>
+        <translation>Прекратить попытки через:</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> ч</translation>
+    </message>
+    <message>
+        <source>Tell the sender of a delay after:</source>
+        <translation>Сообщить отправителю о задержке через:</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Никогда</translation>
+    </message>
+    <message>
+        <source>Connections to one domain at once:</source>
+        <translation>Одновременных соединений с одним доменом:</translation>
+    </message>
+    <message>
+        <source>Outgoing connections at once:</source>
+        <translation>Одновременных исходящих соединений:</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Маршруты</translation>
+    </message>
+    <message>
+        <source>A route sends the mail for one domain to a server of your choice instead of that domain&apos;s MX and the smart host, for instance a partner&apos;s server reached over a VPN.</source>
+        <translation>Маршрут направляет почту для одного домена на выбранный вами сервер вместо MX этого домена и смарт-хоста, например на сервер партнёра, доступный через VPN.</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Домен</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>The settings cannot be read: %1</source>
+        <translation>Не удаётся прочитать настройки: %1</translation>
+    </message>
+    <message>
+        <source>Trusted authorities</source>
+        <translation>Доверенные центры сертификации</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Сертификаты (*.pem *.crt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>The routes cannot be read: %1</source>
+        <translation>Не удаётся прочитать маршруты: %1</translation>
+    </message>
+    <message>
+        <source>Whether a smart host password is stored cannot be read: %1</source>
+        <translation>Не удаётся узнать, сохранён ли пароль смарт-хоста: %1</translation>
+    </message>
+    <message>
+        <source>A smart host password needs a login: fill in the login, or clear the password.</source>
+        <translation>Паролю смарт-хоста нужен логин: укажите логин или удалите пароль.</translation>
+    </message>
+    <message>
+        <source>The domain %1 has a route already: edit that one.</source>
+        <translation>Для домена %1 уже есть маршрут: измените его.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>%1 (new password)</source>
+        <translation>%1 (новый пароль)</translation>
+    </message>
+    <message>
+        <source>%1 (password stored)</source>
+        <translation>%1 (пароль сохранён)</translation>
+    </message>
+    <message>
+        <source>A new password is stored on OK or Apply.</source>
+        <translation>Новый пароль будет сохранён по OK или «Применить».</translation>
+    </message>
+    <message>
+        <source>The stored password is removed on OK or Apply.</source>
+        <translation>Сохранённый пароль будет удалён по OK или «Применить».</translation>
+    </message>
+    <message>
+        <source>A password is stored.</source>
+        <translation>Пароль сохранён.</translation>
+    </message>
+    <message>
+        <source>No password is stored.</source>
+        <translation>Пароль не сохранён.</translation>
+    </message>
+    <message>
+        <source>This server does not know these settings, so they cannot be changed here: %1</source>
+        <translation>Этот сервер не знает этих настроек, поэтому их здесь нельзя изменить: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutboundInput</name>
+    <message>
+        <source>Smart host: write host:port, for example mail.provider.example:587.</source>
+        <translation>Смарт-хост: укажите хост:порт, например mail.provider.example:587.</translation>
+    </message>
+    <message>
+        <source>Smart host: &quot;%1&quot; is neither a host name nor an IP address.</source>
+        <translation>Смарт-хост: «%1» — не имя хоста и не IP-адрес.</translation>
+    </message>
+    <message>
+        <source>Retry after: &quot;%1&quot; is not a wait. Write waits like 5m,15m,1h,4h (s, m, h or d after each number).</source>
+        <translation>Повторять через: «%1» — не пауза. Пишите паузы так: 5m,15m,1h,4h (s, m, h или d после каждого числа).</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordTwiceDialog</name>
+    <message>
+        <source>Smart Host Password</source>
+        <translation>Пароль смарт-хоста</translation>
+    </message>
+    <message>
+        <source>The password of the login at the smart host. Postern keeps it in its data directory, readable only by the server, and never shows it again.</source>
+        <translation>Пароль учётной записи на смарт-хосте. Postern хранит его в своём каталоге данных, доступным для чтения только серверу, и больше никогда его не показывает.</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Ещё раз:</translation>
+    </message>
+    <message>
+        <source>Type the password in both fields.</source>
+        <translation>Введите пароль в оба поля.</translation>
+    </message>
+    <message>
+        <source>The two typings differ: type the same password in both fields.</source>
+        <translation>Введённые пароли различаются: введите один и тот же пароль в оба поля.</translation>
+    </message>
+    <message>
+        <source>The password contains a control character, which cannot be sent in a login.</source>
+        <translation>Пароль содержит управляющий символ, который нельзя передать при входе.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDetailsDialog</name>
+    <message>
+        <source>Queued Message</source>
+        <translation>Письмо в очереди</translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation>Получатели:</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Получатель</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Последняя попытка</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Следующая попытка</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Последняя ошибка</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>Заголовки:</translation>
+    </message>
+    <message>
+        <source>Queued Message %1</source>
+        <translation>Письмо в очереди %1</translation>
+    </message>
+    <message>
+        <source>Sender: %1
+Received: %2 (%3 ago)
+Size: %4</source>
+        <translation>Отправитель: %1
+Получено: %2 (%3 назад)
+Размер: %4</translation>
+    </message>
+    <message>
+        <source>&lt;&gt; (a report)</source>
+        <translation>&lt;&gt; (отчёт)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
+    <name>QueueText</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 д %2 ч</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>доставлено</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>не доставлено</translation>
+    </message>
+</context>
+<context>
+    <name>QueueWindow</name>
+    <message>
+        <source>Outbound Queue</source>
+        <translation>Очередь исходящих</translation>
+    </message>
+    <message>
+        <source>Read-only: enter administration mode to retry, delete or return messages.</source>
+        <translation>Только чтение: войдите в режим администрирования, чтобы повторять, удалять или возвращать письма.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Отправитель</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Получатели</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Следующая попытка</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Последняя ошибка</translation>
+    </message>
+    <message>
+        <source>The queue is empty: every message for other servers has been delivered or returned.</source>
+        <translation>Очередь пуста: каждое письмо для других серверов доставлено или возвращено.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Подробности…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Retry all</source>
+        <translation>Повторить все</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Return to sender…</source>
+        <translation>Вернуть отправителю…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>The queue cannot be read: %1</source>
+        <translation>Не удаётся прочитать очередь: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>&lt;&gt; (a report)</source>
+        <translation>&lt;&gt; (отчёт)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outbound Queue (%n)</source>
+        <translation>
+            <numerusform>Очередь исходящих (%n)</numerusform>
+            <numerusform>Очередь исходящих (%n)</numerusform>
+            <numerusform>Очередь исходящих (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete messages</source>
+        <translation>Удаление писем</translation>
+    </message>
+    <message>
+        <source>Return to sender</source>
+        <translation>Вернуть отправителю</translation>
+    </message>
+    <message>
+        <source>The message cannot be shown: %1</source>
+        <translation>Не удаётся показать письмо: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Messages waiting for delivery to other servers: %n.</source>
+        <translation>
+            <numerusform>%n письмо ожидает доставки на другие серверы.</numerusform>
+            <numerusform>%n письма ожидают доставки на другие серверы.</numerusform>
+            <numerusform>%n писем ожидают доставки на другие серверы.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected messages: %n. Delete them from the queue? They are gone for good: nobody receives them and the senders are not told.</source>
+        <translation>
+            <numerusform>Удалить %n выбранное письмо из очереди? Оно пропадёт навсегда: его никто не получит, и отправителю об этом не сообщат.</numerusform>
+            <numerusform>Удалить %n выбранных письма из очереди? Они пропадут навсегда: их никто не получит, и отправителям об этом не сообщат.</numerusform>
+            <numerusform>Удалить %n выбранных писем из очереди? Они пропадут навсегда: их никто не получит, и отправителям об этом не сообщат.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected messages: %n. Return them to their senders? Delivery stops, and each sender gets a failure report for the recipients that have not received the message.</source>
+        <translation>
+            <numerusform>Вернуть %n выбранное письмо отправителю? Доставка прекратится, и отправитель получит отчёт о неудаче для получателей, которым письмо ещё не доставлено.</numerusform>
+            <numerusform>Вернуть %n выбранных письма отправителям? Доставка прекратится, и каждый отправитель получит отчёт о неудаче для получателей, которым письмо ещё не доставлено.</numerusform>
+            <numerusform>Вернуть %n выбранных писем отправителям? Доставка прекратится, и каждый отправитель получит отчёт о неудаче для получателей, которым письмо ещё не доставлено.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RangeListAdapter</name>
     <message>
         <source>Enter an IP address (192.0.2.7) or a CIDR range (192.0.2.0/24, 2001:db8::/32).</source>
@@ -1648,6 +2158,85 @@ SHA-256: %5</translation>
     <message>
         <source>The comment may not contain tabs or line breaks.</source>
         <translation>Комментарий не может содержать табуляции и переводы строк.</translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Route</source>
+        <translation>Маршрут</translation>
+    </message>
+    <message>
+        <source>Mail for the domain:</source>
+        <translation>Почта для домена:</translation>
+    </message>
+    <message>
+        <source>goes to the server:</source>
+        <translation>идёт на сервер:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
+        <source>None (plain text)</source>
+        <translation>Нет (открытый текст)</translation>
+    </message>
+    <message>
+        <source>Opportunistic (encrypt when offered)</source>
+        <translation>По возможности (шифровать, если предложено)</translation>
+    </message>
+    <message>
+        <source>Required (refuse to send unencrypted)</source>
+        <translation>Обязательно (не отправлять без шифрования)</translation>
+    </message>
+    <message>
+        <source>Required and verified (check the certificate)</source>
+        <translation>Обязательно с проверкой (проверять сертификат)</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>empty: no login</source>
+        <translation>пусто: без входа</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Пароль ещё раз:</translation>
+    </message>
+    <message>
+        <source>Changing a route stores it anew: type its password again.</source>
+        <translation>Изменённый маршрут сохраняется заново: введите его пароль ещё раз.</translation>
+    </message>
+    <message>
+        <source>Edit Route</source>
+        <translation>Изменение маршрута</translation>
+    </message>
+    <message>
+        <source>Domain: %1</source>
+        <translation>Домен: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Сервер: %1</translation>
+    </message>
+    <message>
+        <source>A password needs a login: fill in the login or leave both passwords empty.</source>
+        <translation>Паролю нужен логин: укажите логин или оставьте оба поля пароля пустыми.</translation>
+    </message>
+    <message>
+        <source>Type the route&apos;s password again: an edited route is stored anew.</source>
+        <translation>Введите пароль маршрута ещё раз: изменённый маршрут сохраняется заново.</translation>
     </message>
 </context>
 <context>
@@ -1893,6 +2482,25 @@ A device using it can no longer send mail through this server until it is given 
     <message>
         <source>Fix…</source>
         <translation>Исправить…</translation>
+    </message>
+</context>
+<context>
+    <name>TlsChoice</name>
+    <message>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Opportunistic</source>
+        <translation>По возможности</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Обязательно</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>С проверкой</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,8 @@
 #include "adminmode.h"
 #include "enginelink.h"
 #include "optionsdialog.h"
+#include "outbound/outbounddialog.h"
+#include "queue/queuewindow.h"
 #include "security/addressverificationdialog.h"
 #include "security/attachmentfiltersdialog.h"
 #include "security/autobandialog.h"
@@ -65,6 +67,8 @@ QDialog *DialogLauncher::create(Dialog dialog)
     }
     case Dialog::TrustedAddresses: return new TrustedAddressesDialog(m_engine, m_mode, m_parent);
     case Dialog::Options: return new OptionsDialog(m_engine, m_mode, m_parent);
+    case Dialog::Outbound: return new OutboundDialog(m_engine, m_mode, m_parent);
+    case Dialog::Queue: return new QueueWindow(m_engine, m_mode, m_parent);
     case Dialog::Domains: return new DomainsDialog(m_engine, m_mode, m_parent);
     case Dialog::Users: return new UsersDialog(m_engine, m_mode, m_parent);
     case Dialog::Aliases: return new AliasesDialog(m_engine, m_mode, m_parent);

@@ -16,7 +16,8 @@ class DialogLauncher : public QObject
     Q_OBJECT
 
 public:
-    // The Security menu's items in the seed's order and words, then ours; the Accounts menu; Options.
+    // The Security menu's items in the seed's order and words, then ours; the Accounts menu; the
+    // Options menu; View ▸ Queue.
     enum class Dialog {
         SmtpAuthentication,
         SmtpAfterPop,
@@ -33,6 +34,8 @@ public:
         Aliases,
         SmtpLogins,
         Options,
+        Outbound,
+        Queue,
     };
     Q_ENUM(Dialog)
 

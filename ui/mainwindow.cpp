@@ -140,6 +140,8 @@ void MainWindow::connectDialogActions()
         {m_ui->aliasesAction, Dialog::Aliases},
         {m_ui->smtpLoginsAction, Dialog::SmtpLogins},
         {m_ui->optionsAction, Dialog::Options},
+        {m_ui->outboundAction, Dialog::Outbound},
+        {m_ui->queueAction, Dialog::Queue},
     };
     for (const auto &[action, dialog] : actions)
         connect(action, &QAction::triggered, m_dialogs, [this, dialog = dialog] { m_dialogs->open(dialog); });

@@ -4,9 +4,16 @@
 #include "adminservice.h"
 #include "cidrrange.h"
 #include "commandline.h"
+#include "datadirectory.h"
 #include "policycommands.h"
 #include "filteradmin.h"
 #include "filtercommands.h"
+#include "routeadmin.h"
+#include "routecommands.h"
+#include "secretstore.h"
+#include "queueadmin.h"
+#include "queuecommands.h"
+#include "queuestorage.h"
 #include "storageerror.h"
 #include "tlscommands.h"
 
@@ -62,7 +69,17 @@ const QList<CommandShape> &shapes()
         {"tls", "reload", 0, 0, {}},
         {"admin-password", "set", 0, 0, {QStringLiteral("password-stdin")}},
         {"admin-password", "clear", 0, 0, {}},
+        {"queue", "list", 0, 0, {}},
+        {"queue", "show", 1, 1, {}},
+        {"queue", "retry", 0, 1, {QStringLiteral("all")}},
+        {"queue", "delete", 1, 1, {}},
+        {"queue", "bounce", 1, 1, {}},
         {"policy", "explain", 0, 0, {QStringLiteral("ip"), QStringLiteral("auth"), QStringLiteral("from"), QStringLiteral("to")}},
+        {"route", "add", 2, 2, {QStringLiteral("tls"), QStringLiteral("auth"), QStringLiteral("password-stdin")}},
+        {"route", "remove", 1, 1, {}},
+        {"route", "list", 0, 0, {}},
+        {"smarthost-password", "set", 0, 0, {QStringLiteral("password-stdin")}},
+        {"smarthost-password", "clear", 0, 0, {}},
     };
     return table;
 }
@@ -71,7 +88,7 @@ const QStringList kCommandOptions = {QStringLiteral("password-stdin"), QStringLi
                                      QStringLiteral("headless"), QStringLiteral("ephemeral-ports"),
                                      QStringLiteral("minutes"), QStringLiteral("comment"), QStringLiteral("ip"),
                                      QStringLiteral("auth"), QStringLiteral("from"), QStringLiteral("to"),
-                                     QStringLiteral("scope"), QStringLiteral("action")};
+                                     QStringLiteral("scope"), QStringLiteral("action"), QStringLiteral("tls"), QStringLiteral("all")};
 
 // The argument checks that need no storage: a well-formed range, a positive --minutes.
 QString checkArguments(const QString &group, const QString &verb, const QStringList &args, const CommandLine &command)
@@ -80,6 +97,10 @@ QString checkArguments(const QString &group, const QString &verb, const QStringL
         return PolicyCommands::checkUsage(command);
     if (group == QStringLiteral("filter") || group == QStringLiteral("attachment-filter"))
         return FilterCommands::checkArguments(group, verb, args, command);
+    if (group == QStringLiteral("route") || group == QStringLiteral("smarthost-password"))
+        return RouteCommands::checkArguments(group, verb, args, command);
+    if (group == QStringLiteral("queue"))
+        return QueueCommands::checkArguments(verb, args, command);
     if (group != QStringLiteral("ban") && group != QStringLiteral("trust"))
         return {};
     if (verb != QStringLiteral("list")) {
@@ -167,6 +188,13 @@ int AdminCommands::run(const CommandLine &command)
             FilterAdmin filters(m_admin.storage(), m_admin.actor());
             return FilterCommands(filters, m_out).run(group, verb, args, command);
         }
+        if (group == QStringLiteral("route") || group == QStringLiteral("smarthost-password")) {
+            SecretStore secrets(DataDirectory(m_dataDirectory).secretsDirectory());
+            RouteAdmin routes(m_admin.storage(), secrets, m_admin.actor());
+            return RouteCommands(routes, m_out, m_err, [this] { return readPassword(); }).run(group, verb, args, command);
+        }
+        if (group == QStringLiteral("queue"))
+            return runQueue(verb, args, command);
         return runConfig(verb, args);
     } catch (const StorageError &error) {
         m_err << "postern: error: " << error.message() << Qt::endl;
@@ -328,4 +356,16 @@ int AdminCommands::runConfig(const QString &verb, const QStringList &args)
             m_out << it.key() << '\t' << it.value() << Qt::endl;
     }
     return Success;
+}
+
+int AdminCommands::runQueue(const QString &verb, const QStringList &args, const CommandLine &command)
+{
+    if (!m_openQueueStorage) {
+        m_err << "postern: error: the queue is not available to this command" << Qt::endl;
+        return RuntimeFailure;
+    }
+    const std::unique_ptr<QueueStorage> queue = m_openQueueStorage();
+    QueueAdmin admin(*queue, QueueDirectory(DataDirectory(m_dataDirectory).queueDirectory()), m_admin.storage(),
+                     m_admin.actor());
+    return QueueCommands(admin, m_out, m_err).run(verb, args, command);
 }

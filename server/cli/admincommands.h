@@ -4,10 +4,12 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 class AdminService;
 class CommandLine;
 class QTextStream;
+class QueueStorage;
 
 // Runs one `postern <group> <verb> …` admin command against an AdminService and prints its
 // result: lists one item per line, tab-separated; messages to `out`, errors to `err`.
@@ -23,6 +25,11 @@ public:
     AdminCommands(AdminService &admin, QTextStream &out, QTextStream &err,
                   std::function<QString()> readSecretLine, QString dataDirectory = {});
 
+    // How `queue` commands reach the queue's rows (openQueueStorage for the command's database);
+    // opened only when a queue command runs. Without one, queue commands fail with exit 1.
+    using QueueStorageOpener = std::function<std::unique_ptr<QueueStorage>()>;
+    void setQueueStorageOpener(QueueStorageOpener opener) { m_openQueueStorage = std::move(opener); }
+
     // Precondition: checkUsage(command) is empty. Returns the process exit code.
     int run(const CommandLine &command);
 
@@ -36,6 +43,7 @@ private:
     int runTrust(const QString &verb, const QStringList &args, const CommandLine &command);
     int removeListEntry(const std::function<QString()> &remove);
     int runConfig(const QString &verb, const QStringList &args);
+    int runQueue(const QString &verb, const QStringList &args, const CommandLine &command);
     [[nodiscard]] QString readPassword();
 
     AdminService &m_admin;
@@ -43,4 +51,5 @@ private:
     QTextStream &m_err;
     std::function<QString()> m_readSecretLine;
     QString m_dataDirectory;
+    QueueStorageOpener m_openQueueStorage;
 };

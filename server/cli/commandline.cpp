@@ -7,10 +7,11 @@ const QStringList kValueOptions = {
     QStringLiteral("data-dir"), QStringLiteral("database"), QStringLiteral("name"), QStringLiteral("quota"),
     QStringLiteral("minutes"),  QStringLiteral("comment"),  QStringLiteral("ip"),    QStringLiteral("auth"),
     QStringLiteral("from"),     QStringLiteral("to"),       QStringLiteral("scope"), QStringLiteral("action"),
+    QStringLiteral("tls"),
 };
 const QStringList kFlags = {
     QStringLiteral("headless"),      QStringLiteral("password-stdin"), QStringLiteral("version"),
-    QStringLiteral("help"),          QStringLiteral("ephemeral-ports"),
+    QStringLiteral("help"),          QStringLiteral("ephemeral-ports"), QStringLiteral("all"),
 };
 
 }
@@ -92,7 +93,12 @@ QString CommandLine::usage()
         "  postern [--data-dir DIR] config get KEY | config set KEY VALUE | config reset KEY | config list\n"
         "  postern [--data-dir DIR] tls show | tls reload\n"
         "  postern [--data-dir DIR] admin-password set [--password-stdin] | admin-password clear\n"
+        "  postern [--data-dir DIR] queue list | queue show ID | queue retry ID | queue retry --all\n"
+        "  postern [--data-dir DIR] queue delete ID | queue bounce ID\n"
         "  postern [--data-dir DIR] policy explain --ip IP [--auth USER] --from ADDR --to ADDR\n"
+        "  postern [--data-dir DIR] route add DOMAIN HOST:PORT [--tls none|opportunistic|required|verify]\n"
+        "                           [--auth USER [--password-stdin]] | route remove DOMAIN | route list\n"
+        "  postern [--data-dir DIR] smarthost-password set [--password-stdin] | smarthost-password clear\n"
         "  postern --version | --help\n"
         "\n"
         "Options:\n"
@@ -110,6 +116,8 @@ QString CommandLine::usage()
         "                     authenticates), MAIL FROM (\"<>\" for the blank sender) and RCPT TO\n"
         "  --scope SCOPE      filter add: where to look: subject, headers, body or all (default all)\n"
         "  --action ACTION    filter add: reject (550, the default) or discard (250, then dropped)\n"
+        "  --tls MODE         route add: none, opportunistic, required (the default) or verify\n"
+        "  --all              queue retry: every queued message\n"
         "\n"
         "\n"
         "ban: connections from a banned address or CIDR range (192.0.2.7, 2001:db8::/32) are closed\n"
@@ -123,8 +131,22 @@ QString CommandLine::usage()
         "action and creation time; attachment-filter list pattern and creation time, tab-separated.\n"
         "Running servers see changes within about a second.\n"
         "\n"
+        "queue: mail waiting to leave for other domains. list shows each message (ID, age, size,\n"
+        "sender, next attempt) and its recipients (state, attempts, last error); show ID adds the\n"
+        "headers. retry tries now instead of waiting; delete drops a message without telling anyone;\n"
+        "bounce gives up and sends the sender a failure report (5.0.0). IDs are the 12 hex digits\n"
+        "list shows (any case).\n"
+        "\n"
         "policy explain prints the security rules such a session would meet and what each decides,\n"
         "without sending anything: the answer to \"why was this refused?\".\n"
+        "\n"
+        "route: mail for DOMAIN goes to HOST:PORT ([IPv6]:PORT) instead of the domain's MX hosts;\n"
+        "--auth USER logs in there, --password-stdin reads its password from standard input (kept in\n"
+        "DATA_DIR/secrets, never shown). route list prints domain, host:port, TLS, login (or -) and\n"
+        "\"password\" when one is stored (or -), tab-separated. smarthost-password: the password for\n"
+        "outbound.smarthost_user at outbound.smarthost; set reads it from standard input.\n"
+        "--tls: none = never encrypt; opportunistic = when offered; required = encrypt or do not\n"
+        "deliver; verify = also check the certificate. Port 465 means TLS from the first byte.\n"
         "\n"
         "admin-password: the password the desktop window asks for before settings can be changed\n"
         "(administration mode); set reads it from standard input, clear removes it.\n"

@@ -5,6 +5,9 @@
 #include "databaseurl.h"
 #include "datadirectory.h"
 #include "filteradmin.h"
+#include "queueadmin.h"
+#include "queuestorage.h"
+#include "queuestorageopen.h"
 #include "sqlstorage.h"
 #include "storageerror.h"
 
@@ -32,9 +35,18 @@ AdminReply AdminExecutor::run(const AdminRequest &request)
             m_storage = std::make_unique<SqlStorage>(url);
             m_admin = std::make_unique<AdminService>(*m_storage, m_actor);
             m_filters = std::make_unique<FilterAdmin>(*m_storage, m_actor);
+            m_queueStorage = openQueueStorage(url);   // its own connection, in this thread too
+            m_queueAdmin = std::make_unique<QueueAdmin>(*m_queueStorage, QueueDirectory(dataDir.queueDirectory()),
+                                                        *m_storage, m_actor);
             m_operations = std::make_unique<AdminOperations>(*m_admin, *m_filters, dataDir.mailDirectory(), dataDir.path());
+            m_operations->setQueueAdmin(m_queueAdmin.get());
         } catch (const StorageError &error) {
-            m_storage.reset();   // try again with the next request: the database may come back
+            // Try again with the next request: the database may come back. Users before what they use.
+            m_queueAdmin.reset();
+            m_queueStorage.reset();
+            m_filters.reset();
+            m_admin.reset();
+            m_storage.reset();
             return AdminReply::failure(AdminReply::Status::Unavailable, error.message());
         }
     }

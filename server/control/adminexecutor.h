@@ -9,6 +9,8 @@
 class AdminOperations;
 class AdminService;
 class FilterAdmin;
+class QueueAdmin;
+class QueueStorage;
 class Storage;
 
 // Runs admin requests in a thread of its own with its own database connection (STYLE 6), so
@@ -38,5 +40,7 @@ private:
     std::unique_ptr<Storage> m_storage;
     std::unique_ptr<AdminService> m_admin;
     std::unique_ptr<FilterAdmin> m_filters;
+    std::unique_ptr<QueueStorage> m_queueStorage;
+    std::unique_ptr<QueueAdmin> m_queueAdmin;
     std::unique_ptr<AdminOperations> m_operations;
 };

@@ -19,6 +19,9 @@ QString typeName(SettingType type)
     case SettingType::CidrList: return QStringLiteral("cidr-list");
     case SettingType::CidrListOrNone: return QStringLiteral("cidr-list-or-none");
     case SettingType::DnsServers: return QStringLiteral("dns-servers");
+    case SettingType::DurationList: return QStringLiteral("duration-list");
+    case SettingType::HostPort: return QStringLiteral("host-port");
+    case SettingType::Text: return QStringLiteral("text");
     }
     return QStringLiteral("text");
 }

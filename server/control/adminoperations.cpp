@@ -52,6 +52,8 @@ AdminOperations::AdminOperations(AdminService &admin, FilterAdmin &filters, QStr
     addFilterOperations();
     addConfigOperations();
     addOptionsOperations();
+    addOutboundOperations();
+    addQueueOperations();
 }
 
 AdminReply AdminOperations::run(const AdminRequest &request)

@@ -9,6 +9,7 @@
 
 class AdminService;
 class FilterAdmin;
+class QueueAdmin;
 
 // Runs AdminRequests against the admin services: the one table of operations the GUI (in-process
 // or over the admin socket) can ask for. Names follow the CLI's words: "<group>.<verb>".
@@ -36,12 +37,27 @@ class FilterAdmin;
 //               certFile, keyFile}: the pair the settings name (or the generated one)
 //   admin.password.set {password} (empty clears it)   admin.password.exists → bool
 //   admin.password.check {password}: Ok, or Denied (logged as a security decision)
+//   route.list → {routes: [{domain, host, port, tls, auth_user, has_password}]}
+//   route.add {domain, host, port, tls?, auth_user?, password?}   route.remove {domain}
+//   smarthost.password.set {password}   smarthost.password.clear
+//   smarthost.password.exists → {exists: bool}
+//   queue.list → {messages: [message]}, oldest first; message = {id, sender ("" = <>), size,
+//     received_at, age_seconds, next_attempt (earliest of the queued recipients, or null),
+//     last_error (the latest recipient error, "" = none), recipients: [{address, state
+//     (queued|delivered|failed), attempts, next_attempt (null unless queued), last_attempt|null,
+//     last_error, status (RFC 3463, "" before an outcome)}]}; times ISO 8601 UTC
+//   queue.show {id} → message + headers (the header block; "(file missing)")
+//   queue.retry {id} | {all: true} → {count}   queue.delete {id}   queue.bounce {id} → {count}
+//   (an unknown id is NotFound, a malformed one Invalid; without setQueueAdmin, Unavailable)
 class AdminOperations
 {
 public:
     // mailDirectory: where the mailboxes are (policy.explain's quota check); dataDirectory: where
     // the generated certificate is (tls.info).
     AdminOperations(AdminService &admin, FilterAdmin &filters, QString mailDirectory, QString dataDirectory = {});
+
+    // The queue.* operations act on it from then on (it must outlive this object or be unset).
+    void setQueueAdmin(QueueAdmin *queue) { m_queue = queue; }
 
     [[nodiscard]] AdminReply run(const AdminRequest &request);
     [[nodiscard]] QStringList operationNames() const;
@@ -54,11 +70,15 @@ private:
     void addFilterOperations();
     void addConfigOperations();
     void addOptionsOperations();   // adminoperationsoptions.cpp
+    void addOutboundOperations();  // adminoperationsoutbound.cpp
+    void addQueueOperations();     // adminoperationsqueue.cpp
+    [[nodiscard]] QueueAdmin &queue() const;
     [[nodiscard]] AdminReply setMany(const QJsonObject &values);
 
     AdminService &m_admin;
     FilterAdmin &m_filters;
     QString m_mailDirectory;
     QString m_dataDirectory;
+    QueueAdmin *m_queue = nullptr;
     QHash<QString, Handler> m_handlers;
 };

@@ -39,25 +39,32 @@ MaildirStore::MaildirStore(MaildirLayout layout)
 {
 }
 
-std::unique_ptr<MessageWriter> MaildirStore::begin(const QStringList &mailboxes, QString *error)
+bool MaildirStore::preparePaths(const QStringList &mailboxes, QStringList *paths, QString *error) const
+{
+    paths->reserve(paths->size() + mailboxes.size());
+    for (const QString &address : mailboxes) {
+        const QString path = m_layout.mailboxPath(address);
+        if (path.isEmpty()) {
+            *error = QStringLiteral("not a mailbox address: %1").arg(address);
+            return false;
+        }
+        if (paths->contains(path))
+            continue;
+        if (!m_layout.ensureMailbox(path, error))
+            return false;
+        paths->append(path);
+    }
+    return true;
+}
+
+std::unique_ptr<MessageWriter> MaildirStore::begin(const MessageTargets &targets, QString *error)
 {
     QString ignored;
     if (!error)
         error = &ignored;
     QStringList paths;
-    paths.reserve(mailboxes.size());
-    for (const QString &address : mailboxes) {
-        const QString path = m_layout.mailboxPath(address);
-        if (path.isEmpty()) {
-            *error = QStringLiteral("not a mailbox address: %1").arg(address);
-            return nullptr;
-        }
-        if (paths.contains(path))
-            continue;
-        if (!m_layout.ensureMailbox(path, error))
-            return nullptr;
-        paths.append(path);
-    }
+    if (!preparePaths(targets.mailboxes, &paths, error))
+        return nullptr;
     if (paths.isEmpty()) {
         *error = QStringLiteral("no mailbox to deliver to");
         return nullptr;

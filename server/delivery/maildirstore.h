@@ -12,8 +12,14 @@ class MaildirStore : public MessageStore
 public:
     explicit MaildirStore(MaildirLayout layout);
 
-    // Mailboxes are canonical addresses; a repeated one is delivered to once.
-    [[nodiscard]] std::unique_ptr<MessageWriter> begin(const QStringList &mailboxes, QString *error) override;
+    // targets.mailboxes are canonical addresses; a repeated one is delivered to once.
+    // targets.outbound is not looked at: this store keeps local mail only (OutboundMessageStore
+    // wraps it for the queue).
+    [[nodiscard]] std::unique_ptr<MessageWriter> begin(const MessageTargets &targets, QString *error) override;
+
+    // The distinct Maildir paths of these mailboxes, each created if missing. False with *error
+    // for an address that is not a mailbox or a mailbox that cannot be made.
+    [[nodiscard]] bool preparePaths(const QStringList &mailboxes, QStringList *paths, QString *error) const;
 
     [[nodiscard]] const MaildirLayout &layout() const { return m_layout; }
 

@@ -93,11 +93,10 @@ RecipientLookup LocalRecipientDirectory::identifyIn(const DirectorySnapshot *dir
             } else if (const QStringList *targets = directory->aliasTargets(current)) {
                 for (const QString &target : *targets) {
                     if (!directory->isLocalDomain(target.section(QLatin1Char('@'), -1))) {
-                        // Forwarding out needs outbound delivery; deferring keeps the mail safe meanwhile.
-                        result.kind = RecipientLookup::Kind::Unavailable;
-                        result.detail = QStringLiteral("alias %1 forwards to %2; outbound delivery is not available").arg(current, target);
-                        result.mailboxes.clear();
-                        return result;
+                        // Leaves through the outbound queue, like any relayed recipient.
+                        if (!result.forwards.contains(target))
+                            result.forwards << target;
+                        continue;
                     }
                     next << target;
                 }
@@ -105,7 +104,7 @@ RecipientLookup LocalRecipientDirectory::identifyIn(const DirectorySnapshot *dir
         }
         pending = next;
     }
-    if (result.mailboxes.isEmpty()) {
+    if (result.mailboxes.isEmpty() && result.forwards.isEmpty()) {
         result.kind = RecipientLookup::Kind::UnknownUser;
         result.detail = seen.size() > 1 ? QStringLiteral("alias leads to no mailbox") : QStringLiteral("no such account or alias");
         return result;

@@ -34,6 +34,12 @@
 #include "mailboxusage.h"
 #include "maildircleaner.h"
 #include "maildirstore.h"
+#include "outboundmessagestore.h"
+#include "outboundservice.h"
+#include "queuedirectory.h"
+#include "queuerecovery.h"
+#include "queuestorage.h"
+#include "queuestorageopen.h"
 #include "smtpsessionfactory.h"
 #include "sqlstorage.h"
 #include "storageerror.h"
@@ -55,6 +61,28 @@ Engine::Engine(EngineOptions options, QObject *parent)
 
 Engine::~Engine() = default;
 
+void Engine::setQueueObserver(QueueObserver *observer)
+{
+    m_queueObserver = observer;
+    if (m_outbound)
+        m_outbound->setObserver(observer);
+}
+
+void Engine::startQueue(const DatabaseUrl &url, const QueueDirectory &queue)
+{
+    QString error;
+    if (!queue.ensureExists(&error))
+        throw StorageError(StorageError::Kind::Unavailable, QStringLiteral("cannot create the queue directory: %1").arg(error));
+    // Files and rows must agree before anything is delivered or accepted.
+    {
+        const std::unique_ptr<QueueStorage> storage = openQueueStorage(url);
+        (void)QueueRecovery::run(queue, *storage);
+    }
+    // Each SMTP worker thread opens its own connection on its first queued message.
+    m_outbound = std::make_unique<OutboundMessageStore>(*m_store, queue, [url] { return openQueueStorage(url); });
+    m_outbound->setObserver(m_queueObserver);
+}
+
 void Engine::start()
 {
     const DataDirectory dataDir(m_options.dataDirectory);
@@ -62,6 +90,7 @@ void Engine::start()
         const DatabaseUrl url = m_options.databaseUrl.isEmpty() ? DatabaseUrl::sqliteFile(dataDir.databaseFile())
                                                                 : DatabaseUrl::parse(m_options.databaseUrl);
         m_storage = std::make_unique<SqlStorage>(url);
+        m_databaseUrl = std::make_unique<DatabaseUrl>(url);
         m_generation = m_storage->generation();
         m_tlsReloadRequests = m_storage->requestCount(QLatin1String(AdminService::kTlsReloadRequest));
         QStringList problems;
@@ -78,6 +107,7 @@ void Engine::start()
             Log::info(kComponent, kNoSession, QStringLiteral("removed %1 unfinished message files from tmp/ folders").arg(stale));
         m_usage = std::make_unique<MailboxUsage>();
         m_store = std::make_unique<MaildirStore>(layout);
+        startQueue(url, QueueDirectory(dataDir.queueDirectory()));
         m_directory = std::make_unique<LocalRecipientDirectory>(layout, *m_usage);
         m_credentials = std::make_unique<CredentialsTable>();
         m_smtpCredentials = std::make_unique<CredentialsTable>();
@@ -110,7 +140,7 @@ void Engine::start()
     qRegisterMetaType<AutoBanDecision>();
     connect(m_autoBan.get(), &AutoBanMonitor::banDecided, this, &Engine::applyAutoBan, Qt::QueuedConnection);
     m_smtpAuth = std::make_unique<AccountAuthenticator>(*m_verifier, m_smtpCredentials->lookupFunction());
-    m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_store, *m_smtpAuth, *m_autoBan);
+    m_smtpFactory = std::make_unique<SmtpSessionFactory>(*m_directory, *m_outbound, *m_smtpAuth, *m_autoBan);
     m_smtpFactory->setAddressLists(m_addressLists.get());
     m_smtpFactory->setFilterLists(m_filterLists.get());
     m_resolvers = std::make_unique<ThreadResolvers>(CAresResolver::Options::fromSettings(m_settings));
@@ -131,6 +161,7 @@ void Engine::start()
     m_pool->setBanGate(m_banGate.get());
     connect(m_pool.get(), &WorkerPool::idle, this, &Engine::finishStop);
     applyServiceSettings();
+    startDelivery();
     Log::info(kComponent, kNoSession, QStringLiteral("%1 worker threads, up to %2 open files")
                                           .arg(m_pool->workerCount()).arg(fileLimit));
 
@@ -173,6 +204,8 @@ void Engine::pollForChanges()
         reloadAddressLists();
         reloadFilterLists();
         checkTlsReloadRequest();
+        reloadRoutes();
+        checkQueueRequest();
         Q_EMIT changesApplied();
     } catch (const StorageError &error) {
         // A busy or briefly unreachable database must not stop the mail service; try again next tick.
@@ -198,6 +231,8 @@ void Engine::applySettings(const Settings &settings)
         logListeners(before, after);
         Q_EMIT listenersChanged(after);
     }
+    if (m_delivery)
+        m_delivery->applySettings(settings);
     Q_EMIT settingsChanged(settings, changed);
 }
 
@@ -364,6 +399,7 @@ void Engine::finishStop()
         return;
     m_stopped = true;
     m_pool.reset();      // joins the worker threads; every session is gone by now
+    stopDelivery();      // after the sessions: none can queue a message any more
     m_storage.reset();   // closes the database connection in the thread that opened it
     Log::info(kComponent, kNoSession, QStringLiteral("stopped"));
     Q_EMIT stopped();

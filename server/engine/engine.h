@@ -28,6 +28,11 @@ class ListenerSet;
 class LocalRecipientDirectory;
 class MailboxUsage;
 class MaildirStore;
+class DatabaseUrl;
+class OutboundMessageStore;
+class OutboundService;
+class QueueDirectory;
+class QueueObserver;
 class QTimer;
 class SmtpSessionFactory;
 class Storage;
@@ -52,6 +57,10 @@ public:
     // Stops accepting, lets in-flight work finish within the grace period, emits stopped().
     void stop();
 
+    // Told about every message the SMTP server puts into the outbound queue (the delivery
+    // agent); null: nobody. Call in the engine thread, before start() or while running.
+    void setQueueObserver(QueueObserver *observer);
+
 Q_SIGNALS:
     void started(const QList<ListenerState> &listeners);
     void startFailed(const QString &reason);
@@ -64,6 +73,15 @@ Q_SIGNALS:
     void stopped();
 
 private:
+    // Creates DATA_DIR/queue, recovers it after a crash and makes the store SMTP writes into.
+    // Throws StorageError.
+    void startQueue(const DatabaseUrl &url, const QueueDirectory &queue);
+    // Outbound delivery (enginedelivery.cpp): the agent's thread, its routes and the admins'
+    // queue changes.
+    void startDelivery();
+    void reloadRoutes();
+    void checkQueueRequest();
+    void stopDelivery();
     void pollForChanges();
     void applySettings(const Settings &settings);
     void applyServiceSettings();
@@ -100,6 +118,11 @@ private:
     std::unique_ptr<TlsReloader> m_tlsReloader;
     std::unique_ptr<MailboxUsage> m_usage;
     std::unique_ptr<MaildirStore> m_store;
+    std::unique_ptr<OutboundMessageStore> m_outbound;   // wraps m_store for the SMTP sessions
+    QueueObserver *m_queueObserver = nullptr;
+    std::unique_ptr<DatabaseUrl> m_databaseUrl;
+    std::unique_ptr<OutboundService> m_delivery;
+    qint64 m_queueRequests = 0;
     std::unique_ptr<LocalRecipientDirectory> m_directory;
     std::unique_ptr<PasswordVerifier> m_verifier;
     std::unique_ptr<InMemoryAuthFailureRecorder> m_authFailures;   // SMTP and POP3 together

@@ -28,6 +28,7 @@ struct RoutingTable
     QHash<QString, Hop> routes;   // by lower-case ACE domain (postern route add)
     std::optional<Hop> smartHost; // outbound.smarthost (+ _user, _tls, and its secret)
     OutboundTls mxTls = OutboundTls::Opportunistic;   // outbound.tls, for MX delivery
+    quint16 mxPort = 25;                               // outbound.mx_port (test networks only)
 };
 
 // Finds where mail for a domain goes: a route for the domain, else the smart host, else the

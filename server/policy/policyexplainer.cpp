@@ -137,9 +137,12 @@ QString PolicyExplainer::explainRecipient(const Facts &facts, const RelayStandin
     const RecipientLookup found = m_directory.lookup(canonical, 0);
     switch (found.kind) {
     case RecipientLookup::Kind::Local:
+    {
+        const QStringList targets = found.mailboxes + found.forwards;
         *result = QStringLiteral("accepted: delivered to %1 (Filters and Attachment Filters then check the message)")
-                      .arg(found.mailboxes.join(QStringLiteral(", ")));
-        return QStringLiteral("%1: a local recipient, delivers to %2").arg(subject, found.mailboxes.join(QLatin1Char(',')));
+                      .arg(targets.join(QStringLiteral(", ")));
+        return QStringLiteral("%1: a local recipient, delivers to %2").arg(subject, targets.join(QLatin1Char(',')));
+    }
     case RecipientLookup::Kind::UnknownUser:
         *result = QStringLiteral("refused at RCPT TO: 550 5.1.1 User unknown");
         return QStringLiteral("%1: unknown user (%2) 550 5.1.1").arg(subject, found.detail);
@@ -157,6 +160,6 @@ QString PolicyExplainer::explainRecipient(const Facts &facts, const RelayStandin
         *result = QStringLiteral("refused at RCPT TO: %1").arg(QString::fromUtf8(relay.replyLine()));
         return relay.logLine(subject);
     }
-    *result = QStringLiteral("relaying allowed by \"%1\"; deferred with 451 4.3.0 until outbound delivery exists").arg(relay.rule());
+    *result = QStringLiteral("relaying allowed by \"%1\"; accepted with 250 2.1.5 and queued for delivery").arg(relay.rule());
     return relay.logLine(subject);
 }

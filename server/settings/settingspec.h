@@ -15,6 +15,9 @@ enum class SettingType {
     CidrList,     // comma-separated CIDR ranges (CidrRange), stored as network/prefix
     CidrListOrNone, // as CidrList, or "none" (also what an empty value becomes) for no range at all
     DnsServers,   // comma-separated nameservers, each an address with an optional port (DnsServerList)
+    DurationList, // comma-separated waits with units, "5m,15m,1h" (RetrySchedule), stored normalized
+    HostPort,     // "host:port" or "[v6]:port", port 1-65535, host stored lower-case ACE; empty = none
+    Text,         // printable, no spaces, at most `maximum` characters; empty = none
 };
 
 // One typed setting: its key (the CLI and GUI contract), default and limits.

@@ -11,7 +11,9 @@
 
 #include "cidrrange.h"
 #include "dnsserverlist.h"
+#include "hostport.h"
 #include "mailaddress.h"
+#include "retryschedule.h"
 
 namespace {
 
@@ -124,6 +126,40 @@ QList<SettingSpec> buildTable()
                         "(192.0.2.1, 127.0.0.1:5353, [::1]:5353); empty: the system's (/etc/resolv.conf)")),
         spec(QStringLiteral("dns.timeout_ms"), SettingType::Integer, QStringLiteral("5000"), 100, 60000,
          QStringLiteral("Longest wait for one DNS answer, in milliseconds")),
+        spec(QStringLiteral("outbound.max_per_domain"), SettingType::Integer, QStringLiteral("5"), 1, 100,
+         QStringLiteral("Connections at once to one destination domain when sending mail out")),
+        spec(QStringLiteral("outbound.max_connections"), SettingType::Integer, QStringLiteral("50"), 1, 1000,
+         QStringLiteral("Connections at once when sending mail out, all destinations together")),
+        spec(QStringLiteral("outbound.retry_schedule"), SettingType::DurationList, QStringLiteral("5m,15m,30m,1h,2h,4h"), 0, 0,
+         QStringLiteral("Waits between delivery attempts, comma-separated, each a number with s, m, h or d "
+                        "(at most 20); the last wait repeats")),
+        spec(QStringLiteral("outbound.max_age_hours"), SettingType::Integer, QStringLiteral("120"), 1, 8760,
+         QStringLiteral("Hours a message may wait in the queue; then it fails and the sender gets a report")),
+        spec(QStringLiteral("outbound.delay_notice_hours"), SettingType::Integer, QStringLiteral("4"), 0, 8760,
+         QStringLiteral("Hours of waiting after which the sender is told once that the message is delayed (0 = never)")),
+        spec(QStringLiteral("outbound.tls"), SettingType::Choice, QStringLiteral("opportunistic"), 0, 0,
+         QStringLiteral("Encryption when delivering to a domain's mail servers (MX): opportunistic (when offered), "
+                        "required (no delivery without it) or verify (also check the certificate)"),
+         {QStringLiteral("opportunistic"), QStringLiteral("required"), QStringLiteral("verify")}),
+        spec(QStringLiteral("outbound.ca_file"), SettingType::FilePath, QString(), 0, 0,
+         QStringLiteral("PEM file of the certificate authorities that \"verify\" trusts; empty: the system's")),
+        spec(QStringLiteral("outbound.smarthost"), SettingType::HostPort, QString(), 0, 0,
+         QStringLiteral("Send all outgoing mail through this server, as host:port ([IPv6]:port); "
+                        "empty: deliver to each domain's own mail servers")),
+        spec(QStringLiteral("outbound.smarthost_user"), SettingType::Text, QString(), 0, 255,
+         QStringLiteral("User name for logging in to the smart host; empty: no login "
+                        "(the password is set with postern smarthost-password set)")),
+        spec(QStringLiteral("outbound.smarthost_tls"), SettingType::Choice, QStringLiteral("required"), 0, 0,
+         QStringLiteral("Encryption to the smart host: none, opportunistic, required or verify; "
+                        "port 465 means TLS from the first byte"),
+         {QStringLiteral("none"), QStringLiteral("opportunistic"), QStringLiteral("required"), QStringLiteral("verify")}),
+        spec(QStringLiteral("outbound.timeout_scale_percent"), SettingType::Integer, QStringLiteral("100"), 1, 100,
+         QStringLiteral("Percentage of the standard SMTP waits used when sending (lower only for tests)")),
+        spec(QStringLiteral("outbound.connect_timeout_s"), SettingType::Integer, QStringLiteral("30"), 1, 300,
+         QStringLiteral("Seconds to wait for a connection to a receiving server, per address")),
+        spec(QStringLiteral("outbound.mx_port"), SettingType::Integer, QStringLiteral("25"), 1, 65535,
+         QStringLiteral("Port of the mail exchangers found in DNS; 25 on the Internet (other values only for "
+                        "test networks)")),
     };
 }
 
@@ -288,6 +324,25 @@ QString SettingsSchema::normalize(const SettingSpec &spec, const QString &value,
         if (servers->isEmpty())
             return fail(QStringLiteral("at least one server is needed (config reset %1 uses the system's)").arg(spec.key));
         return servers->join(QLatin1Char(','));
+    }
+    case SettingType::DurationList: {
+        QString why;
+        const std::optional<RetrySchedule> schedule = RetrySchedule::parse(trimmed, &why);
+        return schedule ? schedule->toString() : fail(why);
+    }
+    case SettingType::HostPort: {
+        if (trimmed.isEmpty())
+            return QString();
+        QString why;
+        const std::optional<HostPort> hostPort = HostPort::parse(trimmed, &why);
+        return hostPort ? hostPort->toString() : fail(why);
+    }
+    case SettingType::Text: {
+        if (trimmed.size() > spec.maximum)
+            return fail(QStringLiteral("at most %1 characters").arg(spec.maximum));
+        if (std::any_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return !c.isPrint() || c.isSpace(); }))
+            return fail(QStringLiteral("spaces and control characters are not allowed"));
+        return trimmed;
     }
     }
     return fail(QStringLiteral("unknown type"));

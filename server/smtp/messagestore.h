@@ -6,6 +6,8 @@
 
 #include <memory>
 
+#include "queuerecords.h"
+
 class QIODevice;
 
 // One message being written for a set of local mailboxes. Destroying it without a successful
@@ -39,13 +41,22 @@ public:
     [[nodiscard]] virtual CommitResult commit() = 0;
 };
 
-// Where accepted messages go: the local mailboxes (Maildir) for now.
+// Where one accepted message goes: local mailboxes (canonical account addresses, no duplicates)
+// and, when outbound.recipients is not empty, the outbound queue with that envelope (the store
+// fills in id, fileName, size, eightBit and receivedAt). Empty recipients: nothing leaves.
+struct MessageTargets
+{
+    QStringList mailboxes;
+    QueuedMessage outbound;
+};
+
+// Where accepted messages go: the local mailboxes (Maildir) and the outbound queue.
 class MessageStore
 {
 public:
     virtual ~MessageStore() = default;
 
-    // Starts a message for the given mailboxes (canonical account addresses, no duplicates).
-    // Returns null with *error set when the message cannot even be started (disk, permissions).
-    [[nodiscard]] virtual std::unique_ptr<MessageWriter> begin(const QStringList &mailboxes, QString *error) = 0;
+    // Starts a message for `targets`. Returns null with *error set when the message cannot even
+    // be started (disk, permissions).
+    [[nodiscard]] virtual std::unique_ptr<MessageWriter> begin(const MessageTargets &targets, QString *error) = 0;
 };

@@ -7,14 +7,15 @@
 struct RecipientLookup
 {
     enum class Kind {
-        Local,        // delivers to `mailboxes`
+        Local,        // delivers to `mailboxes` and/or forwards to `forwards`
         UnknownUser,  // the domain is local, the user is not
         NotLocal,     // the domain is not one of ours (relaying)
         OverQuota,    // a mailbox it delivers to is full
-        Unavailable,  // cannot tell right now (storage error, alias forwarding elsewhere)
+        Unavailable,  // cannot tell right now (storage error, aliases nested too deep)
     };
     Kind kind = Kind::UnknownUser;
     QStringList mailboxes;   // canonical account addresses after alias expansion, no duplicates
+    QStringList forwards;    // alias targets outside our domains (sent on by the queue), no duplicates
     QString detail;          // why, for the log
 };
 

@@ -174,3 +174,21 @@ std::optional<QByteArray> SmtpCommand::decodeXtext(QByteArrayView text)
     }
     return out;
 }
+
+QByteArray SmtpCommand::encodeXtext(QByteArrayView text)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    QByteArray out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto octet = static_cast<unsigned char>(c);
+        if (octet < '!' || octet > '~' || c == '+' || c == '=') {
+            out.append('+');
+            out.append(hex[octet >> 4]);
+            out.append(hex[octet & 0x0f]);
+        } else {
+            out.append(c);
+        }
+    }
+    return out;
+}

@@ -27,6 +27,8 @@ struct SmtpCommand
     [[nodiscard]] static bool isAscii(const QString &text);
     // RFC 3461 §4 xtext ("+2B" for '+', printable ASCII otherwise, no '='); nullopt when malformed.
     [[nodiscard]] static std::optional<QByteArray> decodeXtext(QByteArrayView text);
+    // The inverse: '+', '=', controls, space and octets >= 0x80 become "+XX" (upper-case hex).
+    [[nodiscard]] static QByteArray encodeXtext(QByteArrayView text);
 };
 
 struct SmtpPathArgument

@@ -15,6 +15,7 @@
 #include "recipientdirectory.h"
 #include "smtpcommand.h"
 #include "smtpmailparameters.h"
+#include "smtprcptparameters.h"
 #include "smtpsessionconfig.h"
 
 SmtpEnvelope::SmtpEnvelope(const SmtpSessionConfig &config, const ClientInfo &client, const RecipientDirectory &directory)
@@ -69,13 +70,16 @@ SmtpEnvelope::Answer SmtpEnvelope::mail(QByteArrayView argument, bool extended, 
         return {refusal(rules, parsed.path), false, false};
     }
     m_reversePath = reversePath;
+    m_sender = canonical;
+    m_extended = extended;
     m_smtpUtf8 = params.smtpUtf8;
     m_declaredSize = params.declaredSize;
+    m_ret = params.ret;
+    m_envelopeId = params.envelopeId;
     QString detail;
     if (!authenticatedAs.isEmpty())
         detail = QStringLiteral(" (authenticated as %1)").arg(authenticatedAs);
-    // RFC 4954 §5: AUTH= from a client we do not trust is as good as AUTH=<>; it is only logged,
-    // since nothing is relayed onwards yet.
+    // RFC 4954 §5: AUTH= from a client we do not trust is as good as AUTH=<>; it is only logged.
     if (params.submitter)
         detail += QStringLiteral(" (AUTH=%1)").arg(*params.submitter);
     log(QStringLiteral("mail from <%1> accepted%2").arg(m_reversePath, detail));
@@ -87,8 +91,9 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
     const SmtpPathArgument parsed = SmtpPathArgument::parse(argument, "TO");
     if (!parsed.ok)
         return {parsed.error, true, false};
-    if (!parsed.params.isEmpty())
-        return {"555 5.5.4 Unsupported parameter " + parsed.params.first().first, false, false};
+    const SmtpRcptParameters params = SmtpRcptParameters::parse(parsed.params, m_extended);
+    if (!params.ok())
+        return {params.error, params.badCommand, false};
     if (m_recipients.size() >= m_config.maxRecipients)
         return {"452 4.5.3 Error: too many recipients", false, false};
     const QString &path = parsed.path;
@@ -116,12 +121,13 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
         const PolicyDecision relay = standing(*m_config.currentPolicy(), authenticatedAs).relayDecision();
         const QString subject = QStringLiteral("rcpt <%1>").arg(canonical);
         if (relay.isAccept()) {
-            // Relaying is allowed, but there is no outbound delivery yet; a 250 must never lose
-            // the mail, so the client keeps it and tries again later.
             const QString rule = relay.rule().isEmpty() ? QString() : QStringLiteral(" by \"%1\"").arg(relay.rule());
-            log(QStringLiteral("%1: relay check passed%2 (%3); outbound delivery is not available yet 451 4.3.0")
-                    .arg(subject, rule, relay.detail()));
-            return {"451 4.3.0 " + shown + ": Outbound delivery is not available yet, try again later", false, false};
+            if (!m_recipients.contains(canonical)) {
+                m_recipients << canonical;
+                addRemote(canonical, params.originalRecipient, params.notify.value_or(DsnNotify{}));
+            }
+            log(QStringLiteral("%1: relay check passed%2 (%3); accepted for the outbound queue").arg(subject, rule, relay.detail()));
+            return {"250 2.1.5 Ok", false, true};
         }
         log(relay.logLine(subject));
         countRefusal();
@@ -141,8 +147,13 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
             if (!m_mailboxes.contains(mailbox))
                 m_mailboxes << mailbox;
         }
+        // An alias forwarding out: the report names the address the client gave (RFC 3461 §4.2).
+        const QString original = params.originalRecipient.isEmpty() ? QStringLiteral("rfc822;") + canonical
+                                                                    : params.originalRecipient;
+        for (const QString &forward : found.forwards)
+            addRemote(forward, original, params.notify.value_or(DsnNotify{}));
     }
-    log(QStringLiteral("rcpt <%1> accepted -> %2").arg(canonical, found.mailboxes.join(QLatin1Char(','))));
+    log(QStringLiteral("rcpt <%1> accepted -> %2").arg(canonical, (found.mailboxes + found.forwards).join(QLatin1Char(','))));
     return {"250 2.1.5 Ok", false, true};
 }
 
@@ -208,11 +219,41 @@ std::optional<QByteArray> SmtpEnvelope::headerFromRefusal(QByteArrayView headerB
     return decision.replyLine();
 }
 
+void SmtpEnvelope::addRemote(const QString &address, const QString &originalRecipient, const DsnNotify &notify)
+{
+    for (const QueuedRecipient &existing : std::as_const(m_remote)) {
+        if (existing.address == address)
+            return;   // two aliases forwarding to one address: it gets one copy
+    }
+    QueuedRecipient recipient;
+    recipient.address = address;
+    recipient.originalRecipient = originalRecipient;
+    recipient.notify = notify;
+    m_remote << recipient;
+}
+
+MessageTargets SmtpEnvelope::targets(const QString &origin) const
+{
+    MessageTargets targets;
+    targets.mailboxes = m_mailboxes;
+    targets.outbound.recipients = m_remote;
+    targets.outbound.sender = m_sender;
+    targets.outbound.envelopeId = m_envelopeId;
+    targets.outbound.ret = m_ret;
+    targets.outbound.smtpUtf8 = m_smtpUtf8;
+    targets.outbound.origin = origin;
+    return targets;
+}
+
 void SmtpEnvelope::clear()
 {
     m_reversePath = QString();
+    m_sender = QString();
     m_smtpUtf8 = false;
     m_declaredSize = 0;
+    m_ret = DsnReturn::Unspecified;
+    m_envelopeId = QString();
     m_recipients.clear();
     m_mailboxes.clear();
+    m_remote.clear();
 }

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include "clientinfo.h"
+#include "messagestore.h"
 
 class PolicyDecision;
 class RecipientDirectory;
@@ -16,7 +17,8 @@ struct PolicySettings;
 struct SmtpSessionConfig;
 
 // The envelope of one mail transaction (RFC 5321 §3.3): the reverse path of MAIL FROM with its
-// parameters, and the recipients of RCPT TO with the local mailboxes they deliver to. Each
+// parameters, and the recipients of RCPT TO with the local mailboxes they deliver to and the
+// remote recipients (relayed, or alias forwards) with their DSN parameters (RFC 3461). Each
 // command is checked here (syntax, SMTPUTF8, limits, the recipient directory and the relay
 // rule) and answered; the session decides whether the command may come at all.
 class SmtpEnvelope
@@ -46,6 +48,13 @@ public:
     // Canonical recipient addresses as accepted, and the mailboxes they deliver to, without duplicates.
     [[nodiscard]] QStringList recipients() const { return m_recipients; }
     [[nodiscard]] QStringList mailboxes() const { return m_mailboxes; }
+    // Remote recipients with NOTIFY and ORCPT, in the order accepted, without duplicates.
+    [[nodiscard]] QList<QueuedRecipient> remoteRecipients() const { return m_remote; }
+    [[nodiscard]] DsnReturn ret() const { return m_ret; }
+    [[nodiscard]] QString envelopeId() const { return m_envelopeId; }
+    // Where the message goes: the mailboxes, and the queue's envelope for the remote recipients.
+    // `origin` names the client for reports ("dns; helo.name ([192.0.2.7])").
+    [[nodiscard]] MessageTargets targets(const QString &origin) const;
 
 private:
     // The 451 4.7.1 reply when an authenticated login has used up its hourly send limit.
@@ -58,14 +67,20 @@ private:
     [[nodiscard]] static QByteArray refusal(const PolicyDecision &decision, const QString &path);
     // Counts a refused relay for auto-ban (the client's address, not the recipient, is banned).
     void recordRelayAttempt(const QString &recipient) const;
+    void addRemote(const QString &address, const QString &originalRecipient, const DsnNotify &notify);
 
     const SmtpSessionConfig &m_config;
     const ClientInfo &m_client;
     const RecipientDirectory &m_directory;
 
     QString m_reversePath;
+    QString m_sender;          // the reverse path, canonical
+    bool m_extended = false;   // MAIL came after EHLO: DSN parameters may follow on RCPT
     bool m_smtpUtf8 = false;
     qint64 m_declaredSize = 0;
+    DsnReturn m_ret = DsnReturn::Unspecified;
+    QString m_envelopeId;
     QStringList m_recipients;
     QStringList m_mailboxes;
+    QList<QueuedRecipient> m_remote;
 };

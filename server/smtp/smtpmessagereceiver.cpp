@@ -30,11 +30,11 @@ QString SmtpMessageReceiver::queueId() const
     return m_writer ? m_writer->queueId() : QString();
 }
 
-bool SmtpMessageReceiver::open(const QStringList &mailboxes, const TraceHeaders &trace)
+bool SmtpMessageReceiver::open(const MessageTargets &targets, const TraceHeaders &trace)
 {
     discard();
     QString error;
-    m_writer = m_store.begin(mailboxes, &error);
+    m_writer = m_store.begin(targets, &error);
     if (!m_writer) {
         Log::error(m_client.service, m_client.sessionId, QStringLiteral("cannot store a message: %1").arg(error));
         return false;

@@ -16,6 +16,7 @@ class DotStreamDecoder;
 class FilterListHolder;
 class MessageStore;
 class MessageWriter;
+struct MessageTargets;
 struct TraceHeaders;
 
 // The content of one message on its way into the MessageStore: the trace headers, then DATA's
@@ -35,9 +36,9 @@ public:
     // Today's counts (messages stored, filter refusals); null: not counted.
     void setCounters(EngineCounters *counters) { m_counters = counters; }
 
-    // Starts a message for these mailboxes with its trace headers; false (logged) when the store
-    // cannot even start one.
-    [[nodiscard]] bool open(const QStringList &mailboxes, const TraceHeaders &trace);
+    // Starts a message for these mailboxes and remote recipients with its trace headers; false
+    // (logged) when the store cannot even start one.
+    [[nodiscard]] bool open(const MessageTargets &targets, const TraceHeaders &trace);
     [[nodiscard]] bool isOpen() const { return bool(m_writer); }
     [[nodiscard]] QString queueId() const;
 

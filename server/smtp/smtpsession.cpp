@@ -268,6 +268,7 @@ void SmtpSession::handleEhlo(const SmtpCommand &command, bool extended)
     reply("250-8BITMIME");
     reply("250-ENHANCEDSTATUSCODES");
     reply("250-CHUNKING");
+    reply("250-DSN");
     if (!m_transport.isEncrypted() && m_transport.canStartTls())
         reply("250-STARTTLS");
     if (m_auth->mayOffer(m_transport.isEncrypted()))
@@ -442,7 +443,9 @@ bool SmtpSession::openMessage()
     const QStringList recipients = m_envelope->recipients();
     trace.singleRecipient = recipients.size() == 1 ? recipients.first() : QString();
     trace.received = m_config.clock();
-    return m_receiver->open(m_envelope->mailboxes(), trace);
+    // RFC 3461 §6.3 Received-From-MTA, for the reports about the remote recipients.
+    const QString origin = QStringLiteral("dns; %1 ([%2])").arg(m_heloName, client.toString());
+    return m_receiver->open(m_envelope->targets(origin), trace);
 }
 
 void SmtpSession::handleData()

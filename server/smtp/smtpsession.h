@@ -21,7 +21,7 @@ class PolicyDecision;
 class SessionTransport;
 struct SmtpCommand;
 
-// One SMTP server conversation (RFC 5321, with PIPELINING, SIZE, 8BITMIME, CHUNKING, SMTPUTF8,
+// One SMTP server conversation (RFC 5321, with PIPELINING, SIZE, 8BITMIME, CHUNKING, DSN, SMTPUTF8,
 // ENHANCEDSTATUSCODES, STARTTLS and AUTH) as a state machine: bytes in through receive(), replies
 // out through the transport, message bytes streamed to the MessageStore.
 class SmtpSession final : public ProtocolSession

@@ -12,6 +12,7 @@ SqlCatalog::SqlCatalog(const QString &dialect)
     Q_INIT_RESOURCE(sql);
     m_statements = parseNamedBlocks(readResource(QStringLiteral("queries.sql")));
     m_statements.insert(parseNamedBlocks(readResource(QStringLiteral("schema_version.sql"))));
+    m_statements.insert(parseNamedBlocks(readResource(QStringLiteral("queue.sql"))));
 }
 
 QString SqlCatalog::readResource(const QString &relativePath) const

@@ -5,7 +5,7 @@
 #include <QStringList>
 
 // The SQL text of one dialect, read from the resources under :/sql/<dialect>/: named statements
-// ("-- name: x" blocks of queries.sql) and the numbered migration scripts.
+// ("-- name: x" blocks of queries.sql, schema_version.sql and queue.sql) and the numbered migration scripts.
 class SqlCatalog
 {
 public:

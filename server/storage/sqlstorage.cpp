@@ -3,9 +3,9 @@
 #include "databaseurl.h"
 #include "schemamigrator.h"
 #include "sqlcatalog.h"
+#include "sqlconnection.h"
 #include "storageerror.h"
 
-#include <QAtomicInteger>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -25,46 +25,18 @@ std::optional<Record> firstOf(const QList<Record> &rows)
     return rows.first();
 }
 
-QString nextConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("postern-storage-%1").arg(counter.fetchAndAddRelaxed(1));
-}
-
 }
 
 SqlStorage::SqlStorage(const DatabaseUrl &url)
     : m_catalog(std::make_unique<SqlCatalog>(url.dialect()))
-    , m_connectionName(nextConnectionName())
+    , m_connectionName(SqlConnection::nextName(QStringLiteral("postern-storage")))
 {
-    m_db = QSqlDatabase::addDatabase(url.driver(), m_connectionName);
-    if (!m_db.isValid()) {
-        throw StorageError(StorageError::Kind::Unavailable,
-                           QStringLiteral("the Qt SQL driver %1 is not installed").arg(url.driver()));
-    }
-    m_db.setDatabaseName(url.databaseName());
-    m_db.setHostName(url.host());
-    m_db.setPort(url.port());
-    m_db.setUserName(url.user());
-    m_db.setPassword(url.password());
-    m_db.setConnectOptions(url.connectOptions());
-    if (!m_db.open()) {
-        throw StorageError(StorageError::Kind::Unavailable,
-                           QStringLiteral("cannot open database %1: %2").arg(url.redacted(), m_db.lastError().text()));
-    }
-    for (const QString &statement : m_catalog->openStatements()) {
-        QSqlQuery query(m_db);
-        if (!query.exec(statement))
-            throw StorageError(StorageError::Kind::Unavailable, query.lastError().text());
-    }
-    SchemaMigrator(m_db, *m_catalog).migrate();
+    m_db = SqlConnection::open(url, m_connectionName, *m_catalog);
 }
 
 SqlStorage::~SqlStorage()
 {
-    m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
+    SqlConnection::close(m_db, m_connectionName);
 }
 
 int SqlStorage::schemaVersion()
@@ -74,23 +46,7 @@ int SqlStorage::schemaVersion()
 
 QSqlQuery SqlStorage::run(const QString &name, const QVariantMap &values)
 {
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    if (!query.prepare(m_catalog->statement(name)))
-        throw StorageError(StorageError::Kind::Unavailable, QStringLiteral("%1: %2").arg(name, query.lastError().text()));
-    for (auto it = values.cbegin(); it != values.cend(); ++it)
-        query.bindValue(QLatin1Char(':') + it.key(), it.value());
-    if (!query.exec()) {
-        const QSqlError error = query.lastError();
-        // Unique-key violations mean the caller asked for a duplicate; anything else is the database's fault.
-        const QString code = error.nativeErrorCode();
-        const bool duplicate = code == QStringLiteral("2067")       // SQLITE_CONSTRAINT_UNIQUE
-                               || code == QStringLiteral("1555")    // SQLITE_CONSTRAINT_PRIMARYKEY
-                               || code == QStringLiteral("23505");  // PostgreSQL unique_violation
-        throw StorageError(duplicate ? StorageError::Kind::Duplicate : StorageError::Kind::Unavailable,
-                           QStringLiteral("%1: %2").arg(name, error.text()));
-    }
-    return query;
+    return SqlConnection::run(m_db, *m_catalog, name, values);
 }
 
 int SqlStorage::write(const QString &name, const QVariantMap &values)
@@ -106,23 +62,11 @@ void SqlStorage::transaction(const std::function<void()> &work)
         work();
         return;
     }
-    if (!m_db.transaction())
-        throw StorageError(StorageError::Kind::Unavailable, m_db.lastError().text());
-    ++m_transactionDepth;
-    try {
+    // Every committed change bumps the generation once, so engines reload their configuration.
+    SqlConnection::transaction(m_db, m_transactionDepth, [&] {
         work();
         run(QStringLiteral("generation_bump"));
-    } catch (...) {
-        --m_transactionDepth;
-        m_db.rollback();
-        throw;
-    }
-    --m_transactionDepth;
-    if (!m_db.commit()) {
-        const QString error = m_db.lastError().text();
-        m_db.rollback();
-        throw StorageError(StorageError::Kind::Unavailable, error);
-    }
+    });
 }
 
 qint64 SqlStorage::generation()

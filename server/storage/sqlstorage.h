@@ -60,6 +60,12 @@ public:
     void addAttachmentFilter(const AttachmentFilterRecord &filter) override;
     void removeAttachmentFilter(const QString &pattern) override;
 
+    // In sqlstorageroutes.cpp.
+    [[nodiscard]] QList<RouteRecord> routes() override;
+    [[nodiscard]] std::optional<RouteRecord> route(const QString &domain) override;
+    void setRoute(const RouteRecord &route) override;
+    void removeRoute(const QString &domain) override;
+
     [[nodiscard]] QMap<QString, QString> settings() override;
     void setSetting(const QString &key, const QString &value) override;
     void resetSetting(const QString &key) override;

@@ -67,6 +67,13 @@ public:
     virtual void addAttachmentFilter(const AttachmentFilterRecord &filter) = 0;
     virtual void removeAttachmentFilter(const QString &pattern) = 0;
 
+    // Per-domain routes for outbound mail (postern route), sorted by domain. setRoute() adds or
+    // replaces (keeping the first created time); removeRoute() throws NotFound.
+    [[nodiscard]] virtual QList<RouteRecord> routes() = 0;
+    [[nodiscard]] virtual std::optional<RouteRecord> route(const QString &domain) = 0;
+    virtual void setRoute(const RouteRecord &route) = 0;
+    virtual void removeRoute(const QString &domain) = 0;
+
     // Only settings that were set explicitly; defaults live in SettingsSchema.
     [[nodiscard]] virtual QMap<QString, QString> settings() = 0;
     virtual void setSetting(const QString &key, const QString &value) = 0;

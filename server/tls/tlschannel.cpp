@@ -38,6 +38,9 @@ TlsChannel::TlsChannel(const TlsContext &context, const QString &serverName)
         SSL_set_connect_state(m_ssl);
         if (!serverName.isEmpty())
             SSL_set_tlsext_host_name(m_ssl, serverName.toUtf8().constData());
+        // Outbound "verify": the chain alone would accept any host's valid certificate.
+        if (context.checksHostName() && !serverName.isEmpty())
+            SSL_set1_host(m_ssl, serverName.toUtf8().constData());
     }
 }
 

@@ -14,6 +14,7 @@ struct TlsContext::Data
 {
     OpenSsl::Context context;
     bool server = false;
+    bool checkHostName = false;
     CertificateInfo certificate;
 };
 
@@ -200,6 +201,9 @@ TlsContext TlsContext::client(const ClientOptions &options, QString *error)
     if (ok && !options.caFile.isEmpty()) {
         ok = SSL_CTX_load_verify_locations(context.get(), QFile::encodeName(options.caFile).constData(), nullptr) == 1;
         SSL_CTX_set_verify(context.get(), SSL_VERIFY_PEER, nullptr);
+    } else if (ok && options.useSystemStore) {
+        ok = SSL_CTX_set_default_verify_paths(context.get()) == 1;
+        SSL_CTX_set_verify(context.get(), SSL_VERIFY_PEER, nullptr);
     } else if (ok) {
         SSL_CTX_set_verify(context.get(), SSL_VERIFY_NONE, nullptr);
     }
@@ -212,9 +216,15 @@ TlsContext TlsContext::client(const ClientOptions &options, QString *error)
     }
     auto data = std::make_shared<Data>();
     data->context = std::move(context);
+    data->checkHostName = options.checkHostName;
     TlsContext result;
     result.m_data = std::move(data);
     return result;
+}
+
+bool TlsContext::checksHostName() const
+{
+    return m_data && m_data->checkHostName;
 }
 
 bool TlsContext::isServer() const

@@ -22,6 +22,8 @@ public:
         Version minimum = Version::Tls1_2;
         Version maximum = Version::Tls1_3;
         QString caFile;   // PEM trust anchors; empty: the server's certificate is not verified
+        bool useSystemStore = false;   // without caFile: verify against the system's CA store
+        bool checkHostName = false;    // the certificate must also match the channel's server name
     };
 
     TlsContext() = default;   // null
@@ -41,6 +43,8 @@ public:
 
     [[nodiscard]] bool isNull() const { return !m_data; }
     [[nodiscard]] bool isServer() const;
+    // A client context whose channels check the server name against the certificate (RFC 6125).
+    [[nodiscard]] bool checksHostName() const;
     // The server's own (first) certificate; null for a client context.
     [[nodiscard]] const CertificateInfo &certificate() const;
     [[nodiscard]] ssl_ctx_st *handle() const;

@@ -15,6 +15,9 @@
 #include "loghub.h"
 #include "logviewer.h"
 #include "mainwindow.h"
+#include "outbound/outbounddialog.h"
+#include "queue/queuewindow.h"
+#include "scriptedenginelink.h"
 #include "sqlstorage.h"
 #include "trayicon.h"
 
@@ -22,6 +25,8 @@
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDialog>
+#include <QJsonArray>
+#include <QTableWidget>
 #include <QMenu>
 #include <QMetaEnum>
 #include <QSystemTrayIcon>
@@ -96,6 +101,59 @@ void addSampleOffice(const QString &dataDirectory)
     filters.addAttachmentFilter(QStringLiteral("*.scr"));
 }
 
+// What the Queue window and the Outbound Delivery dialog show in the screenshots: a small office's
+// queue with a message waiting for a slow server and a report that could not be returned, a smart
+// host and one route. The sample engine has an empty queue, so these come from a scripted link.
+void addCannedOutbound(ScriptedEngineLink &link)
+{
+    const auto recipient = [](const char *address, const char *state, const char *error) {
+        return QJsonObject{{QStringLiteral("address"), QLatin1String(address)}, {QStringLiteral("state"), QLatin1String(state)},
+                           {QStringLiteral("attempts"), 3}, {QStringLiteral("status"), QStringLiteral("4.4.1")},
+                           {QStringLiteral("last_error"), QLatin1String(error)},
+                           {QStringLiteral("last_attempt"), QStringLiteral("2026-11-30T08:40:00Z")},
+                           {QStringLiteral("next_attempt"), QStringLiteral("2026-11-30T09:40:00Z")}};
+    };
+    const auto message = [](const char *id, const char *sender, int age, const QJsonArray &recipients, const char *error) {
+        return QJsonObject{{QStringLiteral("id"), QLatin1String(id)}, {QStringLiteral("sender"), QLatin1String(sender)},
+                           {QStringLiteral("size"), 48213}, {QStringLiteral("age_seconds"), age},
+                           {QStringLiteral("received_at"), QStringLiteral("2026-11-30T07:10:00Z")},
+                           {QStringLiteral("next_attempt"), QStringLiteral("2026-11-30T09:40:00Z")},
+                           {QStringLiteral("last_error"), QLatin1String(error)}, {QStringLiteral("recipients"), recipients},
+                           {QStringLiteral("headers"), QStringLiteral("From: Anna Berger <anna@example-office.test>\n"
+                                                                      "To: orders@supplier.example\nSubject: Order 4711\n")}};
+    };
+    const QJsonArray messages{
+        message("1764486600.M1P2", "anna@example-office.test", 9000,
+                {recipient("orders@supplier.example", "queued", "421 4.4.1 mx.supplier.example: try again later"),
+                 recipient("billing@supplier.example", "delivered", "")},
+                "421 4.4.1 mx.supplier.example: try again later"),
+        message("1764490200.M3P2", "boris@example-office.test", 1500,
+                {recipient("info@partner.example", "queued", "connection timed out")}, "connection timed out"),
+        message("1764492000.M5P2", "", 300, {recipient("spammer@nowhere.example", "failed", "550 5.1.1 no such user")},
+                "550 5.1.1 no such user")};
+    link.succeed(QStringLiteral("queue.list"), QJsonObject{{QStringLiteral("messages"), messages}});
+    link.succeed(QStringLiteral("queue.show"), messages.first());
+    QJsonArray settings;
+    for (const auto &[key, value] : {std::pair{"outbound.smarthost", "smtp.provider.example:587"},
+                                     std::pair{"outbound.smarthost_user", "office@provider.example"},
+                                     std::pair{"outbound.smarthost_tls", "required"}, std::pair{"outbound.tls", "opportunistic"},
+                                     std::pair{"outbound.ca_file", ""}, std::pair{"outbound.retry_schedule", "5m,15m,30m,1h,2h,4h"},
+                                     std::pair{"outbound.max_age_hours", "120"}, std::pair{"outbound.delay_notice_hours", "4"},
+                                     std::pair{"outbound.max_per_domain", "5"}, std::pair{"outbound.max_connections", "50"}})
+        settings.append(QJsonObject{{QStringLiteral("key"), QLatin1String(key)}, {QStringLiteral("value"), QLatin1String(value)},
+                                    {QStringLiteral("default"), QLatin1String(value)}, {QStringLiteral("minimum"), 0.0},
+                                    {QStringLiteral("maximum"), 100000.0}});
+    link.succeed(QStringLiteral("config.list"), settings);
+    link.succeed(QStringLiteral("smarthost.password.exists"), QJsonObject{{QStringLiteral("exists"), true}});
+    link.succeed(QStringLiteral("route.list"),
+                 QJsonObject{{QStringLiteral("routes"),
+                              QJsonArray{QJsonObject{{QStringLiteral("domain"), QStringLiteral("partner.example")},
+                                                     {QStringLiteral("host"), QStringLiteral("10.8.0.2")},
+                                                     {QStringLiteral("port"), 25}, {QStringLiteral("tls"), QStringLiteral("required")},
+                                                     {QStringLiteral("auth_user"), QString()},
+                                                     {QStringLiteral("has_password"), false}}}}});
+}
+
 }
 
 int main(int argc, char *argv[])
@@ -152,6 +210,32 @@ int main(int argc, char *argv[])
         dialog->close();
     }
 
+    // The Queue window and Outbound Delivery again, with canned data (the files of the loop above
+    // are overwritten): the sample engine's queue is empty.
+    {
+        ScriptedEngineLink canned;
+        addCannedOutbound(canned);
+        QueueWindow queue(canned, window.adminMode(), &window);
+        queue.resize(1000, 420);
+        queue.show();
+        waitFor(500);
+        if (auto *table = queue.findChild<QTableWidget *>(QStringLiteral("messageTable")))
+            table->selectRow(0);
+        waitFor(200);
+        save(&queue, QStringLiteral("queue.png"));
+        queue.showDetails();
+        waitFor(500);
+        if (auto *details = queue.findChild<QDialog *>(QStringLiteral("QueueDetailsDialog")))
+            save(details, QStringLiteral("queue-details.png"));
+        else
+            ++failures;
+        queue.close();
+        OutboundDialog outbound(canned, window.adminMode(), &window);
+        outbound.show();
+        waitFor(500);
+        save(&outbound, QStringLiteral("outbound.png"));
+        outbound.close();
+    }
     if (auto *viewer = window.findChild<QAction *>(QStringLiteral("logViewerAction"))) {
         viewer->trigger();
         waitFor(700);

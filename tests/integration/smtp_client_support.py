@@ -140,9 +140,9 @@ def stored_log_line(data_dir, queue_id):
 
 # --- the relay check from a given loopback source address ----------------------------------------
 
-# What RCPT to a remote domain gets when the relay check passes (no outbound delivery yet, so the
-# client keeps the message) and when it does not.
-RELAYED = (451, b"4.3.0 <friend@remote.example>: Outbound delivery is not available yet, try again later")
+# What RCPT to a remote domain gets when the relay check passes (the message goes to the outbound
+# queue) and when it does not.
+RELAYED = (250, b"2.1.5 Ok")
 REFUSED = (554, b"5.7.1 <friend@remote.example>: Relay access denied")
 
 

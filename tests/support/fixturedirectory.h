@@ -27,7 +27,13 @@ public:
             result.mailboxes = {QStringLiteral("alice@example.test"), QStringLiteral("bob@example.test")};
         else if (user == QStringLiteral("postmaster"))
             result.mailboxes = {QStringLiteral("alice@example.test")};
-        else if (user == QStringLiteral("full"))
+        // Unit tests only (no transcript uses them): an alias forwarding out, and one both ways.
+        else if (user == QStringLiteral("fwd"))
+            result.forwards = {QStringLiteral("friend@remote.example")};
+        else if (user == QStringLiteral("mixed")) {
+            result.mailboxes = {QStringLiteral("bob@example.test")};
+            result.forwards = {QStringLiteral("friend@remote.example"), QStringLiteral("other@far.example")};
+        } else if (user == QStringLiteral("full"))
             result.kind = RecipientLookup::Kind::OverQuota;
         else
             result.kind = RecipientLookup::Kind::UnknownUser;
@@ -38,7 +44,7 @@ public:
     {
         RecipientLookup result = lookup(address, 0);
         if (result.kind == RecipientLookup::Kind::OverQuota)
-            result = {RecipientLookup::Kind::Local, {address}, {}};   // full@ is an account; only its quota is used up
+            result = {RecipientLookup::Kind::Local, {address}, {}, {}};   // full@ is an account; only its quota is used up
         return result;
     }
 };

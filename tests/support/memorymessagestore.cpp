@@ -5,8 +5,8 @@
 class MemoryMessageWriter final : public MessageWriter
 {
 public:
-    MemoryMessageWriter(MemoryMessageStore &store, QStringList mailboxes, QString queueId)
-        : m_store(store), m_mailboxes(std::move(mailboxes)), m_queueId(std::move(queueId)) {}
+    MemoryMessageWriter(MemoryMessageStore &store, MessageTargets targets, QString queueId)
+        : m_store(store), m_targets(std::move(targets)), m_queueId(std::move(queueId)) {}
     ~MemoryMessageWriter() override
     {
         if (!m_committed)
@@ -32,23 +32,23 @@ public:
         if (std::exchange(m_store.m_failCommit, false))
             return {false, QStringLiteral("injected failure"), {}};
         m_committed = true;
-        m_store.m_messages.append({m_queueId, m_mailboxes, m_bytes});
-        return {true, {}, m_mailboxes};
+        m_store.m_messages.append({m_queueId, m_targets.mailboxes, m_bytes, m_targets.outbound});
+        return {true, {}, m_targets.mailboxes};
     }
 
 private:
     MemoryMessageStore &m_store;
-    QStringList m_mailboxes;
+    MessageTargets m_targets;
     QString m_queueId;
     QByteArray m_bytes;
     bool m_committed = false;
 };
 
-std::unique_ptr<MessageWriter> MemoryMessageStore::begin(const QStringList &mailboxes, QString *error)
+std::unique_ptr<MessageWriter> MemoryMessageStore::begin(const MessageTargets &targets, QString *error)
 {
     if (std::exchange(m_failBegin, false)) {
         *error = QStringLiteral("injected failure");
         return nullptr;
     }
-    return std::make_unique<MemoryMessageWriter>(*this, mailboxes, QStringLiteral("QID%1").arg(++m_counter, 9, 10, QLatin1Char('0')));
+    return std::make_unique<MemoryMessageWriter>(*this, targets, QStringLiteral("QID%1").arg(++m_counter, 9, 10, QLatin1Char('0')));
 }

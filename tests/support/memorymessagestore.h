@@ -13,9 +13,10 @@ public:
         QString queueId;
         QStringList mailboxes;
         QByteArray bytes;
+        QueuedMessage outbound;   // the envelope for the queue, as the session gave it
     };
 
-    [[nodiscard]] std::unique_ptr<MessageWriter> begin(const QStringList &mailboxes, QString *error) override;
+    [[nodiscard]] std::unique_ptr<MessageWriter> begin(const MessageTargets &targets, QString *error) override;
 
     [[nodiscard]] const QList<Stored> &messages() const { return m_messages; }
     void failNextCommit() { m_failCommit = true; }

@@ -126,6 +126,19 @@ void TestCommandLine::usage_data()
     QTest::newRow("tls show extra") << QStringLiteral("tls show mail.example.com") << QStringLiteral("\"mail.example.com\"");
     QTest::newRow("tls missing verb") << QStringLiteral("tls") << QStringLiteral("missing action");
     QTest::newRow("tls unknown verb") << QStringLiteral("tls renew") << QStringLiteral("\"renew\"");
+    QTest::newRow("queue list") << QStringLiteral("queue list") << QString();
+    QTest::newRow("queue list extra") << QStringLiteral("queue list 0123456789AB") << QStringLiteral("\"0123456789AB\"");
+    QTest::newRow("queue show") << QStringLiteral("queue show 0123456789ab") << QString();
+    QTest::newRow("queue show missing") << QStringLiteral("queue show") << QStringLiteral("missing argument");
+    QTest::newRow("queue show malformed") << QStringLiteral("queue show 12345") << QStringLiteral("\"12345\" is not a queue id");
+    QTest::newRow("queue retry id") << QStringLiteral("queue retry 0123456789AB") << QString();
+    QTest::newRow("queue retry all") << QStringLiteral("queue retry --all") << QString();
+    QTest::newRow("queue retry both") << QStringLiteral("queue retry 0123456789AB --all") << QStringLiteral("not both");
+    QTest::newRow("queue retry neither") << QStringLiteral("queue retry") << QStringLiteral("--all");
+    QTest::newRow("queue delete all") << QStringLiteral("queue delete 0123456789AB --all") << QStringLiteral("does not take --all");
+    QTest::newRow("queue delete malformed") << QStringLiteral("queue delete 0123456789AZ") << QStringLiteral("queue delete");
+    QTest::newRow("queue bounce") << QStringLiteral("queue bounce 0123456789AB") << QString();
+    QTest::newRow("queue unknown verb") << QStringLiteral("queue flush") << QStringLiteral("\"flush\"");
 }
 
 void TestCommandLine::usage()

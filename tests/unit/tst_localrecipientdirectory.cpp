@@ -47,6 +47,8 @@ std::shared_ptr<DirectorySnapshot> TestLocalRecipientDirectory::fixture() const
     snapshot->addAlias(QStringLiteral("loop2@example.test"), {QStringLiteral("loop1@example.test")});
     snapshot->addAlias(QStringLiteral("postmaster@other.test"), {QStringLiteral("carol@other.test")});
     snapshot->addAlias(QStringLiteral("fwd@example.test"), {QStringLiteral("someone@remote.example")});
+    snapshot->addAlias(QStringLiteral("mixed@example.test"), {QStringLiteral("someone@remote.example"), QStringLiteral("fwd@example.test"),
+                                                              QStringLiteral("bob@example.test"), QStringLiteral("other@far.example")});
     snapshot->addAlias(QStringLiteral("dangling@example.test"), {QStringLiteral("gone@example.test")});
     return snapshot;
 }
@@ -56,23 +58,29 @@ void TestLocalRecipientDirectory::lookup_data()
     QTest::addColumn<QString>("address");
     QTest::addColumn<int>("kind");
     QTest::addColumn<QStringList>("mailboxes");
+    QTest::addColumn<QStringList>("forwards");
     const auto local = int(RecipientLookup::Kind::Local);
-    QTest::newRow("account") << QStringLiteral("alice@example.test") << local << QStringList{QStringLiteral("alice@example.test")};
+    QTest::newRow("account") << QStringLiteral("alice@example.test") << local << QStringList{QStringLiteral("alice@example.test")} << QStringList();
     QTest::newRow("disabled account still receives") << QStringLiteral("carol@other.test") << local
-                                                     << QStringList{QStringLiteral("carol@other.test")};
+                                                     << QStringList{QStringLiteral("carol@other.test")} << QStringList();
     QTest::newRow("alias") << QStringLiteral("team@example.test") << local
-                           << QStringList{QStringLiteral("alice@example.test"), QStringLiteral("bob@example.test")};
+                           << QStringList{QStringLiteral("alice@example.test"), QStringLiteral("bob@example.test")} << QStringList();
     QTest::newRow("nested alias, each mailbox once") << QStringLiteral("all@example.test") << local
                                                      << QStringList{QStringLiteral("alice@example.test"), QStringLiteral("carol@other.test"),
-                                                                    QStringLiteral("bob@example.test")};
+                                                                    QStringLiteral("bob@example.test")}
+                                                     << QStringList();
     QTest::newRow("bare postmaster: the server's own domain") << QStringLiteral("postmaster") << local
-                                                              << QStringList{QStringLiteral("carol@other.test")};
-    QTest::newRow("unknown user") << QStringLiteral("nobody@example.test") << int(RecipientLookup::Kind::UnknownUser) << QStringList();
-    QTest::newRow("alias loop") << QStringLiteral("loop1@example.test") << int(RecipientLookup::Kind::UnknownUser) << QStringList();
-    QTest::newRow("dangling alias") << QStringLiteral("dangling@example.test") << int(RecipientLookup::Kind::UnknownUser) << QStringList();
-    QTest::newRow("remote domain") << QStringLiteral("x@remote.example") << int(RecipientLookup::Kind::NotLocal) << QStringList();
-    QTest::newRow("forwarding alias deferred") << QStringLiteral("fwd@example.test") << int(RecipientLookup::Kind::Unavailable)
-                                               << QStringList();
+                                                              << QStringList{QStringLiteral("carol@other.test")} << QStringList();
+    QTest::newRow("unknown user") << QStringLiteral("nobody@example.test") << int(RecipientLookup::Kind::UnknownUser) << QStringList() << QStringList();
+    QTest::newRow("alias loop") << QStringLiteral("loop1@example.test") << int(RecipientLookup::Kind::UnknownUser) << QStringList() << QStringList();
+    QTest::newRow("dangling alias") << QStringLiteral("dangling@example.test") << int(RecipientLookup::Kind::UnknownUser) << QStringList() << QStringList();
+    QTest::newRow("remote domain") << QStringLiteral("x@remote.example") << int(RecipientLookup::Kind::NotLocal) << QStringList() << QStringList();
+    QTest::newRow("forwarding alias") << QStringLiteral("fwd@example.test") << local << QStringList()
+                                      << QStringList{QStringLiteral("someone@remote.example")};
+    QTest::newRow("mailboxes and forwards, each once") << QStringLiteral("mixed@example.test") << local
+                                                       << QStringList{QStringLiteral("bob@example.test")}
+                                                       << QStringList{QStringLiteral("someone@remote.example"),
+                                                                      QStringLiteral("other@far.example")};
 }
 
 void TestLocalRecipientDirectory::lookup()
@@ -80,6 +88,7 @@ void TestLocalRecipientDirectory::lookup()
     QFETCH(QString, address);
     QFETCH(int, kind);
     QFETCH(QStringList, mailboxes);
+    QFETCH(QStringList, forwards);
     MailboxUsage usage;
     LocalRecipientDirectory directory(MaildirLayout(m_dir->path()), usage);
     directory.setSnapshot(fixture());
@@ -87,6 +96,7 @@ void TestLocalRecipientDirectory::lookup()
     const RecipientLookup found = directory.lookup(address, 0);
     QCOMPARE(int(found.kind), kind);
     QCOMPARE(found.mailboxes, mailboxes);
+    QCOMPARE(found.forwards, forwards);
 }
 
 void TestLocalRecipientDirectory::storeMessage(const QString &address, qint64 size)

@@ -279,7 +279,7 @@ void TestMaildirMaildrop::sessionOverRealMaildir()
     const QList<QByteArray> bodies = {"Subject: a\r\n\r\n.dot\r\n", "Subject: b\r\n\r\nsecond\r\n"};
     for (const QByteArray &body : bodies) {
         QString error;
-        std::unique_ptr<MessageWriter> writer = store.begin({alice}, &error);
+        std::unique_ptr<MessageWriter> writer = store.begin({{alice}, {}}, &error);
         QVERIFY2(writer, qPrintable(error));
         QVERIFY(writer->write(body));
         QVERIFY(writer->commit().ok);

@@ -111,7 +111,7 @@ void TestMaildirStore::readBackBeforeCommit()
     // write position untouched, and nothing of it left once the message is published.
     const QString bob = QStringLiteral("bob@example.com");
     QString error;
-    std::unique_ptr<MessageWriter> writer = m_store->begin({bob}, &error);
+    std::unique_ptr<MessageWriter> writer = m_store->begin({{bob}, {}}, &error);
     QVERIFY2(writer, qPrintable(error));
     const QByteArray first = message(4000, "first");   // more than the write buffer, then a buffered tail
     QVERIFY(writer->write(first));
@@ -131,7 +131,7 @@ void TestMaildirStore::oneMailbox()
 {
     const QString bob = QStringLiteral("bob@example.com");
     QString error;
-    std::unique_ptr<MessageWriter> writer = m_store->begin({bob}, &error);
+    std::unique_ptr<MessageWriter> writer = m_store->begin({{bob}, {}}, &error);
     QVERIFY2(writer, qPrintable(error));
     QCOMPARE(filesIn(mailbox(bob) + QStringLiteral("/tmp")), QStringList{writer->queueId() + QStringLiteral(".tmp")});
 
@@ -171,7 +171,7 @@ void TestMaildirStore::threeMailboxesShareOneInode()
     const QStringList recipients = {QStringLiteral("a@example.com"), QStringLiteral("b@example.com"),
                                     QStringLiteral("c@other.example")};
     QString error;
-    std::unique_ptr<MessageWriter> writer = m_store->begin(recipients, &error);
+    std::unique_ptr<MessageWriter> writer = m_store->begin({recipients, {}}, &error);
     QVERIFY2(writer, qPrintable(error));
     const QByteArray body = message(200, "shared");
     QVERIFY(writer->write(body.left(10)));
@@ -201,7 +201,7 @@ void TestMaildirStore::abandonedWriterLeavesNothing()
     const QString bob = QStringLiteral("bob@example.com");
     const QString alice = QStringLiteral("alice@example.com");
     QString error;
-    std::unique_ptr<MessageWriter> writer = m_store->begin({bob, alice}, &error);
+    std::unique_ptr<MessageWriter> writer = m_store->begin({{bob, alice}, {}}, &error);
     QVERIFY2(writer, qPrintable(error));
     QVERIFY(writer->write(message(20000, "abandoned")));
     QCOMPARE(filesIn(mailbox(bob) + QStringLiteral("/tmp")).size(), 1);
@@ -232,7 +232,7 @@ void TestMaildirStore::failedCommitLeavesNothing()
     const QStringList recipients = {QStringLiteral("a@example.com"), QStringLiteral("b@example.com"),
                                     QStringLiteral("c@example.com")};
     QString error;
-    std::unique_ptr<MessageWriter> writer = m_store->begin(recipients, &error);
+    std::unique_ptr<MessageWriter> writer = m_store->begin({recipients, {}}, &error);
     QVERIFY2(writer, qPrintable(error));
     QVERIFY(writer->write(message(100, "doomed")));
 
@@ -260,7 +260,7 @@ void TestMaildirStore::failedCommitLeavesNothing()
 void TestMaildirStore::finishedWriterRefusesMore()
 {
     QString error;
-    std::unique_ptr<MessageWriter> writer = m_store->begin({QStringLiteral("bob@example.com")}, &error);
+    std::unique_ptr<MessageWriter> writer = m_store->begin({{QStringLiteral("bob@example.com")}, {}}, &error);
     QVERIFY2(writer, qPrintable(error));
     QVERIFY(writer->write("x\r\n"));
     QVERIFY(writer->commit().ok);
@@ -289,7 +289,7 @@ void TestMaildirStore::copiesAcrossFileSystems()
 
     const QStringList recipients = {QStringLiteral("a@example.com"), QStringLiteral("b@other.example")};
     QString error;
-    std::unique_ptr<MessageWriter> writer = m_store->begin(recipients, &error);
+    std::unique_ptr<MessageWriter> writer = m_store->begin({recipients, {}}, &error);
     QVERIFY2(writer, qPrintable(error));
     const QByteArray body = message(30000, "copied");
     QVERIFY(writer->write(body));
@@ -326,7 +326,7 @@ void TestMaildirStore::concurrentDeliveries()
             Outcome outcome;
             for (int i = 0; i < perThread; ++i) {
                 QString error;
-                std::unique_ptr<MessageWriter> writer = m_store->begin(recipients, &error);
+                std::unique_ptr<MessageWriter> writer = m_store->begin({recipients, {}}, &error);
                 if (!writer) {
                     outcome.errors.append(error);
                     continue;
@@ -388,15 +388,15 @@ void TestMaildirStore::queueIds()
 void TestMaildirStore::beginRejectsBadAddresses()
 {
     QString error;
-    QVERIFY(!m_store->begin({}, &error));
+    QVERIFY(!m_store->begin({{}, {}}, &error));
     QVERIFY(!error.isEmpty());
     error.clear();
-    QVERIFY(!m_store->begin({QStringLiteral("no-domain")}, &error));
+    QVERIFY(!m_store->begin({{QStringLiteral("no-domain")}, {}}, &error));
     QVERIFY(error.contains(QStringLiteral("no-domain")));
     // The mail root blocked by a file: the mailbox cannot be created.
     QVERIFY(writeFile(root(), "in the way"));
     error.clear();
-    QVERIFY(!m_store->begin({QStringLiteral("bob@example.com")}, &error));
+    QVERIFY(!m_store->begin({{QStringLiteral("bob@example.com")}, {}}, &error));
     QVERIFY2(error.contains(QStringLiteral("not a directory")), qPrintable(error));
 }
 
@@ -413,7 +413,7 @@ void TestMaildirStore::cleanerRemovesOnlyTmp()
     }
     // A writer that was abandoned by a crash: its tmp file is simply never removed.
     QString error;
-    std::unique_ptr<MessageWriter> writer = m_store->begin({addresses.first()}, &error);
+    std::unique_ptr<MessageWriter> writer = m_store->begin({{addresses.first()}, {}}, &error);
     QVERIFY2(writer, qPrintable(error));
     QVERIFY(writer->write("half a message"));
 
@@ -472,7 +472,7 @@ void TestMaildirStore::usageSumsAndInvalidates()
     QCOMPARE(usage.bytesUsed(path), qint64(1350));
 
     // A real delivery is counted at once, although new/ was modified within the same tick.
-    std::unique_ptr<MessageWriter> writer = m_store->begin({QStringLiteral("quota@example.com")}, &error);
+    std::unique_ptr<MessageWriter> writer = m_store->begin({{QStringLiteral("quota@example.com")}, {}}, &error);
     QVERIFY2(writer, qPrintable(error));
     QVERIFY(writer->write(QByteArray(777, 'z')));
     QVERIFY(writer->commit().ok);

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void normalize();
     void snapshotFallsBackOnBadStoredValues();
     void changedKeys();
+    void outboundEmptyMeansNone();
 };
 
 void TestSettings::defaults()
@@ -40,6 +41,26 @@ void TestSettings::defaults()
              QStringList({QStringLiteral("10.0.0.0/8"), QStringLiteral("172.16.0.0/12"), QStringLiteral("192.168.0.0/16"),
                           QStringLiteral("fc00::/7")}));
     QVERIFY(settings.boolean(QStringLiteral("smtp.auth_use_pop3_accounts")));
+    QCOMPARE(settings.text(QStringLiteral("outbound.retry_schedule")), QStringLiteral("5m,15m,30m,1h,2h,4h"));
+    QCOMPARE(settings.integer(QStringLiteral("outbound.max_per_domain")), 5);
+    QCOMPARE(settings.integer(QStringLiteral("outbound.max_connections")), 50);
+    QCOMPARE(settings.integer(QStringLiteral("outbound.max_age_hours")), 120);
+    QCOMPARE(settings.integer(QStringLiteral("outbound.delay_notice_hours")), 4);
+    QCOMPARE(settings.text(QStringLiteral("outbound.tls")), QStringLiteral("opportunistic"));
+    QCOMPARE(settings.text(QStringLiteral("outbound.ca_file")), QString());
+    QCOMPARE(settings.text(QStringLiteral("outbound.smarthost")), QString());
+    QCOMPARE(settings.text(QStringLiteral("outbound.smarthost_user")), QString());
+    QCOMPARE(settings.text(QStringLiteral("outbound.smarthost_tls")), QStringLiteral("required"));
+    QCOMPARE(settings.integer(QStringLiteral("outbound.timeout_scale_percent")), 100);
+    QCOMPARE(settings.integer(QStringLiteral("outbound.connect_timeout_s")), 30);
+    // Every default is a valid value of its own setting (empty ones mean "none").
+    for (const SettingSpec &spec : SettingsSchema::all()) {
+        const QString value = SettingsSchema::defaultValue(spec);
+        if (value.isEmpty())
+            continue;
+        QString error;
+        QCOMPARE(SettingsSchema::normalize(spec, value, &error), value);
+    }
 }
 
 void TestSettings::normalize_data()
@@ -111,6 +132,43 @@ void TestSettings::normalize_data()
     QTest::newRow("dns timeout") << QStringLiteral("dns.timeout_ms") << QStringLiteral("2500") << QStringLiteral("2500");
     QTest::newRow("dns timeout too small") << QStringLiteral("dns.timeout_ms") << QStringLiteral("10") << QString();
     QTest::newRow("dns timeout too big") << QStringLiteral("dns.timeout_ms") << QStringLiteral("600000") << QString();
+    const QString retry = QStringLiteral("outbound.retry_schedule");
+    QTest::newRow("retry") << retry << QStringLiteral(" 10M, 3600s ,1D") << QStringLiteral("10m,1h,1d");
+    QTest::newRow("retry zero") << retry << QStringLiteral("5m,0s") << QString();
+    QTest::newRow("retry no unit") << retry << QStringLiteral("5") << QString();
+    QTest::newRow("retry empty") << retry << QStringLiteral(" ") << QString();
+    const QString smarthost = QStringLiteral("outbound.smarthost");
+    QTest::newRow("smarthost") << smarthost << QStringLiteral(" Relay.Example.NET:587 ") << QStringLiteral("relay.example.net:587");
+    QTest::newRow("smarthost idna") << smarthost << QStringLiteral("mail.bücher.example:25") << QStringLiteral("mail.xn--bcher-kva.example:25");
+    QTest::newRow("smarthost v4") << smarthost << QStringLiteral("192.0.2.1:465") << QStringLiteral("192.0.2.1:465");
+    QTest::newRow("smarthost v6") << smarthost << QStringLiteral("[2001:DB8::1]:25") << QStringLiteral("[2001:db8::1]:25");
+    QTest::newRow("smarthost no port") << smarthost << QStringLiteral("relay.example.net") << QString();
+    QTest::newRow("smarthost port zero") << smarthost << QStringLiteral("relay.example.net:0") << QString();
+    QTest::newRow("smarthost port too big") << smarthost << QStringLiteral("relay.example.net:65536") << QString();
+    QTest::newRow("smarthost port text") << smarthost << QStringLiteral("relay.example.net:smtp") << QString();
+    QTest::newRow("smarthost bare v6") << smarthost << QStringLiteral("2001:db8::1:25") << QString();
+    QTest::newRow("smarthost v4 in brackets") << smarthost << QStringLiteral("[192.0.2.1]:25") << QString();
+    QTest::newRow("smarthost bad name") << smarthost << QStringLiteral("bad_host!:25") << QString();
+    const QString user = QStringLiteral("outbound.smarthost_user");
+    QTest::newRow("smarthost user") << user << QStringLiteral(" office@example.org ") << QStringLiteral("office@example.org");
+    QTest::newRow("smarthost user space") << user << QStringLiteral("the office") << QString();
+    QTest::newRow("smarthost user control") << user << QStringLiteral("a\tb") << QString();
+    QTest::newRow("smarthost user too long") << user << QString(256, QLatin1Char('u')) << QString();
+    QTest::newRow("smarthost tls") << QStringLiteral("outbound.smarthost_tls") << QStringLiteral("Verify") << QStringLiteral("verify");
+    QTest::newRow("smarthost tls bad") << QStringLiteral("outbound.smarthost_tls") << QStringLiteral("maybe") << QString();
+    QTest::newRow("mx tls none refused") << QStringLiteral("outbound.tls") << QStringLiteral("none") << QString();
+    QTest::newRow("per domain zero") << QStringLiteral("outbound.max_per_domain") << QStringLiteral("0") << QString();
+    QTest::newRow("ca file") << QStringLiteral("outbound.ca_file") << QStringLiteral("/etc/ssl/ca.pem") << QStringLiteral("/etc/ssl/ca.pem");
+}
+
+// Empty is a valid "none" for the smart host and its user, not an error.
+void TestSettings::outboundEmptyMeansNone()
+{
+    for (const QString &key : {QStringLiteral("outbound.smarthost"), QStringLiteral("outbound.smarthost_user")}) {
+        QString error;
+        QCOMPARE(SettingsSchema::normalize(*SettingsSchema::find(key), QStringLiteral("  "), &error), QString());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
 }
 
 void TestSettings::normalize()

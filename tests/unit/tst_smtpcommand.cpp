@@ -16,6 +16,8 @@ private Q_SLOTS:
     void path();
     void pathErrors_data();
     void pathErrors();
+    void encodeXtext_data();
+    void encodeXtext();
 };
 
 void TestSmtpCommand::command_data()
@@ -220,6 +222,28 @@ void TestSmtpCommand::pathErrors()
     QCOMPARE(parsed.error, error);
     QVERIFY(parsed.path.isEmpty());
     QVERIFY(parsed.params.isEmpty());
+}
+
+void TestSmtpCommand::encodeXtext_data()
+{
+    QTest::addColumn<QByteArray>("plain");
+    QTest::addColumn<QByteArray>("encoded");
+    QTest::newRow("empty") << QByteArray() << QByteArray();
+    QTest::newRow("printable") << QByteArray("rfc822;bob@example.org") << QByteArray("rfc822;bob@example.org");
+    QTest::newRow("plus") << QByteArray("bob+tag@example.org") << QByteArray("bob+2Btag@example.org");
+    QTest::newRow("equals") << QByteArray("a=b") << QByteArray("a+3Db");
+    QTest::newRow("space and tilde") << QByteArray("a b~") << QByteArray("a+20b~");
+    QTest::newRow("controls") << QByteArray("\x01\x7f", 2) << QByteArray("+01+7F");
+    QTest::newRow("utf-8") << QByteArray("j\xc3\xb6rg") << QByteArray("j+C3+B6rg");
+}
+
+void TestSmtpCommand::encodeXtext()
+{
+    QFETCH(QByteArray, plain);
+    QFETCH(QByteArray, encoded);
+    QCOMPARE(SmtpCommand::encodeXtext(plain), encoded);
+    // The server's decoder takes back what the client encodes.
+    QCOMPARE(SmtpCommand::decodeXtext(encoded), std::optional<QByteArray>(plain));
 }
 
 QTEST_GUILESS_MAIN(TestSmtpCommand)

@@ -218,7 +218,7 @@ void TestSmtpSession::onePerBatchSend()
             ++completed;
         QCOMPARE(slow.transport().sends(), before + completed);
     }
-    QCOMPARE(linesOf(slow.transport().takeSent()).size(), 8 + 3);
+    QCOMPARE(linesOf(slow.transport().takeSent()).size(), 9 + 3);
 }
 
 void TestSmtpSession::lineLengthLimit_data()

@@ -91,3 +91,11 @@ SELECT pattern, created_at FROM attachment_filters ORDER BY id;
 INSERT INTO attachment_filters (pattern, created_at) VALUES (:pattern, :created_at);
 -- name: attachment_filter_delete
 DELETE FROM attachment_filters WHERE pattern = :pattern;
+-- name: route_list
+SELECT domain, host, port, tls, auth_user, created_at FROM routes ORDER BY domain;
+-- name: route_get
+SELECT domain, host, port, tls, auth_user, created_at FROM routes WHERE domain = :domain;
+-- name: route_upsert
+INSERT INTO routes (domain, host, port, tls, auth_user, created_at) VALUES (:domain, :host, :port, :tls, :auth_user, :created_at) ON CONFLICT (domain) DO UPDATE SET host = excluded.host, port = excluded.port, tls = excluded.tls, auth_user = excluded.auth_user;
+-- name: route_delete
+DELETE FROM routes WHERE domain = :domain;

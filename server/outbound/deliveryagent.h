@@ -1,0 +1,113 @@
+#pragma once
+
+#include "databaseurl.h"
+#include "deliveryjob.h"
+#include "outboundsettings.h"
+#include "queuedirectory.h"
+#include "queuerecords.h"
+#include "routeplanner.h"
+#include "tlscontext.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+class DeliveryConnection;
+class DeliveryReports;
+class EngineCounters;
+class MessageStore;
+class QueueStorage;
+class RecipientDirectory;
+class ThreadResolvers;
+
+// Delivers the outbound queue: keeps every queued message's state in memory (the database holds
+// the truth), starts a connection per due message and domain within outbound.max_connections
+// and outbound.max_per_domain, records each recipient's outcome before acting on it, sends the
+// reports the senders asked for, and removes settled messages (rows, then file). Lives in a
+// thread of its own; every public method is called in that thread (the engine posts to it).
+class DeliveryAgent : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Dependencies
+    {
+        DatabaseUrl database;                 // its own QueueStorage connection, opened in start()
+        QueueDirectory queue;
+        MessageStore *reportStore = nullptr;  // where reports go: a local mailbox, or the queue
+        const RecipientDirectory *directory = nullptr;
+        ThreadResolvers *resolvers = nullptr;
+        EngineCounters *counters = nullptr;   // may be null
+    };
+
+    DeliveryAgent(Dependencies dependencies, OutboundSettings settings, RoutingTable routes, QObject *parent = nullptr);
+    ~DeliveryAgent() override;
+
+    // Opens the queue storage, loads the queue and starts delivering. False (logged) when the
+    // queue cannot be read; the agent then delivers nothing.
+    bool start();
+    // Ends every connection now; their undecided recipients stay queued for the next start.
+    void stop();
+
+    void setSettings(const OutboundSettings &settings);
+    void setRoutingTable(const RoutingTable &routes);
+    // Reads the whole queue again (an admin changed it: retry, delete, bounce).
+    void reload();
+    // A message the SMTP server (or this agent, for a report) just queued.
+    void messageQueued(const QString &id);
+
+    [[nodiscard]] int activeConnections() const { return m_active; }
+
+private:
+    struct Candidate
+    {
+        QString messageId;
+        QString domain;
+        QString nextHop;
+        QList<qint64> recipientIds;
+    };
+
+    void dispatch();
+    [[nodiscard]] QList<Candidate> dueCandidates(const QDateTime &now) const;
+    [[nodiscard]] std::optional<DeliveryJob> makeJob(const Candidate &candidate);
+    void startJob(DeliveryJob job);
+    void onPlanned(DeliveryJob job, const RoutePlan &plan);
+    [[nodiscard]] std::optional<DeliveryJob> nextJobFor(const QString &nextHop);
+    // Recipients that go to the same next hop share a transaction and count against one limit:
+    // the domain for MX delivery, the route's host, or the smart host for everything else.
+    [[nodiscard]] QString nextHopOf(const QString &domain) const;
+    void onJobDone(const DeliveryJob &job, const QList<RecipientResult> &results, const QString &remoteMta);
+    void onPlanFailed(const DeliveryJob &job, const RoutePlan &plan);
+    void onConnectionFinished(DeliveryConnection *connection, const QString &nextHop);
+    void releaseJob(const DeliveryJob &job);
+    // Stores changed recipients and takes them into memory; false (logged) when storing failed.
+    bool store(QueuedMessage &message, const QList<QueuedRecipient> &changed);
+    // Sends due reports and delay notices, and removes the message once it is settled.
+    void settle(const QString &messageId);
+    void sendDelayNotices(QueuedMessage &message, const QDateTime &now);
+    void scheduleWake(const QDateTime &now);
+    [[nodiscard]] DeliveryConnection *newConnection(const QList<DeliveryTarget> &targets, DeliveryJob job);
+    void rebuildTlsContexts();
+    void logOutcome(const QueuedMessage &message, const QueuedRecipient &recipient) const;
+
+    Dependencies m_deps;
+    OutboundSettings m_settings;
+    RoutingTable m_routes;
+    std::unique_ptr<QueueStorage> m_storage;
+    std::unique_ptr<RoutePlanner> m_planner;
+    std::unique_ptr<DeliveryReports> m_reports;
+    TlsContext m_tls;
+    TlsContext m_verifyingTls;
+
+    QHash<QString, QueuedMessage> m_messages;
+    QSet<qint64> m_inFlight;              // recipient ids some connection or lookup is working on
+    QHash<QString, int> m_activePerHop;   // outbound.max_per_domain counts per next hop
+    int m_active = 0;
+    QList<DeliveryConnection *> m_connections;
+    QTimer m_wake;
+    bool m_running = false;
+};
