@@ -222,6 +222,9 @@ setup_postern() {
     pctl trust add 127.0.0.1/32 --comment "bench load client, as Postfix's mynetworks"
     pctl config set smtp.port "$POSTERN_PORT"
     for k in submission.port smtps.port pop3.port pop3s.port; do pctl config set "$k" 0; done
+    # All SESSIONS come from 127.0.0.1; Postfix does not limit mynetworks clients either.
+    pctl config set smtp.max_connections 1000
+    pctl config set smtp.max_connections_per_ip 1000
     pctl config set dns.servers "$ADDR:$DNS_PORT"
     pctl config set outbound.mx_port "$SINK_PORT"
     pctl config set outbound.tls opportunistic
