@@ -15,14 +15,6 @@
 namespace {
 
 const QString kComponent = QStringLiteral("delivery");
-// The longest the agent sleeps without looking at the queue, so a clock change or a missed
-// wake-up costs at most this much delay.
-constexpr qint64 kMaxSleepMs = 60 * 1000;
-
-QString domainOf(const QString &address)
-{
-    return address.section(QLatin1Char('@'), -1).toLower();
-}
 
 OutboundEnvelope envelopeFor(const QueuedMessage &message, const QList<const QueuedRecipient *> &recipients)
 {
@@ -48,10 +40,16 @@ OutboundEnvelope envelopeFor(const QueuedMessage &message, const QList<const Que
 
 DeliveryAgent::DeliveryAgent(Dependencies dependencies, OutboundSettings settings, RoutingTable routes, QObject *parent)
     : QObject(parent), m_deps(std::move(dependencies)), m_settings(std::move(settings)), m_routes(std::move(routes))
-    , m_wake(this)   // a child, so it moves to the delivery thread with the agent
+    , m_wake(this)    // children, so they move to the delivery thread with the agent
+    , m_flush(this)
+    , m_dispatchSoon(this)
 {
     m_wake.setSingleShot(true);
     connect(&m_wake, &QTimer::timeout, this, &DeliveryAgent::dispatch);
+    m_flush.setSingleShot(true);
+    connect(&m_flush, &QTimer::timeout, this, &DeliveryAgent::flush);
+    m_dispatchSoon.setSingleShot(true);
+    connect(&m_dispatchSoon, &QTimer::timeout, this, &DeliveryAgent::dispatch);
 }
 
 DeliveryAgent::~DeliveryAgent()
@@ -86,6 +84,7 @@ void DeliveryAgent::stop()
     const QList<DeliveryConnection *> connections = m_connections;
     for (DeliveryConnection *connection : connections)
         connection->abort(QStringLiteral("Postern is stopping"));
+    flush();
 }
 
 void DeliveryAgent::setSettings(const OutboundSettings &settings)
@@ -99,6 +98,7 @@ void DeliveryAgent::setSettings(const OutboundSettings &settings)
 void DeliveryAgent::setRoutingTable(const RoutingTable &routes)
 {
     m_routes = routes;
+    m_hops.clear();
     if (m_planner)
         m_planner->setTable(routes);
 }
@@ -120,6 +120,7 @@ void DeliveryAgent::reload()
 {
     if (!m_running)
         return;
+    flush();   // what is only in memory would be overwritten by what the database says
     QList<QueuedMessage> messages;
     try {
         messages = m_storage->messages();
@@ -128,9 +129,13 @@ void DeliveryAgent::reload()
         return;
     }
     m_messages.clear();
-    for (QueuedMessage &message : messages)
+    m_order.clear();
+    m_hops.clear();
+    for (QueuedMessage &message : messages) {
+        m_order << message.id;   // the storage gives them oldest first
         m_messages.insert(message.id, std::move(message));
-    const QStringList ids = m_messages.keys();
+    }
+    const QStringList ids = m_order;
     for (const QString &id : ids)
         settle(id);
     dispatch();
@@ -141,41 +146,15 @@ void DeliveryAgent::messageQueued(const QString &id)
     if (!m_running)
         return;
     try {
-        if (std::optional<QueuedMessage> message = m_storage->message(id))
+        if (std::optional<QueuedMessage> message = m_storage->message(id)) {
+            insertOrdered(*message);
             m_messages.insert(id, std::move(*message));
+        }
     } catch (const StorageError &error) {
         Log::error(kComponent, id, QStringLiteral("cannot read the queued message: %1").arg(error.message()));
         return;
     }
-    dispatch();
-}
-
-QList<DeliveryAgent::Candidate> DeliveryAgent::dueCandidates(const QDateTime &now) const
-{
-    QList<const QueuedMessage *> ordered;
-    ordered.reserve(m_messages.size());
-    for (const QueuedMessage &message : m_messages)
-        ordered << &message;
-    std::sort(ordered.begin(), ordered.end(), [](const QueuedMessage *a, const QueuedMessage *b) {
-        return a->receivedAt != b->receivedAt ? a->receivedAt < b->receivedAt : a->id < b->id;
-    });
-    QList<Candidate> candidates;
-    for (const QueuedMessage *message : std::as_const(ordered)) {
-        QList<Candidate> perDomain;
-        for (const QueuedRecipient &recipient : message->recipients) {
-            if (recipient.state != QueuedRecipientState::Queued || m_inFlight.contains(recipient.id) || recipient.nextAttempt > now)
-                continue;
-            const QString domain = domainOf(recipient.address);
-            const QString hop = nextHopOf(domain);
-            auto found = std::find_if(perDomain.begin(), perDomain.end(), [&](const Candidate &c) { return c.nextHop == hop; });
-            if (found == perDomain.end())
-                perDomain << Candidate{message->id, domain, hop, {recipient.id}};
-            else
-                found->recipientIds << recipient.id;
-        }
-        candidates << perDomain;
-    }
-    return candidates;
+    dispatchSoon();
 }
 
 std::optional<DeliveryJob> DeliveryAgent::makeJob(const Candidate &candidate)
@@ -199,37 +178,6 @@ std::optional<DeliveryJob> DeliveryAgent::makeJob(const Candidate &candidate)
     job.envelope = envelopeFor(*message, recipients);
     job.filePath = m_deps.queue.filePath(message->fileName);
     return job;
-}
-
-void DeliveryAgent::dispatch()
-{
-    if (!m_running)
-        return;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (auto it = m_messages.begin(); it != m_messages.end(); ++it)
-        sendDelayNotices(*it, now);
-    for (const Candidate &candidate : dueCandidates(now)) {
-        if (m_active >= m_settings.maxConnections)
-            break;
-        if (m_activePerHop.value(candidate.nextHop) >= m_settings.maxPerDomain)
-            continue;
-        if (std::optional<DeliveryJob> job = makeJob(candidate))
-            startJob(std::move(*job));
-    }
-    scheduleWake(now);
-}
-
-void DeliveryAgent::scheduleWake(const QDateTime &now)
-{
-    QDateTime earliest = now.addMSecs(kMaxSleepMs);
-    for (const QueuedMessage &message : std::as_const(m_messages)) {
-        for (const QueuedRecipient &recipient : message.recipients) {
-            if (recipient.state == QueuedRecipientState::Queued && !m_inFlight.contains(recipient.id) && recipient.nextAttempt > now)
-                earliest = std::min(earliest, recipient.nextAttempt);
-        }
-    }
-    // Due recipients held back by the limits are picked up when a connection ends.
-    m_wake.start(int(std::clamp<qint64>(now.msecsTo(earliest), 0, kMaxSleepMs)) + 1);
 }
 
 void DeliveryAgent::startJob(DeliveryJob job)
@@ -272,40 +220,26 @@ DeliveryConnection *DeliveryAgent::newConnection(const QList<DeliveryTarget> &ta
     callbacks.jobDone = [this](const DeliveryJob &done, const QList<RecipientResult> &results, const QString &remoteMta,
                                bool nextHopReports) { onJobDone(done, results, remoteMta, nextHopReports); };
     callbacks.nextJob = [this, hop] { return nextJobFor(hop); };
+    callbacks.parked = [this, hop](DeliveryConnection *connection) { m_parked[hop] << connection; };
     callbacks.finished = [this, hop](DeliveryConnection *connection) { onConnectionFinished(connection, hop); };
     auto *connection = new DeliveryConnection(targets, std::move(job), options, std::move(callbacks), this);
     m_connections << connection;
     return connection;
 }
 
-QString DeliveryAgent::nextHopOf(const QString &domain) const
-{
-    if (const auto route = m_routes.routes.constFind(domain); route != m_routes.routes.constEnd())
-        return QStringLiteral("route %1:%2").arg(route->host).arg(route->port);
-    if (m_routes.smartHost)
-        return QStringLiteral("smart host");
-    return domain;
-}
-
-std::optional<DeliveryJob> DeliveryAgent::nextJobFor(const QString &nextHop)
-{
-    if (!m_running)
-        return std::nullopt;
-    for (const Candidate &candidate : dueCandidates(QDateTime::currentDateTimeUtc())) {
-        if (candidate.nextHop == nextHop)
-            return makeJob(candidate);
-    }
-    return std::nullopt;
-}
-
 void DeliveryAgent::onConnectionFinished(DeliveryConnection *connection, const QString &nextHop)
 {
     m_connections.removeOne(connection);
+    if (auto parked = m_parked.find(nextHop); parked != m_parked.end()) {
+        parked->removeOne(connection);
+        if (parked->isEmpty())
+            m_parked.erase(parked);
+    }
     connection->deleteLater();
     --m_active;
     if (--m_activePerHop[nextHop] <= 0)
         m_activePerHop.remove(nextHop);
-    dispatch();
+    dispatchSoon();
 }
 
 void DeliveryAgent::releaseJob(const DeliveryJob &job)
@@ -351,8 +285,7 @@ void DeliveryAgent::onJobDone(const DeliveryJob &job, const QList<RecipientResul
                 changed << DeliveryOutcome::apply(message, recipient, results.at(i), remoteMta, m_settings, now, nextHopReports);
         }
     }
-    if (!store(message, changed))
-        return;
+    record(message, changed);
     bool delivered = false;
     for (const QueuedRecipient &recipient : std::as_const(changed)) {
         logOutcome(message, recipient);
@@ -360,8 +293,6 @@ void DeliveryAgent::onJobDone(const DeliveryJob &job, const QList<RecipientResul
     }
     if (delivered && m_deps.counters)
         m_deps.counters->messageRelayed();
-    settle(message.id);
-    scheduleWake(now);   // a deferred recipient has a new next attempt
 }
 
 void DeliveryAgent::onPlanFailed(const DeliveryJob &job, const RoutePlan &plan)
@@ -387,11 +318,9 @@ void DeliveryAgent::onPlanFailed(const DeliveryJob &job, const RoutePlan &plan)
             changed << DeliveryOutcome::apply(message, recipient, result, QString(), m_settings, now);
         }
     }
-    if (!store(message, changed))
-        return;
+    record(message, changed);
     for (const QueuedRecipient &recipient : std::as_const(changed))
         logOutcome(message, recipient);
-    settle(message.id);
 }
 
 void DeliveryAgent::logOutcome(const QueuedMessage &message, const QueuedRecipient &recipient) const
@@ -457,7 +386,5 @@ void DeliveryAgent::settle(const QString &messageId)
         Log::error(kComponent, message.id, QStringLiteral("cannot remove the settled message: %1").arg(error.message()));
         return;
     }
-    m_deps.queue.removeFile(message.fileName);
-    Log::info(kComponent, message.id, QStringLiteral("removed from the queue"));
-    m_messages.erase(found);
+    forget(message.id);
 }

@@ -71,8 +71,25 @@ private:
         QList<qint64> recipientIds;
     };
 
+    // deliveryagentqueue.cpp: finding due work in queue order, and storing outcomes in batches.
     void dispatch();
-    [[nodiscard]] QList<Candidate> dueCandidates(const QDateTime &now) const;
+    // dispatch() at the next turn of the event loop: a burst of queued messages or finished
+    // connections costs one look at the queue, not one each.
+    void dispatchSoon();
+    // A parked connection to this hop takes the job; false when none waits.
+    bool resumeParked(const QString &nextHop, const Candidate &candidate);
+    // The first group of due recipients of `message` that share a next hop, skipping those in
+    // flight, not due, and (when given) other hops than `onlyHop` or hops in `fullHops`.
+    [[nodiscard]] std::optional<Candidate> candidateIn(const QueuedMessage &message, const QDateTime &now,
+                                                       const QString *onlyHop, const QSet<QString> *fullHops);
+    [[nodiscard]] const QString &hopOf(const QueuedRecipient &recipient);
+    void insertOrdered(const QueuedMessage &message);
+    // Takes outcomes into memory now and stores them with the next flush(): outcomes that arrive
+    // together share one commit. Nothing acts on them (reports, removal) before that commit.
+    void record(QueuedMessage &message, const QList<QueuedRecipient> &changed);
+    void flush();
+    // Drops a message whose rows are gone: its file, and from memory.
+    void forget(const QString &messageId);
     [[nodiscard]] std::optional<DeliveryJob> makeJob(const Candidate &candidate);
     void startJob(DeliveryJob job);
     void onPlanned(DeliveryJob job, const RoutePlan &plan);
@@ -106,9 +123,16 @@ private:
 
     QHash<QString, QueuedMessage> m_messages;
     QSet<qint64> m_inFlight;              // recipient ids some connection or lookup is working on
+    QHash<QString, QList<DeliveryConnection *>> m_parked;   // connections waiting for work, by next hop
     QHash<QString, int> m_activePerHop;   // outbound.max_per_domain counts per next hop
     int m_active = 0;
     QList<DeliveryConnection *> m_connections;
+    QList<QString> m_order;                          // ids, oldest first
+    QHash<qint64, QString> m_hops;                   // next hop per recipient id (cleared with the routes)
+    QHash<QString, QList<QueuedRecipient>> m_unsaved;   // outcomes waiting for flush(), by message id
     QTimer m_wake;
+    QTimer m_flush;
+    QTimer m_dispatchSoon;
+    QDateTime m_lastDelayCheck;
     bool m_running = false;
 };

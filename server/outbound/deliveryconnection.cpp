@@ -105,6 +105,7 @@ void DeliveryConnection::onReadyRead()
 {
     if (!m_socket || !m_session)
         return;
+    m_parked = false;   // whatever the peer says between messages (421, say) ends the wait
     const QByteArray bytes = m_socket->readAll();
     if (!m_tls) {
         m_session->receive(bytes);
@@ -171,13 +172,16 @@ void DeliveryConnection::pump()
                 startBody();
             return;
         case SmtpClientSession::Step::Idle:
+            if (m_parked)
+                return;
             reportJob();
             if (std::optional<DeliveryJob> next = m_callbacks.nextJob()) {
-                m_job = std::move(*next);
-                m_jobReported = false;
-                m_useDowngraded = false;
-                m_downgradedBody.clear();
-                m_session->startNext(m_job.envelope);
+                startNextJob(std::move(*next));
+            } else if (m_options.keepIdleMs > 0) {
+                m_parked = true;
+                m_timer.start(m_options.keepIdleMs);
+                m_callbacks.parked(this);
+                return;
             } else {
                 m_session->quit();
             }
@@ -198,6 +202,23 @@ void DeliveryConnection::pump()
         reportJob();
         closeSocket();
     }
+}
+
+void DeliveryConnection::startNextJob(DeliveryJob job)
+{
+    m_job = std::move(job);
+    m_jobReported = false;
+    m_useDowngraded = false;
+    m_downgradedBody.clear();
+    m_session->startNext(m_job.envelope);
+}
+
+void DeliveryConnection::resume(DeliveryJob job)
+{
+    m_parked = false;
+    m_timer.stop();
+    startNextJob(std::move(job));
+    pump();
 }
 
 void DeliveryConnection::prepareDowngrade()
@@ -330,6 +351,7 @@ void DeliveryConnection::onDisconnected()
 {
     if (m_finished || !m_session)
         return;
+    m_parked = false;
     if (m_session->step() != SmtpClientSession::Step::Closed && m_session->step() != SmtpClientSession::Step::Closing) {
         m_session->connectionLost(QStringLiteral("the server closed the connection"));
         pump();
@@ -344,6 +366,12 @@ void DeliveryConnection::onTimeout()
 {
     if (m_finished || !m_session)
         return;
+    if (m_parked) {
+        m_parked = false;
+        m_session->quit();
+        pump();
+        return;
+    }
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState) {
         nextTarget(QStringLiteral("no connection within %1 s").arg(m_options.connectTimeoutMs / 1000));
         return;
@@ -362,6 +390,7 @@ void DeliveryConnection::abort(const QString &why)
 {
     if (m_finished)
         return;
+    m_parked = false;
     if (m_session)
         m_session->connectionLost(why);
     reportJob();

@@ -35,6 +35,9 @@ public:
                            bool nextHopReports)> jobDone;
         // Another job for the same domain over this connection, or nullopt to say QUIT.
         std::function<std::optional<DeliveryJob>()> nextJob;
+        // No job is due now but the peer could take more: the connection waits up to
+        // Options::keepIdleMs for resume() (a burst of mail to one place shares connections).
+        std::function<void(DeliveryConnection *connection)> parked;
         // The connection is over (every job reported); the agent may delete it later.
         std::function<void(DeliveryConnection *connection)> finished;
     };
@@ -43,6 +46,7 @@ public:
         QString heloName;
         double timeoutScale = 1.0;
         int connectTimeoutMs = 30000;
+        int keepIdleMs = 2000;      // like Postfix's smtp_connection_cache_time_limit
         TlsContext tls;            // no certificate checks (opportunistic, required)
         TlsContext verifyingTls;   // chain and host name checked (verify)
     };
@@ -57,6 +61,9 @@ public:
     void abort(const QString &why);
 
     [[nodiscard]] const DeliveryTarget *currentTarget() const;
+    // Waiting for another job (see Callbacks::parked); resume() gives it one.
+    [[nodiscard]] bool isParked() const { return m_parked; }
+    void resume(DeliveryJob job);
 
 private:
     void connectToTarget();
@@ -70,6 +77,7 @@ private:
     void pump();
     void send(const QByteArray &bytes);
     void beginTls();
+    void startNextJob(DeliveryJob job);
     void prepareDowngrade();
     void startBody();
     void streamBody();
@@ -92,6 +100,7 @@ private:
     std::unique_ptr<SmtpClientSession> m_session;
     bool m_jobReported = false;
     bool m_finished = false;
+    bool m_parked = false;
 
     std::unique_ptr<QFile> m_bodyFile;
     QByteArray m_downgradedBody;   // the 7-bit version when the peer lacks 8BITMIME

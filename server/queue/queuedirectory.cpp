@@ -4,7 +4,6 @@
 
 #include <QFile>
 
-#include <fcntl.h>
 #include <unistd.h>
 
 QueueDirectory::QueueDirectory(QString path)
@@ -27,12 +26,7 @@ bool QueueDirectory::removeFile(const QString &fileName) const
 {
     if (fileName.isEmpty() || fileName.contains(QLatin1Char('/')))
         return false;
-    if (::unlink(QFile::encodeName(filePath(fileName)).constData()) != 0)
-        return false;
-    const int directory = ::open(QFile::encodeName(m_path + QStringLiteral("/new")).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (directory >= 0) {
-        ::fsync(directory);
-        ::close(directory);
-    }
-    return true;
+    // No fsync of new/: a removed file that comes back after a crash has no rows any more, and
+    // QueueRecovery deletes it at the next start. The rows are what counts, and they committed.
+    return ::unlink(QFile::encodeName(filePath(fileName)).constData()) == 0;
 }

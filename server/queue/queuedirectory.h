@@ -15,7 +15,7 @@ public:
     [[nodiscard]] QString filePath(const QString &fileName) const;
     // Creates tmp/ new/ cur/ (mode 0700) and fsyncs what it created. False with *error.
     [[nodiscard]] bool ensureExists(QString *error) const;
-    // Removes a queued file (after its rows are gone) and fsyncs new/; false when it was not there.
+    // Removes a queued file (after its rows are gone); false when it was not there.
     bool removeFile(const QString &fileName) const;
 
 private:
