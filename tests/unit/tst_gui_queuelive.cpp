@@ -46,6 +46,8 @@ class TestGuiQueueLive : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init();
+    void cleanup();
     void deferredMessageIsShownWithItsError();
     void retryMakesTheEngineTryAgain();
     void returnToSenderLeavesAReport();
@@ -65,7 +67,27 @@ private:
     [[nodiscard]] static QTableWidget *table(QueueWindow &window);
     [[nodiscard]] static QPushButton *button(QueueWindow &window, const char *name);
     [[nodiscard]] static QStringList files(const QString &directory);
+
+    std::unique_ptr<LiveEngineFixture> m_engine;
+    std::unique_ptr<AdminMode> m_mode;
+    std::unique_ptr<QueueWindow> m_window;
 };
+
+void TestGuiQueueLive::init()
+{
+    m_engine = std::make_unique<LiveEngineFixture>();
+    QVERIFY(startWithDeferredMessage(*m_engine));
+    m_mode = std::make_unique<AdminMode>();
+    m_mode->setUnlocked(true);
+    m_window = std::make_unique<QueueWindow>(m_engine->link(), *m_mode);
+}
+
+void TestGuiQueueLive::cleanup()
+{
+    m_window.reset();
+    m_mode.reset();
+    m_engine.reset();
+}
 
 bool TestGuiQueueLive::startWithDeferredMessage(LiveEngineFixture &engine)
 {
@@ -153,59 +175,44 @@ QStringList TestGuiQueueLive::files(const QString &directory)
 
 void TestGuiQueueLive::deferredMessageIsShownWithItsError()
 {
-    LiveEngineFixture engine;
-    QVERIFY(startWithDeferredMessage(engine));
-    const QJsonObject recipient = remoteRecipient(engine);
+    const QJsonObject recipient = remoteRecipient(*m_engine);
     QCOMPARE(recipient.value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
     const QString engineError = recipient.value(QStringLiteral("last_error")).toString();
     QVERIFY2(engineError.contains(QStringLiteral("DNS"), Qt::CaseInsensitive), qPrintable(engineError));
 
-    AdminMode mode;
-    mode.setUnlocked(true);
-    QueueWindow window(engine.link(), mode);
-    QVERIFY(showDeferred(window));
-    QCOMPARE(window.messageCount(), 1);
-    QCOMPARE(table(window)->item(0, 2)->text(), kSender);
-    QCOMPARE(table(window)->item(0, kRecipientsColumn)->text(), kRemote + QStringLiteral(" (waiting)"));
-    QCOMPARE(table(window)->item(0, kErrorColumn)->text(), engineError);
-    QCOMPARE(files(engine.dataDirectory() + QStringLiteral("/queue/new")).size(), 1);
+    QVERIFY(showDeferred(*m_window));
+    QCOMPARE(m_window->messageCount(), 1);
+    QCOMPARE(table(*m_window)->item(0, 2)->text(), kSender);
+    QCOMPARE(table(*m_window)->item(0, kRecipientsColumn)->text(), kRemote + QStringLiteral(" (waiting)"));
+    QCOMPARE(table(*m_window)->item(0, kErrorColumn)->text(), engineError);
+    QCOMPARE(files(m_engine->dataDirectory() + QStringLiteral("/queue/new")).size(), 1);
 }
 
 void TestGuiQueueLive::retryMakesTheEngineTryAgain()
 {
-    LiveEngineFixture engine;
-    QVERIFY(startWithDeferredMessage(engine));
-    AdminMode mode;
-    mode.setUnlocked(true);
-    QueueWindow window(engine.link(), mode);
-    QVERIFY(showDeferred(window));
-    const int attempts = remoteRecipient(engine).value(QStringLiteral("attempts")).toInt();
-    selectFirstRow(window);
-    QVERIFY(button(window, "retryButton")->isEnabled());
-    QSignalSpy finished(&window, &QueueWindow::actionFinished);
-    button(window, "retryButton")->click();
+    QVERIFY(showDeferred(*m_window));
+    const int attempts = remoteRecipient(*m_engine).value(QStringLiteral("attempts")).toInt();
+    selectFirstRow(*m_window);
+    QVERIFY(button(*m_window, "retryButton")->isEnabled());
+    QSignalSpy finished(m_window.get(), &QueueWindow::actionFinished);
+    button(*m_window, "retryButton")->click();
     QVERIFY(finished.wait(10000));
-    QTRY_VERIFY_WITH_TIMEOUT(remoteRecipient(engine).value(QStringLiteral("attempts")).toInt() > attempts, kDeferredMs);
+    QTRY_VERIFY_WITH_TIMEOUT(remoteRecipient(*m_engine).value(QStringLiteral("attempts")).toInt() > attempts, kDeferredMs);
     // Still waiting (DNS still fails), still shown, still selected.
-    QCOMPARE(remoteRecipient(engine).value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
-    QTRY_COMPARE_WITH_TIMEOUT(window.messageCount(), 1, 5000);
-    QVERIFY(window.findChild<QLabel *>(QStringLiteral("errorLabel"))->text().isEmpty());
+    QCOMPARE(remoteRecipient(*m_engine).value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->messageCount(), 1, 5000);
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("errorLabel"))->text().isEmpty());
 }
 
 void TestGuiQueueLive::returnToSenderLeavesAReport()
 {
-    LiveEngineFixture engine;
-    QVERIFY(startWithDeferredMessage(engine));
-    AdminMode mode;
-    mode.setUnlocked(true);
-    QueueWindow window(engine.link(), mode);
-    QVERIFY(showDeferred(window));
-    const QString inbox = engine.mailDirectory() + QStringLiteral("/example.test/alice/new");
+    QVERIFY(showDeferred(*m_window));
+    const QString inbox = m_engine->mailDirectory() + QStringLiteral("/example.test/alice/new");
     QVERIFY(files(inbox).isEmpty());
-    selectFirstRow(window);
-    QSignalSpy finished(&window, &QueueWindow::actionFinished);
+    selectFirstRow(*m_window);
+    QSignalSpy finished(m_window.get(), &QueueWindow::actionFinished);
     answerNextQuestion(QMessageBox::Yes);
-    button(window, "bounceButton")->click();
+    button(*m_window, "bounceButton")->click();
     QVERIFY(finished.wait(10000));
     QTRY_COMPARE_WITH_TIMEOUT(files(inbox).size(), 1, kDeferredMs);
     QFile report(inbox + QLatin1Char('/') + files(inbox).first());
@@ -213,70 +220,61 @@ void TestGuiQueueLive::returnToSenderLeavesAReport()
     const QByteArray text = report.readAll();
     QVERIFY2(text.contains("multipart/report"), text.left(2000).constData());
     QVERIFY(text.contains(kRemote.toUtf8()));
-    QTRY_COMPARE_WITH_TIMEOUT(queueLength(engine), 0, kDeferredMs);
-    QTRY_COMPARE_WITH_TIMEOUT(window.messageCount(), 0, 3 * QueueWindow::kRefreshIntervalMs);
-    QCOMPARE(table(window)->rowCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(queueLength(*m_engine), 0, kDeferredMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->messageCount(), 0, 3 * QueueWindow::kRefreshIntervalMs);
+    QCOMPARE(table(*m_window)->rowCount(), 0);
 }
 
 void TestGuiQueueLive::deleteRemovesTheMessageAndItsFile()
 {
-    LiveEngineFixture engine;
-    QVERIFY(startWithDeferredMessage(engine));
-    AdminMode mode;
-    mode.setUnlocked(true);
-    QueueWindow window(engine.link(), mode);
-    QVERIFY(showDeferred(window));
-    const QString queueFiles = engine.dataDirectory() + QStringLiteral("/queue/new");
+    QVERIFY(showDeferred(*m_window));
+    const QString queueFiles = m_engine->dataDirectory() + QStringLiteral("/queue/new");
     QCOMPARE(files(queueFiles).size(), 1);
 
     // Declined first: nothing happens.
-    selectFirstRow(window);
+    selectFirstRow(*m_window);
     answerNextQuestion(QMessageBox::Cancel);
-    button(window, "deleteButton")->click();
-    QCOMPARE(queueLength(engine), 1);
+    button(*m_window, "deleteButton")->click();
+    QCOMPARE(queueLength(*m_engine), 1);
 
-    selectFirstRow(window);
-    QSignalSpy finished(&window, &QueueWindow::actionFinished);
+    selectFirstRow(*m_window);
+    QSignalSpy finished(m_window.get(), &QueueWindow::actionFinished);
     answerNextQuestion(QMessageBox::Yes);
-    button(window, "deleteButton")->click();
+    button(*m_window, "deleteButton")->click();
     QVERIFY(finished.wait(10000));
-    QTRY_COMPARE_WITH_TIMEOUT(table(window)->rowCount(), 0, 3 * QueueWindow::kRefreshIntervalMs);
-    QCOMPARE(queueLength(engine), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(table(*m_window)->rowCount(), 0, 3 * QueueWindow::kRefreshIntervalMs);
+    QCOMPARE(queueLength(*m_engine), 0);
     QTRY_VERIFY_WITH_TIMEOUT(files(queueFiles).isEmpty(), 5000);
     // Deleted, not returned: the sender hears nothing.
-    QVERIFY(files(engine.mailDirectory() + QStringLiteral("/example.test/alice/new")).isEmpty());
+    QVERIFY(files(m_engine->mailDirectory() + QStringLiteral("/example.test/alice/new")).isEmpty());
 }
 
 void TestGuiQueueLive::lockedModeDisablesTheActions()
 {
-    LiveEngineFixture engine;
-    QVERIFY(startWithDeferredMessage(engine));
-    AdminMode mode;
-    QVERIFY(!mode.isUnlocked());
-    QueueWindow window(engine.link(), mode);
-    QVERIFY(showDeferred(window));
-    selectFirstRow(window);
-    QVERIFY(window.findChild<QLabel *>(QStringLiteral("lockedLabel"))->isVisible());
+    m_mode->setUnlocked(false);
+    QVERIFY(showDeferred(*m_window));
+    selectFirstRow(*m_window);
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("lockedLabel"))->isVisible());
     for (const char *name : {"retryButton", "retryAllButton", "deleteButton", "bounceButton"})
-        QVERIFY2(!button(window, name)->isEnabled(), name);
-    QVERIFY(button(window, "refreshButton")->isEnabled());
-    QVERIFY(button(window, "detailsButton")->isEnabled());
+        QVERIFY2(!button(*m_window, name)->isEnabled(), name);
+    QVERIFY(button(*m_window, "refreshButton")->isEnabled());
+    QVERIFY(button(*m_window, "detailsButton")->isEnabled());
 
     // The work behind the buttons refuses too: the message stays, untouched.
-    const int attempts = remoteRecipient(engine).value(QStringLiteral("attempts")).toInt();
-    window.retrySelected();
-    window.deleteSelected();
-    window.bounceSelected();
-    QSignalSpy refreshed(&window, &QueueWindow::refreshed);
+    const int attempts = remoteRecipient(*m_engine).value(QStringLiteral("attempts")).toInt();
+    m_window->retrySelected();
+    m_window->deleteSelected();
+    m_window->bounceSelected();
+    QSignalSpy refreshed(m_window.get(), &QueueWindow::refreshed);
     QVERIFY(refreshed.wait(3 * QueueWindow::kRefreshIntervalMs));
-    QCOMPARE(queueLength(engine), 1);
-    QCOMPARE(remoteRecipient(engine).value(QStringLiteral("attempts")).toInt(), attempts);
-    QCOMPARE(files(engine.dataDirectory() + QStringLiteral("/queue/new")).size(), 1);
+    QCOMPARE(queueLength(*m_engine), 1);
+    QCOMPARE(remoteRecipient(*m_engine).value(QStringLiteral("attempts")).toInt(), attempts);
+    QCOMPARE(files(m_engine->dataDirectory() + QStringLiteral("/queue/new")).size(), 1);
 
     // Unlocked, the same selection can be acted on.
-    mode.setUnlocked(true);
-    QVERIFY(button(window, "retryButton")->isEnabled());
-    QVERIFY(!window.findChild<QLabel *>(QStringLiteral("lockedLabel"))->isVisible());
+    m_mode->setUnlocked(true);
+    QVERIFY(button(*m_window, "retryButton")->isEnabled());
+    QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("lockedLabel"))->isVisible());
 }
 
 QTEST_MAIN(TestGuiQueueLive)
