@@ -259,12 +259,7 @@ bool DeliveryAgent::store(QueuedMessage &message, const QList<QueuedRecipient> &
         Log::error(kComponent, message.id, QStringLiteral("cannot record the outcome: %1").arg(error.message()));
         return false;
     }
-    for (const QueuedRecipient &update : changed) {
-        for (QueuedRecipient &recipient : message.recipients) {
-            if (recipient.id == update.id)
-                recipient = update;
-        }
-    }
+    takeIntoMemory(message, changed, false);
     return true;
 }
 

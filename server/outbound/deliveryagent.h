@@ -87,6 +87,9 @@ private:
     // Takes outcomes into memory now and stores them with the next flush(): outcomes that arrive
     // together share one commit. Nothing acts on them (reports, removal) before that commit.
     void record(QueuedMessage &message, const QList<QueuedRecipient> &changed);
+    // Puts changed recipients into the message in memory and into what flush() will write
+    // (`toBeSaved`), or only refreshes what flush() will write when they were stored already.
+    void takeIntoMemory(QueuedMessage &message, const QList<QueuedRecipient> &changed, bool toBeSaved);
     void flush();
     // Drops a message whose rows are gone: its file, and from memory.
     void forget(const QString &messageId);

@@ -162,20 +162,30 @@ void DeliveryAgent::scheduleWake(const QDateTime &now)
     m_wake.start(int(std::clamp<qint64>(now.msecsTo(earliest), 0, kMaxSleepMs)) + 1);
 }
 
-void DeliveryAgent::record(QueuedMessage &message, const QList<QueuedRecipient> &changed)
+void DeliveryAgent::takeIntoMemory(QueuedMessage &message, const QList<QueuedRecipient> &changed, bool toBeSaved)
 {
-    QList<QueuedRecipient> &unsaved = m_unsaved[message.id];
+    const auto pending = m_unsaved.find(message.id);
+    QList<QueuedRecipient> *unsaved = pending != m_unsaved.end() ? &*pending : (toBeSaved ? &m_unsaved[message.id] : nullptr);
     for (const QueuedRecipient &update : changed) {
         for (QueuedRecipient &recipient : message.recipients) {
             if (recipient.id == update.id)
                 recipient = update;
         }
-        auto same = std::find_if(unsaved.begin(), unsaved.end(), [&](const QueuedRecipient &r) { return r.id == update.id; });
-        if (same == unsaved.end())
-            unsaved << update;
-        else
+        if (!unsaved)
+            continue;
+        // A version waiting for flush() is replaced by the newer one, so flush() never writes
+        // an older state over one stored meanwhile (a delay notice's mark, say).
+        auto same = std::find_if(unsaved->begin(), unsaved->end(), [&](const QueuedRecipient &r) { return r.id == update.id; });
+        if (same != unsaved->end())
             *same = update;
+        else if (toBeSaved)
+            *unsaved << update;
     }
+}
+
+void DeliveryAgent::record(QueuedMessage &message, const QList<QueuedRecipient> &changed)
+{
+    takeIntoMemory(message, changed, true);
     if (!m_flush.isActive())
         m_flush.start(0);   // the next turn of the event loop: whatever else arrived by then joins
 }
