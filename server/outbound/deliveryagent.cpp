@@ -5,6 +5,7 @@
 #include "deliveryreports.h"
 #include "enginecounters.h"
 #include "log.h"
+#include "queuefileremover.h"
 #include "queuestorage.h"
 #include "queuestorageopen.h"
 #include "storageerror.h"
@@ -61,6 +62,11 @@ bool DeliveryAgent::start()
 {
     try {
         m_storage = openQueueStorage(m_deps.database);
+        // Outcomes are stored constantly; flushing each to disk would cap delivery at the disk's
+        // flush rate. A crash of Postern loses none; a power cut may lose the last few, and then
+        // those recipients get a second copy, never none (see QueueStorage::relaxCommits).
+        m_storage->relaxCommits();
+        m_fileRemover = std::make_unique<QueueFileRemover>(m_deps.queue);
         m_planner = std::make_unique<RoutePlanner>(m_deps.resolvers->forCurrentThread());
         m_planner->setTable(m_routes);
         m_reports = std::make_unique<DeliveryReports>(*m_deps.reportStore, *m_deps.directory, m_deps.queue);
@@ -85,6 +91,7 @@ void DeliveryAgent::stop()
     for (DeliveryConnection *connection : connections)
         connection->abort(QStringLiteral("Postern is stopping"));
     flush();
+    m_fileRemover.reset();   // removes the files still waiting
 }
 
 void DeliveryAgent::setSettings(const OutboundSettings &settings)

@@ -20,6 +20,7 @@ class DeliveryConnection;
 class DeliveryReports;
 class EngineCounters;
 class MessageStore;
+class QueueFileRemover;
 class QueueStorage;
 class RecipientDirectory;
 class ThreadResolvers;
@@ -121,6 +122,7 @@ private:
     std::unique_ptr<QueueStorage> m_storage;
     std::unique_ptr<RoutePlanner> m_planner;
     std::unique_ptr<DeliveryReports> m_reports;
+    std::unique_ptr<QueueFileRemover> m_fileRemover;   // settled messages' files, off this thread
     TlsContext m_tls;
     TlsContext m_verifyingTls;
 

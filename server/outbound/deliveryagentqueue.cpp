@@ -5,6 +5,7 @@
 
 #include "deliveryconnection.h"
 #include "log.h"
+#include "queuefileremover.h"
 #include "queuestorage.h"
 #include "storageerror.h"
 
@@ -232,7 +233,10 @@ void DeliveryAgent::forget(const QString &messageId)
     const auto message = m_messages.constFind(messageId);
     if (message == m_messages.constEnd())
         return;
-    m_deps.queue.removeFile(message->fileName);
+    if (m_fileRemover)
+        m_fileRemover->remove(message->fileName);
+    else
+        m_deps.queue.removeFile(message->fileName);
     for (const QueuedRecipient &recipient : message->recipients)
         m_hops.remove(recipient.id);
     Log::info(kComponent, messageId, QStringLiteral("removed from the queue"));

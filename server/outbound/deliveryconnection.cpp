@@ -82,6 +82,9 @@ void DeliveryConnection::connectToTarget()
 void DeliveryConnection::onConnected()
 {
     m_timer.stop();
+    // Each write here is a whole command group or the end of a message, and the next step waits
+    // for the answer: Nagle's algorithm would only hold the tail back until the peer's delayed ACK.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     const DeliveryTarget &target = m_targets.at(m_targetIndex);
     Log::info(kComponent, m_job.messageId, QStringLiteral("connected to %1").arg(target.describe()));
     if (target.implicitTls)

@@ -38,4 +38,12 @@ public:
 
     // Runs `work` so that its writes commit together or not at all. Nests.
     virtual void transaction(const std::function<void()> &work) = 0;
+
+    // From now on this connection's commits survive a crash of Postern (the operating system
+    // holds them) but not a power cut: they are not flushed to the disk one by one. They stay in
+    // order, so a power cut loses at most the last few, never one before a kept one. Meant for
+    // delivery outcomes, where a lost outcome means that recipient is tried once more (as
+    // Postfix, which does not flush them either); never for accepting mail. No-op where there is
+    // nothing to relax.
+    virtual void relaxCommits() {}
 };

@@ -143,6 +143,11 @@ void SqlQueueStorage::transaction(const std::function<void()> &work)
     SqlConnection::transaction(m_db, m_transactionDepth, work);
 }
 
+void SqlQueueStorage::relaxCommits()
+{
+    run(QStringLiteral("queue_relax_commits"));
+}
+
 void SqlQueueStorage::insert(const QueuedMessage &message)
 {
     transaction([&] {

@@ -27,6 +27,7 @@ public:
     void updateRecipients(const QList<QueuedRecipient> &recipients) override;
     bool remove(const QString &id) override;
     void transaction(const std::function<void()> &work) override;
+    void relaxCommits() override;
 
 private:
     QSqlQuery run(const QString &name, const QVariantMap &values = {});

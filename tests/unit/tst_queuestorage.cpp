@@ -35,6 +35,8 @@ private Q_SLOTS:
     void transactionsNestAndRollBack();
     void generationUntouched_data() { dialects(); }
     void generationUntouched();
+    void relaxedCommitsStillCommit_data() { dialects(); }
+    void relaxedCommitsStillCommit();
 
 private:
     static void dialects();
@@ -350,6 +352,29 @@ void TestQueueStorage::generationUntouched()
     queue.updateRecipients(queue.message(QStringLiteral("0123456789ab"))->recipients);
     QVERIFY(queue.remove(QStringLiteral("0123456789ab")));
     QCOMPARE(storage.generation(), generation);
+}
+
+void TestQueueStorage::relaxedCommitsStillCommit()
+{
+    // Relaxed commits skip the flush to disk, not the commit: another connection sees each write,
+    // and a rolled-back transaction still leaves nothing.
+    QFETCH(QString, dialect);
+    POSTERN_FRESH_DATABASE(m_databases, dialect, url);
+    SqlQueueStorage relaxed(DatabaseUrl::parse(url));
+    relaxed.relaxCommits();
+    SqlQueueStorage other(DatabaseUrl::parse(url));
+    relaxed.insert(sample(QStringLiteral("0123456789ab"), at(1795000000)));
+    QList<QueuedRecipient> recipients = other.message(QStringLiteral("0123456789ab"))->recipients;
+    recipients[0].state = QueuedRecipientState::Delivered;
+    relaxed.updateRecipients(recipients);
+    QCOMPARE(other.message(QStringLiteral("0123456789ab"))->recipients.at(0).state, QueuedRecipientState::Delivered);
+    QVERIFY_THROWS_EXCEPTION(StorageError, relaxed.transaction([&] {
+        QVERIFY(relaxed.remove(QStringLiteral("0123456789ab")));
+        throw StorageError(StorageError::Kind::Unavailable, QStringLiteral("abandon"));
+    }));
+    QVERIFY(other.message(QStringLiteral("0123456789ab")).has_value());
+    relaxed.transaction([&] { QVERIFY(relaxed.remove(QStringLiteral("0123456789ab"))); });
+    QVERIFY(!other.message(QStringLiteral("0123456789ab")).has_value());
 }
 
 QTEST_GUILESS_MAIN(TestQueueStorage)

@@ -29,3 +29,6 @@ UPDATE queue_recipients SET state = :state, attempts = :attempts, next_attempt =
 WHERE id = :id;
 -- name: queue_message_delete
 DELETE FROM queue_messages WHERE id = :id;
+-- name: queue_relax_commits
+-- This session's commits return before the WAL reaches the disk (a SELECT: QPSQL prepares, and SET cannot be prepared).
+SELECT set_config('synchronous_commit', 'off', false);

@@ -29,3 +29,6 @@ UPDATE queue_recipients SET state = :state, attempts = :attempts, next_attempt =
 WHERE id = :id;
 -- name: queue_message_delete
 DELETE FROM queue_messages WHERE id = :id;
+-- name: queue_relax_commits
+-- WAL mode: a commit is written to the log without waiting for the disk; the log stays in order.
+PRAGMA synchronous = NORMAL;
