@@ -148,19 +148,13 @@ void DeliveryAgent::reload()
     dispatch();
 }
 
-void DeliveryAgent::messageQueued(const QString &id)
+void DeliveryAgent::messageQueued(const QueuedMessage &message)
 {
-    if (!m_running)
+    // An admin's reload() may have read it from the database already.
+    if (!m_running || m_messages.contains(message.id))
         return;
-    try {
-        if (std::optional<QueuedMessage> message = m_storage->message(id)) {
-            insertOrdered(*message);
-            m_messages.insert(id, std::move(*message));
-        }
-    } catch (const StorageError &error) {
-        Log::error(kComponent, id, QStringLiteral("cannot read the queued message: %1").arg(error.message()));
-        return;
-    }
+    insertOrdered(message);
+    m_messages.insert(message.id, message);
     dispatchSoon();
 }
 

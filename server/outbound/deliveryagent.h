@@ -58,8 +58,8 @@ public:
     void setRoutingTable(const RoutingTable &routes);
     // Reads the whole queue again (an admin changed it: retry, delete, bounce).
     void reload();
-    // A message the SMTP server (or this agent, for a report) just queued.
-    void messageQueued(const QString &id);
+    // A message the SMTP server (or this agent, for a report) just queued, as stored.
+    void messageQueued(const QueuedMessage &message);
 
     [[nodiscard]] int activeConnections() const { return m_active; }
 

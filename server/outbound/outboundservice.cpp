@@ -66,7 +66,7 @@ void OutboundService::reloadQueue()
     post([](DeliveryAgent &agent) { agent.reload(); });
 }
 
-void OutboundService::messageQueued(const QString &id)
+void OutboundService::messageQueued(const QueuedMessage &message)
 {
-    post([id](DeliveryAgent &agent) { agent.messageQueued(id); });
+    post([message](DeliveryAgent &agent) { agent.messageQueued(message); });
 }

@@ -28,7 +28,7 @@ public:
     void setRoutingTable(const RoutingTable &routes);
     // An admin changed the queue (retry, delete, bounce): the agent reads it again.
     void reloadQueue();
-    void messageQueued(const QString &id) override;
+    void messageQueued(const QueuedMessage &message) override;
 
 private:
     // Runs `work` on the agent in its thread, later; nothing once stopped.

@@ -49,7 +49,9 @@ MessageWriter::CommitResult OutboundMessageWriter::commit()
             recipient.nextAttempt = m_envelope.receivedAt;
     }
     try {
-        m_store.storageForCurrentThread().insert(m_envelope);
+        const QList<qint64> ids = m_store.storageForCurrentThread().insert(m_envelope);
+        for (qsizetype i = 0; i < ids.size() && i < m_envelope.recipients.size(); ++i)
+            m_envelope.recipients[i].id = ids.at(i);
     } catch (const StorageError &error) {
         // Without its rows the queued file would never be sent and the client will try again
         // after the 451: take back every copy, local ones too, so nothing arrives twice.
@@ -58,6 +60,6 @@ MessageWriter::CommitResult OutboundMessageWriter::commit()
         return {false, QStringLiteral("cannot queue message %1: %2").arg(m_envelope.id, error.message()), {}};
     }
     if (QueueObserver *observer = m_store.observer())
-        observer->messageQueued(m_envelope.id);
+        observer->messageQueued(m_envelope);
     return result;
 }

@@ -20,9 +20,10 @@ class QueueStorage
 public:
     virtual ~QueueStorage() = default;
 
-    // The message and all its recipients, in one transaction. Fills nothing back: ids are read
-    // again with message(). Throws StorageError(Duplicate) for an id already queued.
-    virtual void insert(const QueuedMessage &message) = 0;
+    // The message and all its recipients, in one transaction. Returns the recipients' row ids in
+    // the order of message.recipients, so the caller holds the message exactly as message(id)
+    // would read it. Throws StorageError(Duplicate) for an id already queued.
+    virtual QList<qint64> insert(const QueuedMessage &message) = 0;
 
     // Every queued message with its recipients, oldest first.
     [[nodiscard]] virtual QList<QueuedMessage> messages() = 0;

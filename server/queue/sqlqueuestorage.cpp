@@ -148,8 +148,9 @@ void SqlQueueStorage::relaxCommits()
     run(QStringLiteral("queue_relax_commits"));
 }
 
-void SqlQueueStorage::insert(const QueuedMessage &message)
+QList<qint64> SqlQueueStorage::insert(const QueuedMessage &message)
 {
+    QList<qint64> ids;
     transaction([&] {
         try {
             run(QStringLiteral("queue_message_insert"),
@@ -175,9 +176,13 @@ void SqlQueueStorage::insert(const QueuedMessage &message)
             values.insert(QStringLiteral("address"), text(recipient.address));
             values.insert(QStringLiteral("original_recipient"), text(recipient.originalRecipient));
             values.insert(QStringLiteral("notify"), notifyText(recipient.notify));
-            run(QStringLiteral("queue_recipient_insert"), values);
+            QSqlQuery inserted = run(QStringLiteral("queue_recipient_insert"), values);
+            if (!inserted.next())
+                throw StorageError(StorageError::Kind::Unavailable, QStringLiteral("queue_recipient_insert returned no id"));
+            ids << inserted.value(0).toLongLong();
         }
     });
+    return ids;
 }
 
 QList<QueuedMessage> SqlQueueStorage::readMessages(QSqlQuery &query)

@@ -21,7 +21,7 @@ public:
     explicit SqlQueueStorage(const DatabaseUrl &url);
     ~SqlQueueStorage() override;
 
-    void insert(const QueuedMessage &message) override;
+    QList<qint64> insert(const QueuedMessage &message) override;
     [[nodiscard]] QList<QueuedMessage> messages() override;
     [[nodiscard]] std::optional<QueuedMessage> message(const QString &id) override;
     void updateRecipients(const QList<QueuedRecipient> &recipients) override;

@@ -10,15 +10,19 @@ void MemoryQueueStorage::checkAvailable() const
         throw StorageError(StorageError::Kind::Unavailable, QStringLiteral("the queue database is unavailable"));
 }
 
-void MemoryQueueStorage::insert(const QueuedMessage &message)
+QList<qint64> MemoryQueueStorage::insert(const QueuedMessage &message)
 {
     checkAvailable();
     if (this->message(message.id))
         throw StorageError(StorageError::Kind::Duplicate, QStringLiteral("message %1 is already queued").arg(message.id));
     QueuedMessage stored = message;
-    for (QueuedRecipient &recipient : stored.recipients)
+    QList<qint64> ids;
+    for (QueuedRecipient &recipient : stored.recipients) {
         recipient.id = m_nextRecipientId++;
+        ids << recipient.id;
+    }
     m_messages.append(stored);
+    return ids;
 }
 
 QList<QueuedMessage> MemoryQueueStorage::messages()

@@ -7,7 +7,7 @@
 class MemoryQueueStorage : public QueueStorage
 {
 public:
-    void insert(const QueuedMessage &message) override;
+    QList<qint64> insert(const QueuedMessage &message) override;
     [[nodiscard]] QList<QueuedMessage> messages() override;
     [[nodiscard]] std::optional<QueuedMessage> message(const QString &id) override;
     void updateRecipients(const QList<QueuedRecipient> &recipients) override;

@@ -35,10 +35,16 @@ struct stat statOf(const QString &path)
 class RecordingObserver final : public QueueObserver
 {
 public:
-    void messageQueued(const QString &id) override
+    void messageQueued(const QueuedMessage &message) override
     {
         QMutexLocker lock(&m_mutex);
-        m_ids << id;
+        m_ids << message.id;
+        m_messages << message;
+    }
+    [[nodiscard]] QList<QueuedMessage> messages() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_messages;
     }
     [[nodiscard]] QStringList ids() const
     {
@@ -49,13 +55,14 @@ public:
 private:
     mutable QMutex m_mutex;
     QStringList m_ids;
+    QList<QueuedMessage> m_messages;
 };
 
 // A queue database that is down: every insert fails.
 class FailingQueueStorage final : public QueueStorage
 {
 public:
-    void insert(const QueuedMessage &) override
+    QList<qint64> insert(const QueuedMessage &) override
     {
         throw StorageError(StorageError::Kind::Unavailable, QStringLiteral("database is locked"));
     }
@@ -187,6 +194,31 @@ void TestOutboundMessageStore::remoteOnlyIsQueued()
     QCOMPARE(row->recipients.first().notify, (DsnNotify{true, true, false}));
     QCOMPARE(row->recipients.first().originalRecipient, QStringLiteral("rfc822;friend@remote.example"));
     QCOMPARE(row->recipients.first().nextAttempt, row->receivedAt);   // due at once
+
+    // The observer was handed the message as stored, row ids included: the delivery thread
+    // takes it as is instead of reading it back.
+    const QList<QueuedMessage> told = m_observer->messages();
+    QCOMPARE(told.size(), 1);
+    const QueuedMessage &held = told.first();
+    QCOMPARE(held.fileName, row->fileName);
+    QCOMPARE(held.size, row->size);
+    QCOMPARE(held.eightBit, row->eightBit);
+    QCOMPARE(held.smtpUtf8, row->smtpUtf8);
+    QCOMPARE(held.sender, row->sender);
+    QCOMPARE(held.envelopeId, row->envelopeId);
+    QCOMPARE(held.ret, row->ret);
+    QCOMPARE(held.origin, row->origin);
+    QCOMPARE(held.receivedAt, row->receivedAt);
+    QCOMPARE(held.recipients.size(), row->recipients.size());
+    const QueuedRecipient &heldRecipient = held.recipients.first();
+    const QueuedRecipient &rowRecipient = row->recipients.first();
+    QCOMPARE(heldRecipient.id, rowRecipient.id);
+    QCOMPARE(heldRecipient.address, rowRecipient.address);
+    QCOMPARE(heldRecipient.notify, rowRecipient.notify);
+    QCOMPARE(heldRecipient.originalRecipient, rowRecipient.originalRecipient);
+    QCOMPARE(heldRecipient.state, rowRecipient.state);
+    QCOMPARE(heldRecipient.nextAttempt, rowRecipient.nextAttempt);
+    QCOMPARE(heldRecipient.report, rowRecipient.report);
 }
 
 void TestOutboundMessageStore::localAndRemoteShareOneFile()

@@ -97,9 +97,14 @@ void TestQueueStorage::everyFieldReadsBack()
     QVERIFY(!storage->message(QStringLiteral("0123456789ab")).has_value());
 
     const QueuedMessage written = sample(QStringLiteral("0123456789ab"), at(1795000000));
-    storage->insert(written);
+    const QList<qint64> ids = storage->insert(written);
     const std::optional<QueuedMessage> read = storage->message(written.id);
     QVERIFY(read.has_value());
+    // insert() hands back the row ids message() reads, in the recipients' order.
+    QCOMPARE(ids.size(), read->recipients.size());
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        QCOMPARE(ids.at(i), read->recipients.at(i).id);
+    QVERIFY(ids.at(0) != ids.at(1));
     QCOMPARE(read->id, written.id);
     QCOMPARE(read->fileName, written.fileName);
     QCOMPARE(read->sender, written.sender);

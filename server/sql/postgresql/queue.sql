@@ -7,7 +7,8 @@ VALUES (:id, :file_name, :sender, :envelope_id, :ret, :size, :eight_bit, :smtp_u
 INSERT INTO queue_recipients (message_id, address, original_recipient, notify, state, attempts, next_attempt,
     last_attempt, last_error, status_code, diagnostic, remote_mta, report, delay_reported)
 VALUES (:message_id, :address, :original_recipient, :notify, :state, :attempts, :next_attempt,
-    :last_attempt, :last_error, :status_code, :diagnostic, :remote_mta, :report, :delay_reported);
+    :last_attempt, :last_error, :status_code, :diagnostic, :remote_mta, :report, :delay_reported)
+RETURNING id;
 -- name: queue_message_list
 SELECT id, file_name, sender, envelope_id, ret, size, eight_bit, smtp_utf8, received_at, origin
 FROM queue_messages ORDER BY received_at, id;
