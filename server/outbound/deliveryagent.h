@@ -112,6 +112,8 @@ private:
     void settle(const QString &messageId);
     void sendDelayNotices(QueuedMessage &message, const QDateTime &now);
     void scheduleWake(const QDateTime &now);
+    // Brings the wake-up forward when one of `changed` (by message id) is due before it.
+    void wakeForDeferred(const QHash<QString, QList<QueuedRecipient>> &changed);
     [[nodiscard]] DeliveryConnection *newConnection(const QList<DeliveryTarget> &targets, DeliveryJob job);
     void rebuildTlsContexts();
     void logOutcome(const QueuedMessage &message, const QueuedRecipient &recipient) const;

@@ -163,6 +163,26 @@ void DeliveryAgent::scheduleWake(const QDateTime &now)
     m_wake.start(int(std::clamp<qint64>(now.msecsTo(earliest), 0, kMaxSleepMs)) + 1);
 }
 
+void DeliveryAgent::wakeForDeferred(const QHash<QString, QList<QueuedRecipient>> &changed)
+{
+    // Only the changed recipients can bring the wake-up forward; looking at the whole queue after
+    // every commit would cost O(queue) per event-loop turn under load.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QDateTime earliest;
+    for (const QList<QueuedRecipient> &recipients : changed) {
+        for (const QueuedRecipient &recipient : recipients) {
+            if (recipient.state == QueuedRecipientState::Queued && recipient.nextAttempt > now
+                && (!earliest.isValid() || recipient.nextAttempt < earliest))
+                earliest = recipient.nextAttempt;
+        }
+    }
+    if (!earliest.isValid())
+        return;
+    const int wait = int(std::clamp<qint64>(now.msecsTo(earliest), 0, kMaxSleepMs)) + 1;
+    if (!m_wake.isActive() || wait < m_wake.remainingTime())
+        m_wake.start(wait);
+}
+
 void DeliveryAgent::takeIntoMemory(QueuedMessage &message, const QList<QueuedRecipient> &changed, bool toBeSaved)
 {
     const auto pending = m_unsaved.find(message.id);
@@ -225,7 +245,7 @@ void DeliveryAgent::flush()
             settle(it.key());
     }
     if (m_running)
-        scheduleWake(QDateTime::currentDateTimeUtc());   // deferred recipients have new next attempts
+        wakeForDeferred(batch);   // deferred recipients have new next attempts
 }
 
 void DeliveryAgent::forget(const QString &messageId)
