@@ -5,7 +5,9 @@
 # SIZE-byte bodies) for bench@relay.test and relays them to Postfix's smtp-sink on
 # 127.0.0.1:$SINK_PORT, which stores nothing. Measured per load: accepted msgs/s (smtp-source's
 # first connect to its exit) and relayed msgs/s (first connect until smtp-sink has the last
-# message), REPEATS rounds with the two servers interleaved; then PSS of each server.
+# message), REPEATS rounds with the two servers interleaved; then PSS of each server. Then the
+# drain case (DRAIN=1): each server's queue filled with MESSAGES while smtp-sink is down, then a
+# flush, timed until smtp-sink has the last message (delivery alone, as after an outage).
 #
 # - Postfix: a second instance of its own, separate from the shared bench peer (which must never
 #   send anything anywhere), in $RELAY_ROOT: smtpd on 127.0.0.1:$POSTFIX_PORT, mynetworks
@@ -27,6 +29,7 @@
 #   POSTERN_DATA_DIR KEEP_DATA=1 SHARED_BENCH RESULTS_DIR   as for bench/smtp.sh
 #   RELAY_ROOT=/var/lib/postern-bench-relay   the Postfix instance (config, queue, log)
 #   TARGETS="postfix postern"   measure only some (e.g. TARGETS=postfix: no Postern needed)
+#   DRAIN=1                 also the drain case (queue filled while smtp-sink is down, then a flush); 0 = off
 # Outputs: RESULTS_DIR/outbound-STAMP.tsv (raw rows), outbound-STAMP.md (table + target),
 # outbound-STAMP.log (progress; scratch, not committed).
 set -euo pipefail
@@ -55,6 +58,8 @@ SENDER=sender@$DOMAIN
 ADDR=127.0.0.1
 RESULTS_DIR=${RESULTS_DIR:-$HERE/results}
 CASE=relay_s${SESSIONS}_m${MESSAGES}
+DRAIN=${DRAIN:-1}
+DRAIN_CASE=drain_m${MESSAGES}
 TARGETS=${TARGETS:-postfix postern}
 has() { [[ " $TARGETS " == *" $1 "* ]]; }
 
@@ -306,6 +311,70 @@ relay_case() {
     return $rc
 }
 
+# drain_case TARGET PORT ROUND: the queue filled while smtp-sink is down (every message tried
+# once and deferred), then smtp-sink starts and the server is told to flush (Postfix: postqueue -f;
+# Postern: queue retry --all). Measures delivery alone, from the flush until smtp-sink has the
+# last message: what a server does after an outage, and the issue's "2,000 messages queued".
+drain_case() {
+    local target=$1 port=$2 r=$3 t0 last q tried rc=0 i dir
+    port_free "$SINK_PORT" || die "smtp-sink still listens on $ADDR:$SINK_PORT"
+    "$SHARED/smtp-load.sh" "$ADDR" "$port" -s "$SESSIONS" -m "$MESSAGES" -l "$SIZE" \
+        -t "$RCPT" -f "$SENDER" -T "$RELAY_TIMEOUT" > /dev/null 2>>"$LOG" &
+    LOAD_PID=$!
+    wait "$LOAD_PID" || rc=1
+    LOAD_PID=""
+    [ $rc = 0 ] || { log "FAILED $DRAIN_CASE $target round $r: smtp-load.sh failed"; return 1; }
+    # Every message queued and tried once (bounded): nothing is in flight when the flush comes.
+    for i in $(seq 1 $((RELAY_TIMEOUT * 10))); do
+        if [ "$target" = postfix ]; then
+            q=$(find "$PF_SPOOL/deferred" -type f 2>/dev/null | wc -l); tried=$q
+        else
+            q=$(postern_queue_count)
+            tried=$(sqlite3 -readonly -cmd '.timeout 5000' "$DATA/postern.db" \
+                'SELECT COUNT(*) FROM queue_recipients WHERE attempts > 0' 2>>"$LOG" || echo 0)
+        fi
+        [ "$q" = "$MESSAGES" ] && [ "$tried" = "$MESSAGES" ] && break
+        sleep 0.1
+    done
+    [ "$tried" = "$MESSAGES" ] || { log "FAILED $DRAIN_CASE $target round $r: only $tried of $MESSAGES deferred"; return 1; }
+    SINK_DIR=$(mktemp -d /tmp/postern-bench-sink.XXXXXX)
+    dir=$SINK_DIR
+    "$HERE/sink-watch.py" "$ADDR:$SINK_PORT" --expect "$MESSAGES" --ready "$dir/ready" --done "$dir/done" \
+        --timeout $((RELAY_TIMEOUT + 120)) > "$dir/final" 2>>"$LOG" &
+    SINK_PID=$!
+    for _ in $(seq 1 200); do [ -f "$dir/ready" ] && break; kill -0 "$SINK_PID" 2>/dev/null || break; sleep 0.1; done
+    [ -f "$dir/ready" ] || { SINK_PID=""; die "smtp-sink did not start on $ADDR:$SINK_PORT"; }
+    t0=$(now)
+    if [ "$target" = postfix ]; then postqueue -c "$PF_CONF" -f 2>>"$LOG"
+    else "$POSTERN_BIN" --data-dir "$DATA" queue retry --all >> "$LOG" 2>&1; fi
+    for i in $(seq 1 $((RELAY_TIMEOUT * 10))); do
+        [ -f "$dir/done" ] && break
+        kill -0 "$SINK_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    [ -f "$dir/done" ] || { rc=1; log "FAILED $DRAIN_CASE $target round $r: smtp-sink did not get $MESSAGES messages within $RELAY_TIMEOUT s"; }
+    for i in $(seq 1 600); do
+        if [ "$target" = postfix ]; then q=$(pf_queue_count); else q=$(postern_queue_count); fi
+        [ "$q" = 0 ] && break
+        sleep 0.1
+    done
+    [ "$q" = 0 ] || { rc=1; log "FAILED $DRAIN_CASE $target round $r: $q messages still queued 60 s after the flush"; }
+    sleep 1
+    kill -TERM "$SINK_PID" 2>/dev/null
+    wait "$SINK_PID" || rc=1
+    SINK_PID=""
+    [ "$(kv "$(cat "$dir/final")" msgs)" = "$MESSAGES" ] || { rc=1; log "FAILED $DRAIN_CASE $target round $r: smtp-sink got $(cat "$dir/final"), not $MESSAGES"; }
+    log "$DRAIN_CASE $target round $r: flush at $t0 | smtp-sink: $(cat "$dir/final") | $(cat "$dir/done" 2>/dev/null)"
+    if [ $rc = 0 ]; then
+        last=$(kv "$(cat "$dir/done")" last)
+        record "$DRAIN_CASE" "$target" drained_msgs_per_s "$(awk -v a="$t0" -v b="$last" -v m="$MESSAGES" 'BEGIN{printf "%.1f", m/(b-a)}')" "$r"
+        record "$DRAIN_CASE" "$target" drained_s "$(elapsed "$t0" "$last")" "$r"
+    fi
+    rm -rf "$dir"
+    SINK_DIR=""
+    return $rc
+}
+
 # ---------------------------------------------------------------- run
 log "outbound.sh: $REPEATS rounds of $MESSAGES messages ($SESSIONS sessions, $SIZE-byte bodies) to $RCPT, each server relaying to smtp-sink $ADDR:$SINK_PORT"
 if has postfix; then start_postfix_relay; fi
@@ -330,6 +399,17 @@ for r in $(seq 1 "$REPEATS"); do
         else relay_case postern "$POSTERN_PORT" "$r" || fail=1; fi
     done
 done
+if [ "$DRAIN" = 1 ]; then
+    for r in $(seq 1 "$REPEATS"); do
+        if [ $((r % 2)) = 1 ]; then order="postern postfix"; else order="postfix postern"; fi
+        for target in $order; do
+            has "$target" || continue
+            log "drain round $r/$REPEATS: $target"
+            if [ "$target" = postfix ]; then drain_case postfix "$POSTFIX_PORT" "$r" || fail=1
+            else drain_case postern "$POSTERN_PORT" "$r" || fail=1; fi
+        done
+    done
+fi
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 stop_rc=0
 if has postern; then stop_postern || stop_rc=1; fi
@@ -348,15 +428,17 @@ if has postern; then stop_postern || stop_rc=1; fi
     echo
     echo "## Target"
     echo
-    python3 - "$OUT" "$CASE" <<'PY'
+    python3 - "$OUT" "$CASE" "$DRAIN_CASE" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 def med(target, metric):
-    v = [float(r["value"]) for r in rows if r["case"] == sys.argv[2] and r["target"] == target and r["metric"] == metric]
+    v = [float(r["value"]) for r in rows if r["case"] in sys.argv[2:] and r["target"] == target and r["metric"] == metric]
     return statistics.median(v) if v else None
 print("| target | Postern | Postfix | met? |")
 print("|---|---:|---:|---|")
-for metric, label in (("relayed_msgs_per_s", "relayed msgs/s >= Postfix"), ("accept_msgs_per_s", "accepted msgs/s (for reference)")):
+for metric, label in (("relayed_msgs_per_s", "relayed msgs/s >= Postfix"),
+                      ("drained_msgs_per_s", "drained msgs/s from a full queue >= Postfix"),
+                      ("accept_msgs_per_s", "accepted msgs/s (for reference)")):
     p, f = med("postern", metric), med("postfix", metric)
     if p is None or f is None:
         print(f"| {label} | {p} | {f} | not measured |")

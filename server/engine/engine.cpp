@@ -187,7 +187,20 @@ void Engine::start()
     m_pollTimer->setInterval(m_options.changePollMs);
     connect(m_pollTimer, &QTimer::timeout, this, &Engine::pollForChanges);
     m_pollTimer->start();
+    m_housekeepingTimer = new QTimer(this);
+    m_housekeepingTimer->setInterval(m_options.housekeepingMs);
+    connect(m_housekeepingTimer, &QTimer::timeout, this, &Engine::housekeeping);
+    m_housekeepingTimer->start();
     Q_EMIT started(states);
+    reportActivity();
+}
+
+void Engine::housekeeping()
+{
+    if (m_stopping || !m_storage)
+        return;
+    m_tlsReloader->poll();   // certificate files replaced on disk, and expiry warnings
+    dropExpiredBans();
     reportActivity();
 }
 
@@ -195,9 +208,6 @@ void Engine::pollForChanges()
 {
     if (m_stopping || !m_storage)
         return;
-    m_tlsReloader->poll();   // certificate files replaced on disk, and expiry warnings
-    dropExpiredBans();
-    reportActivity();
     try {
         const qint64 generation = m_storage->generation();
         if (generation == m_generation)
@@ -387,6 +397,8 @@ void Engine::stop()
     m_stopping = true;
     if (m_pollTimer)
         m_pollTimer->stop();
+    if (m_housekeepingTimer)
+        m_housekeepingTimer->stop();
     if (m_listeners)
         m_listeners->closeAll();
     Log::info(kComponent, kNoSession, QStringLiteral("stopping: no new connections accepted"));

@@ -83,6 +83,7 @@ private:
     void checkQueueRequest();
     void stopDelivery();
     void pollForChanges();
+    void housekeeping();
     void applySettings(const Settings &settings);
     void applyServiceSettings();
     void reloadDirectory();
@@ -103,6 +104,7 @@ private:
     qint64 m_tlsReloadRequests = 0;
     ListenerSet *m_listeners = nullptr;
     QTimer *m_pollTimer = nullptr;
+    QTimer *m_housekeepingTimer = nullptr;
     bool m_stopping = false;
     bool m_stopped = false;
     // What counts as loopback for auth.plaintext, fixed at start (see PlaintextAuthPolicy).

@@ -15,6 +15,7 @@ GuiTestEngine::GuiTestEngine(const QMap<QString, QString> &settings)
     m_options.dataDirectory = m_dir.path();
     m_options.ephemeralPorts = true;
     m_options.changePollMs = 200;
+    m_options.housekeepingMs = 200;
     prepare([&settings](AdminService &admin) {
         admin.configSet(QStringLiteral("listen.addresses"), QStringLiteral("127.0.0.1"));
         for (const char *service : {"smtp", "submission", "smtps", "pop3", "pop3s"})

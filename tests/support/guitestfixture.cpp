@@ -19,6 +19,7 @@ GuiTestFixture::GuiTestFixture()
     m_options.dataDirectory = m_dir.path();
     m_options.ephemeralPorts = true;
     m_options.changePollMs = 200;
+    m_options.housekeepingMs = 200;
     QMap<QString, QString> zeroPorts{{QStringLiteral("listen.addresses"), QStringLiteral("127.0.0.1")}};
     for (const char *service : {"smtp", "submission", "smtps", "pop3", "pop3s"})
         zeroPorts.insert(QLatin1String(service) + QStringLiteral(".port"), QStringLiteral("0"));

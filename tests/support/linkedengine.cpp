@@ -25,6 +25,7 @@ LinkedEngine::LinkedEngine() : m_hub(std::make_unique<LogHub>())
     options.dataDirectory = m_dir.path();
     options.ephemeralPorts = true;
     options.changePollMs = 200;
+    options.housekeepingMs = 200;
     m_link = std::make_unique<InProcessEngineLink>(options, *m_hub);
     QObject::connect(m_link.get(), &EngineLink::changesApplied, m_link.get(), [this] { ++m_changesApplied; });
 }

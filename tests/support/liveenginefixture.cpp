@@ -19,6 +19,7 @@ LiveEngineFixture::LiveEngineFixture()
     m_options.dataDirectory = m_dir.path();
     m_options.ephemeralPorts = true;
     m_options.changePollMs = 200;
+    m_options.housekeepingMs = 200;
     m_options.shutdownGraceMs = 2000;
     QMap<QString, QString> loopback{{QStringLiteral("listen.addresses"), QStringLiteral("127.0.0.1")}};
     for (const QString &service : {QStringLiteral("smtp"), QStringLiteral("submission"), QStringLiteral("smtps"),

@@ -92,6 +92,7 @@ EngineOptions TestAdminSocket::options() const
     options.dataDirectory = m_dir->path();
     options.ephemeralPorts = true;
     options.changePollMs = 200;
+    options.housekeepingMs = 200;
     options.shutdownGraceMs = 2000;
     return options;
 }

@@ -50,6 +50,7 @@ void TestGuiMainWindow::initTestCase()
     m_options.dataDirectory = m_dir.path();
     m_options.ephemeralPorts = true;
     m_options.changePollMs = 200;
+    m_options.housekeepingMs = 200;
     QMap<QString, QString> zeroPorts{{QStringLiteral("listen.addresses"), QStringLiteral("127.0.0.1")}};
     for (const QString &service : {QStringLiteral("smtp"), QStringLiteral("submission"), QStringLiteral("smtps"),
                                    QStringLiteral("pop3"), QStringLiteral("pop3s")})

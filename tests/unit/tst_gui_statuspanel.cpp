@@ -50,6 +50,7 @@ void TestGuiStatusPanel::initTestCase()
     m_options.dataDirectory = m_dir.path();
     m_options.ephemeralPorts = true;
     m_options.changePollMs = 200;
+    m_options.housekeepingMs = 200;
     m_options.shutdownGraceMs = 2000;
     QMap<QString, QString> settings{{QStringLiteral("listen.addresses"), QStringLiteral("127.0.0.1")},
                                     // No DNS in the tests: the sender domain is not looked up.
