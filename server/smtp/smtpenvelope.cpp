@@ -147,10 +147,9 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
             if (!m_mailboxes.contains(mailbox))
                 m_mailboxes << mailbox;
         }
-        // "postmaster" alone is no address a report can name: the mailbox it reaches is.
+        // The report names the address the client gave, not the mailboxes behind an alias.
         if (!found.mailboxes.isEmpty())
-            addSuccessReport(canonical.contains(QLatin1Char('@')) ? canonical : found.mailboxes.first(),
-                             params.originalRecipient, params.notify.value_or(DsnNotify{}));
+            addSuccessReport(canonical, params.originalRecipient, params.notify.value_or(DsnNotify{}));
         // An alias forwarding out: the report names the address the client gave (RFC 3461 §4.2).
         const QString original = params.originalRecipient.isEmpty() ? QStringLiteral("rfc822;") + canonical
                                                                     : params.originalRecipient;

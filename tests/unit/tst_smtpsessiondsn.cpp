@@ -226,6 +226,15 @@ void TestSmtpSessionDsn::localSuccessReportIsQueuedAsDelivered()
     QCOMPARE(both.at(0).state, QueuedRecipientState::Queued);
     QCOMPARE(both.at(1).address, QStringLiteral("bob@example.test"));
     QCOMPARE(both.at(1).state, QueuedRecipientState::Delivered);
+
+    // An alias delivering locally is reported as the address given, not its mailboxes.
+    h.send("MAIL FROM:<alice@example.test>\r\nRCPT TO:<team@example.test> NOTIFY=SUCCESS\r\nDATA\r\nx\r\n.\r\n");
+    QCOMPARE(h.store().messages().size(), 3);
+    QCOMPARE(h.store().messages().at(2).mailboxes.size(), 2);
+    const QList<QueuedRecipient> &team = h.store().messages().at(2).outbound.recipients;
+    QCOMPARE(team.size(), 1);
+    QCOMPARE(team.first().address, QStringLiteral("team@example.test"));
+    QVERIFY(team.first().originalRecipient.isEmpty());
 }
 
 void TestSmtpSessionDsn::aliasForwardsBecomeRemoteRecipients()
