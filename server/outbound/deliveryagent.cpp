@@ -155,6 +155,8 @@ void DeliveryAgent::messageQueued(const QueuedMessage &message)
         return;
     insertOrdered(message);
     m_messages.insert(message.id, message);
+    // Recipients delivered locally at acceptance have their success report due already.
+    settle(message.id);
     dispatchSoon();
 }
 
@@ -360,12 +362,12 @@ void DeliveryAgent::settle(const QString &messageId)
         return;
     QueuedMessage &message = *found;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (DsnReport::Action action : {DsnReport::Action::Failed, DsnReport::Action::Relayed}) {
-        const QueuedRecipientState state = action == DsnReport::Action::Failed ? QueuedRecipientState::Failed
-                                                                               : QueuedRecipientState::Delivered;
+    using Action = DsnReport::Action;
+    for (Action action : {Action::Failed, Action::Delivered, Action::Relayed}) {
         QList<QueuedRecipient> due;
         for (const QueuedRecipient &recipient : std::as_const(message.recipients)) {
-            if (recipient.state == state && recipient.report == ReportState::Due)
+            if (recipient.isFinal() && recipient.report == ReportState::Due
+                && DeliveryOutcome::reportAction(recipient) == action)
                 due << recipient;
         }
         if (due.isEmpty() || !m_reports->send(message, due, action, m_settings.heloName, now, m_settings.maxAgeSeconds))

@@ -147,6 +147,9 @@ SmtpEnvelope::Answer SmtpEnvelope::rcpt(QByteArrayView argument, const QString &
             if (!m_mailboxes.contains(mailbox))
                 m_mailboxes << mailbox;
         }
+        // The report names the address the client gave, not the mailboxes behind an alias.
+        if (!found.mailboxes.isEmpty())
+            addSuccessReport(canonical, params.originalRecipient, params.notify.value_or(DsnNotify{}));
         // An alias forwarding out: the report names the address the client gave (RFC 3461 §4.2).
         const QString original = params.originalRecipient.isEmpty() ? QStringLiteral("rfc822;") + canonical
                                                                     : params.originalRecipient;
@@ -232,11 +235,33 @@ void SmtpEnvelope::addRemote(const QString &address, const QString &originalReci
     m_remote << recipient;
 }
 
+void SmtpEnvelope::addSuccessReport(const QString &address, const QString &originalRecipient, const DsnNotify &notify)
+{
+    if (!notify.success)
+        return;
+    // Delivered as soon as the mailboxes have the message; the row only carries the report, so
+    // that the delivery agent sends it durably (after a crash too) and then removes the entry.
+    QueuedRecipient recipient;
+    recipient.address = address;
+    recipient.originalRecipient = originalRecipient;
+    recipient.notify = notify;
+    recipient.state = QueuedRecipientState::Delivered;
+    recipient.statusCode = QStringLiteral("2.0.0");
+    recipient.report = ReportState::Due;
+    m_delivered << recipient;
+}
+
+QList<QueuedRecipient> SmtpEnvelope::deliveredRecipients() const
+{
+    // A report is never answered by another report (RFC 3461 §6.2).
+    return m_sender.isEmpty() ? QList<QueuedRecipient>() : m_delivered;
+}
+
 MessageTargets SmtpEnvelope::targets(const QString &origin) const
 {
     MessageTargets targets;
     targets.mailboxes = m_mailboxes;
-    targets.outbound.recipients = m_remote;
+    targets.outbound.recipients = m_remote + deliveredRecipients();
     targets.outbound.sender = m_sender;
     targets.outbound.envelopeId = m_envelopeId;
     targets.outbound.ret = m_ret;
@@ -256,4 +281,5 @@ void SmtpEnvelope::clear()
     m_recipients.clear();
     m_mailboxes.clear();
     m_remote.clear();
+    m_delivered.clear();
 }

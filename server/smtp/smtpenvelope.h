@@ -50,9 +50,13 @@ public:
     [[nodiscard]] QStringList mailboxes() const { return m_mailboxes; }
     // Remote recipients with NOTIFY and ORCPT, in the order accepted, without duplicates.
     [[nodiscard]] QList<QueuedRecipient> remoteRecipients() const { return m_remote; }
+    // Local recipients that asked for a success report (NOTIFY=SUCCESS), as the queue stores
+    // them: delivered, status 2.0.0, report due. Empty for a null sender (RFC 3461 §6.2).
+    [[nodiscard]] QList<QueuedRecipient> deliveredRecipients() const;
     [[nodiscard]] DsnReturn ret() const { return m_ret; }
     [[nodiscard]] QString envelopeId() const { return m_envelopeId; }
-    // Where the message goes: the mailboxes, and the queue's envelope for the remote recipients.
+    // Where the message goes: the mailboxes, and the queue's envelope for the remote recipients
+    // and the delivered ones whose success report the delivery agent sends.
     // `origin` names the client for reports ("dns; helo.name ([192.0.2.7])").
     [[nodiscard]] MessageTargets targets(const QString &origin) const;
 
@@ -68,6 +72,7 @@ private:
     // Counts a refused relay for auto-ban (the client's address, not the recipient, is banned).
     void recordRelayAttempt(const QString &recipient) const;
     void addRemote(const QString &address, const QString &originalRecipient, const DsnNotify &notify);
+    void addSuccessReport(const QString &address, const QString &originalRecipient, const DsnNotify &notify);
 
     const SmtpSessionConfig &m_config;
     const ClientInfo &m_client;
@@ -83,4 +88,5 @@ private:
     QStringList m_recipients;
     QStringList m_mailboxes;
     QList<QueuedRecipient> m_remote;
+    QList<QueuedRecipient> m_delivered;   // local recipients with NOTIFY=SUCCESS
 };

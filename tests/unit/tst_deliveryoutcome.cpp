@@ -83,6 +83,31 @@ private Q_SLOTS:
         QCOMPARE(passedOn.report, ReportState::None);
     }
 
+    void reportActionTellsLocalFromRelayed()
+    {
+        // As SmtpEnvelope queues a local recipient that asked for NOTIFY=SUCCESS.
+        QueuedRecipient local = recipient(DsnNotify{true, false, false});
+        local.state = QueuedRecipientState::Delivered;
+        local.statusCode = QStringLiteral("2.0.0");
+        local.report = ReportState::Due;
+        QVERIFY(DeliveryOutcome::isDeliveredLocally(local));
+        QCOMPARE(DeliveryOutcome::reportAction(local), DsnReport::Action::Delivered);
+
+        const QDateTime now = kReceived.addSecs(10);
+        const QueuedRecipient relayed = DeliveryOutcome::apply(
+            message(), recipient(DsnNotify{true, false, false}),
+            reply(RecipientResult::Kind::Delivered, 250, QStringLiteral("2.0.0"), QStringLiteral("250 ok")),
+            QStringLiteral("mx.remote.test"), settings(), now);
+        QVERIFY(!DeliveryOutcome::isDeliveredLocally(relayed));
+        QCOMPARE(DeliveryOutcome::reportAction(relayed), DsnReport::Action::Relayed);
+
+        const QueuedRecipient failed = DeliveryOutcome::fail(message(), recipient(), QStringLiteral("5.1.2"),
+                                                             QStringLiteral("no such domain"), now);
+        QVERIFY(!DeliveryOutcome::isDeliveredLocally(failed));
+        QCOMPARE(DeliveryOutcome::reportAction(failed), DsnReport::Action::Failed);
+        QVERIFY(!DeliveryOutcome::isDeliveredLocally(recipient()));   // queued, not yet tried
+    }
+
     void permanentFailureReportsUnlessNeverOrNullSender()
     {
         const RecipientResult refused = reply(RecipientResult::Kind::Permanent, 550, QStringLiteral("5.1.1"),

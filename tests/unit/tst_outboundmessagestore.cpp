@@ -102,6 +102,7 @@ private Q_SLOTS:
     void localOnlyTakesTheMaildirPath();
     void remoteOnlyIsQueued();
     void localAndRemoteShareOneFile();
+    void localSuccessReportIsQueued();
     void failedInsertRemovesEveryCopy();
     void abandonedWriterLeavesNothing();
     void eachThreadGetsItsOwnStorage();
@@ -250,6 +251,44 @@ void TestOutboundMessageStore::localAndRemoteShareOneFile()
     QVERIFY(row.has_value());
     QCOMPARE(row->fileName, queued.first());
     QVERIFY(!row->eightBit);
+}
+
+void TestOutboundMessageStore::localSuccessReportIsQueued()
+{
+    // Only a local recipient, but it asked for NOTIFY=SUCCESS: the queue keeps the report due.
+    QueuedRecipient bob;
+    bob.address = QStringLiteral("bob@example.test");
+    bob.originalRecipient = QStringLiteral("rfc822;Bob@example.test");
+    bob.notify = DsnNotify{true, false, false};
+    bob.state = QueuedRecipientState::Delivered;
+    bob.statusCode = QStringLiteral("2.0.0");
+    bob.report = ReportState::Due;
+    MessageTargets targets{{QStringLiteral("bob@example.test")}, {}};
+    targets.outbound.sender = QStringLiteral("alice@example.test");
+    targets.outbound.recipients << bob;
+    QString error;
+    std::unique_ptr<MessageWriter> writer = m_store->begin(targets, &error);
+    QVERIFY2(writer, qPrintable(error));
+    QVERIFY(writer->write("Subject: local\r\n\r\nhi\r\n"));
+    const MessageWriter::CommitResult result = writer->commit();
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.deliveredFiles.size(), 2);   // the queue's copy (for the report) and bob's
+    QCOMPARE(filesIn(mailbox(QStringLiteral("bob@example.test")) + QStringLiteral("/new")).size(), 1);
+    QCOMPARE(m_observer->ids(), QStringList{writer->queueId()});
+
+    SqlQueueStorage storage(url());
+    const std::optional<QueuedMessage> row = storage.message(writer->queueId());
+    QVERIFY(row.has_value());
+    QCOMPARE(row->recipients.size(), 1);
+    const QueuedRecipient &stored = row->recipients.first();
+    QCOMPARE(stored.address, QStringLiteral("bob@example.test"));
+    QCOMPARE(stored.originalRecipient, QStringLiteral("rfc822;Bob@example.test"));
+    QCOMPARE(stored.state, QueuedRecipientState::Delivered);
+    QCOMPARE(stored.statusCode, QStringLiteral("2.0.0"));
+    QCOMPARE(stored.report, ReportState::Due);
+    QCOMPARE(stored.attempts, 0);
+    QVERIFY(stored.remoteMta.isEmpty());
+    QVERIFY(!row->isSettled());   // the agent sends the report first
 }
 
 void TestOutboundMessageStore::failedInsertRemovesEveryCopy()

@@ -1,6 +1,7 @@
 // The SMTP server side of RFC 3461 (DSN): EHLO offers it, MAIL takes RET and ENVID, RCPT takes
 // NOTIFY and ORCPT; relayed recipients and alias forwards become remote recipients that reach
-// the MessageStore with those parameters, the sender and where the message came from.
+// the MessageStore with those parameters, the sender and where the message came from; local
+// recipients that ask for NOTIFY=SUCCESS join them as delivered, with their report due.
 
 #include "smtpsessionharness.h"
 
@@ -25,7 +26,9 @@ private Q_SLOTS:
     void rcptParameters_data();
     void rcptParameters();
     void relayedMessageCarriesItsEnvelope();
+    void localOnlyMessageHasNoOutbound_data();
     void localOnlyMessageHasNoOutbound();
+    void localSuccessReportIsQueuedAsDelivered();
     void aliasForwardsBecomeRemoteRecipients();
     void unauthenticatedRelayStillRefused();
 };
@@ -161,14 +164,77 @@ void TestSmtpSessionDsn::relayedMessageCarriesItsEnvelope()
     QCOMPARE(h.store().messages().at(1).outbound.ret, DsnReturn::Unspecified);
 }
 
+void TestSmtpSessionDsn::localOnlyMessageHasNoOutbound_data()
+{
+    QTest::addColumn<QByteArray>("sender");
+    QTest::addColumn<QByteArray>("parameters");
+    QTest::newRow("no NOTIFY") << QByteArray("sender@remote.example") << QByteArray();
+    QTest::newRow("NOTIFY=NEVER") << QByteArray("sender@remote.example") << QByteArray(" NOTIFY=NEVER");
+    QTest::newRow("NOTIFY=FAILURE,DELAY") << QByteArray("sender@remote.example") << QByteArray(" NOTIFY=FAILURE,DELAY");
+    // RFC 3461 §6.2: a report is never answered by another report.
+    QTest::newRow("null sender, SUCCESS") << QByteArray() << QByteArray(" NOTIFY=SUCCESS");
+}
+
 void TestSmtpSessionDsn::localOnlyMessageHasNoOutbound()
+{
+    QFETCH(QByteArray, sender);
+    QFETCH(QByteArray, parameters);
+    SmtpSessionHarness h;
+    h.ehlo();
+    h.send("MAIL FROM:<" + sender + "> RET=FULL\r\nRCPT TO:<alice@example.test>" + parameters + "\r\nDATA\r\n");
+    h.send("Subject: in\r\n\r\nx\r\n.\r\n");
+    QCOMPARE(h.store().messages().size(), 1);
+    QCOMPARE(h.store().messages().first().mailboxes, QStringList{QStringLiteral("alice@example.test")});
+    QVERIFY(h.store().messages().first().outbound.recipients.isEmpty());
+}
+
+void TestSmtpSessionDsn::localSuccessReportIsQueuedAsDelivered()
 {
     SmtpSessionHarness h;
     h.ehlo();
-    h.send("MAIL FROM:<sender@remote.example> RET=FULL\r\nRCPT TO:<alice@example.test> NOTIFY=SUCCESS\r\nDATA\r\n");
-    h.send("Subject: in\r\n\r\nx\r\n.\r\n");
+    QCOMPARE(h.send("MAIL FROM:<sender@remote.example> RET=HDRS ENVID=xyz\r\n"), QByteArrayList{"250 2.1.0 Ok"});
+    QCOMPARE(h.send("RCPT TO:<alice@example.test> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;Alice+40Example.test\r\n"),
+             QByteArrayList{"250 2.1.5 Ok"});
+    QCOMPARE(h.send("RCPT TO:<alice@example.test> NOTIFY=NEVER\r\n"), QByteArrayList{"250 2.1.5 Ok"});   // once only
+    QCOMPARE(h.send("RCPT TO:<bob@example.test> NOTIFY=FAILURE\r\n"), QByteArrayList{"250 2.1.5 Ok"});
+    h.send("DATA\r\nSubject: in\r\n\r\nx\r\n.\r\n");
     QCOMPARE(h.store().messages().size(), 1);
-    QVERIFY(h.store().messages().first().outbound.recipients.isEmpty());
+    const MemoryMessageStore::Stored &stored = h.store().messages().first();
+    QCOMPARE(stored.mailboxes, (QStringList{QStringLiteral("alice@example.test"), QStringLiteral("bob@example.test")}));
+    const QueuedMessage &outbound = stored.outbound;
+    QCOMPARE(outbound.sender, QStringLiteral("sender@remote.example"));
+    QCOMPARE(outbound.envelopeId, QStringLiteral("xyz"));
+    QCOMPARE(outbound.ret, DsnReturn::Headers);
+    QCOMPARE(outbound.recipients.size(), 1);   // bob did not ask for success
+    const QueuedRecipient &alice = outbound.recipients.first();
+    QCOMPARE(alice.address, QStringLiteral("alice@example.test"));
+    QCOMPARE(alice.originalRecipient, QStringLiteral("rfc822;Alice@Example.test"));
+    QCOMPARE(alice.notify, (DsnNotify{true, true, false}));
+    QCOMPARE(alice.state, QueuedRecipientState::Delivered);
+    QCOMPARE(alice.statusCode, QStringLiteral("2.0.0"));
+    QCOMPARE(alice.report, ReportState::Due);
+    QCOMPARE(alice.attempts, 0);   // the delivery agent never tries it
+
+    // Next to a relayed recipient it joins the same envelope, after the remote ones.
+    QCOMPARE(h.send(kAlicePlain).first().left(3), QByteArray("235"));
+    h.send("MAIL FROM:<alice@example.test>\r\nRCPT TO:<bob@example.test> NOTIFY=SUCCESS\r\n"
+           "RCPT TO:<friend@remote.example>\r\nDATA\r\nx\r\n.\r\n");
+    QCOMPARE(h.store().messages().size(), 2);
+    const QList<QueuedRecipient> &both = h.store().messages().at(1).outbound.recipients;
+    QCOMPARE(both.size(), 2);
+    QCOMPARE(both.at(0).address, QStringLiteral("friend@remote.example"));
+    QCOMPARE(both.at(0).state, QueuedRecipientState::Queued);
+    QCOMPARE(both.at(1).address, QStringLiteral("bob@example.test"));
+    QCOMPARE(both.at(1).state, QueuedRecipientState::Delivered);
+
+    // An alias delivering locally is reported as the address given, not its mailboxes.
+    h.send("MAIL FROM:<alice@example.test>\r\nRCPT TO:<team@example.test> NOTIFY=SUCCESS\r\nDATA\r\nx\r\n.\r\n");
+    QCOMPARE(h.store().messages().size(), 3);
+    QCOMPARE(h.store().messages().at(2).mailboxes.size(), 2);
+    const QList<QueuedRecipient> &team = h.store().messages().at(2).outbound.recipients;
+    QCOMPARE(team.size(), 1);
+    QCOMPARE(team.first().address, QStringLiteral("team@example.test"));
+    QVERIFY(team.first().originalRecipient.isEmpty());
 }
 
 void TestSmtpSessionDsn::aliasForwardsBecomeRemoteRecipients()
