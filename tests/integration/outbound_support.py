@@ -59,10 +59,11 @@ def start_outbound_server(template, directory, settings, expect=("smtp", "pop3")
 
 
 def send(server, recipients, subject="outbound test", sender=ALICE, body="Hello from the office.\r\n",
-         mail_options=(), rcpt_options=()):
-    """Sends one message through the server's SMTP port; returns the queue id from the 250."""
+         mail_options=(), rcpt_options=(), headers=""):
+    """Sends one message through the server's SMTP port; returns the queue id from the 250.
+    ``headers``: more header lines, each ending in CRLF (MIME-Version, Content-Type, ...)."""
     message = (f"From: {sender}\r\nTo: {', '.join(recipients)}\r\nSubject: {subject}\r\n"
-               f"Message-ID: <{subject.replace(' ', '-')}@example.test>\r\n\r\n{body}")
+               f"Message-ID: <{subject.replace(' ', '-')}@example.test>\r\n{headers}\r\n{body}")
     with smtplib.SMTP("127.0.0.1", server.ports["smtp"], local_hostname=HELO, timeout=CLIENT_TIMEOUT) as smtp:
         smtp.ehlo()
         code, _ = smtp.mail(sender, list(mail_options))
