@@ -161,6 +161,7 @@ void TestGuiOutboundDialog::valuesAreShown()
     QCOMPARE(child<QDoubleSpinBox>("maxAgeSpin")->value(), 120.0);
     QCOMPARE(child<QDoubleSpinBox>("maxAgeSpin")->maximum(), 720.0);   // the engine's range, not the .ui's
     QCOMPARE(child<QDoubleSpinBox>("delayNoticeSpin")->value(), 4.0);
+    QCOMPARE(child<QDoubleSpinBox>("maxAgeSpin")->text(), QStringLiteral("120 h"));   // not "120.000 h"
     QCOMPARE(child<QSpinBox>("maxConnectionsSpin")->value(), 50);
     QCOMPARE(child<QLabel>("passwordStateLabel")->text(), QStringLiteral("A password is stored."));
     auto *routes = child<QTableWidget>("routeTable");
@@ -178,6 +179,7 @@ void TestGuiOutboundDialog::applySendsExactlyTheChanges()
     QVERIFY(showAndWait());
     child<QLineEdit>("smartHostEdit")->setText(QStringLiteral("smtp.isp.example:465"));
     child<QDoubleSpinBox>("delayNoticeSpin")->setValue(0);
+    QCOMPARE(child<QDoubleSpinBox>("delayNoticeSpin")->text(), QStringLiteral("Never"));
     child<QComboBox>("tlsCombo")->setCurrentIndex(child<QComboBox>("tlsCombo")->findData(QStringLiteral("verify")));
     m_dialog->stageSmartHostPassword(QStringLiteral("isp secret"));
     QCOMPARE(child<QLabel>("passwordStateLabel")->text(), QStringLiteral("A new password is stored on OK or Apply."));
@@ -228,6 +230,8 @@ void TestGuiOutboundDialog::decimalHoursAreKeptAndSent()
     QVERIFY(showAndWait());
     QCOMPARE(child<QDoubleSpinBox>("maxAgeSpin")->value(), 0.5);
     QCOMPARE(child<QDoubleSpinBox>("delayNoticeSpin")->value(), 0.002);
+    QCOMPARE(child<QDoubleSpinBox>("maxAgeSpin")->text(), QStringLiteral("0.5 h"));
+    QCOMPARE(child<QDoubleSpinBox>("delayNoticeSpin")->text(), QStringLiteral("0.002 h"));
     QVERIFY(press(QDialogButtonBox::Apply));
     QVERIFY(changes().isEmpty());   // nothing was touched, nothing rounded
     QTRY_VERIFY_WITH_TIMEOUT(m_dialog->isLoaded(), 5000);
