@@ -10,6 +10,8 @@ import poplib
 import smtplib
 import socket
 
+import pytest
+
 from postern_harness import (FIXTURE_PASSWORD, HeadlessServer, check, copy_data_dir, maildir_files, postern,
                              sql_query, wait_until)
 from smtp_client_support import ALICE, CLIENT_TIMEOUT, HELO
@@ -56,6 +58,20 @@ def start_outbound_server(template, directory, settings, expect=("smtp", "pop3")
     data_dir = copy_data_dir(template, directory, overrides=settings)
     check(postern("trust", "add", "127.0.0.1", "--comment", "outbound tests", data_dir=data_dir))
     return HeadlessServer(data_dir, settings=False, expect=expect).start()
+
+
+def outbound_server_fixture(name, extra=None, scope="module"):
+    """A fixture ``server``: start_outbound_server on outbound_settings (plus ``extra``), killed
+    afterwards. The test module provides the ``dns`` and ``port`` fixtures."""
+    @pytest.fixture(scope=scope)
+    def server(dns, port, mail_template, tmp_path_factory):
+        running = start_outbound_server(mail_template, tmp_path_factory.mktemp(name) / "data",
+                                        outbound_settings(dns, port, extra))
+        try:
+            yield running
+        finally:
+            running.kill()
+    return server
 
 
 def send(server, recipients, subject="outbound test", sender=ALICE, body="Hello from the office.\r\n",

@@ -10,8 +10,8 @@ import email.policy
 import pytest
 
 from dnsmasq_support import dnsmasq_fixture
-from outbound_support import (DELIVERY_TIMEOUT, delivery_status, outbound_settings, pop3_messages, send,
-                              shared_port, start_outbound_server, wait_for_report, wait_queue_empty)
+from outbound_support import (DELIVERY_TIMEOUT, delivery_status, outbound_server_fixture, pop3_messages, send,
+                              shared_port, wait_for_report, wait_queue_empty)
 from postern_harness import log_text, mail_template, maildir_files  # noqa: F401
 from smtp_client_support import ALICE
 from smtp_peer import SmtpPeer, require_aiosmtpd
@@ -32,14 +32,7 @@ def port():
     return shared_port([SEVEN_BIT])
 
 
-@pytest.fixture(scope="module")
-def server(dns, port, mail_template, tmp_path_factory):
-    running = start_outbound_server(mail_template, tmp_path_factory.mktemp("eightbit") / "data",
-                                    outbound_settings(dns, port))
-    try:
-        yield running
-    finally:
-        running.kill()
+server = outbound_server_fixture("eightbit")
 
 
 def test_eight_bit_text_is_downgraded_to_quoted_printable(server, port):
