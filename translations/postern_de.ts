@@ -2134,6 +2134,13 @@ Größe: %4</translation>
             <numerusform>Die %n ausgewählten Nachrichten an die Absender zurückschicken? Die Zustellung endet, und jeder Absender erhält einen Fehlerbericht für die Empfänger, die die Nachricht noch nicht erhalten haben.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Recipients to be tried again now: %n.</source>
+        <translation>
+            <numerusform>Zustellung an %n Empfänger wird jetzt erneut versucht.</numerusform>
+            <numerusform>Zustellung an %n Empfänger wird jetzt erneut versucht.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RangeListAdapter</name>

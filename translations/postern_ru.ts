@@ -2144,6 +2144,14 @@ Size: %4</source>
             <numerusform>Вернуть %n выбранных писем отправителям? Доставка прекратится, и каждый отправитель получит отчёт о неудаче для получателей, которым письмо ещё не доставлено.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Recipients to be tried again now: %n.</source>
+        <translation>
+            <numerusform>Доставка %n получателю будет сейчас повторена.</numerusform>
+            <numerusform>Доставка %n получателям будет сейчас повторена.</numerusform>
+            <numerusform>Доставка %n получателям будет сейчас повторена.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RangeListAdapter</name>

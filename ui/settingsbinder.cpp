@@ -5,12 +5,30 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QSpinBox>
 
 #include "adminmode.h"
 #include "enginelink.h"
+
+namespace {
+
+// A decimal spin box's value as settings store decimals: "0.5", "4", never "4.000".
+QString decimalText(const QDoubleSpinBox *spin)
+{
+    QString text = QString::number(spin->value(), 'f', spin->decimals());
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    return text;
+}
+
+}
 
 SettingsBinder::SettingsBinder(EngineLink &engine, AdminMode &mode, QWidget *dialog)
     : QObject(dialog), m_engine(engine), m_mode(mode), m_dialog(dialog)
@@ -64,6 +82,8 @@ void SettingsBinder::applySchema(const QString &key, const QJsonValue &setting)
         const double scale = double(unit(key));
         spin->setRange(bounded(std::ceil(setting[QStringLiteral("minimum")].toDouble() / scale)),
                        bounded(std::floor(setting[QStringLiteral("maximum")].toDouble() / scale)));
+    } else if (auto *decimal = qobject_cast<QDoubleSpinBox *>(editor)) {
+        decimal->setRange(setting[QStringLiteral("minimum")].toDouble(), setting[QStringLiteral("maximum")].toDouble());
     }
 }
 
@@ -74,6 +94,8 @@ void SettingsBinder::fill(const QString &key, const QString &value)
         box->setChecked(value == QStringLiteral("true"));
     else if (auto *spin = qobject_cast<QSpinBox *>(editor))
         spin->setValue(int(std::llround(double(value.toLongLong()) / double(unit(key)))));
+    else if (auto *decimal = qobject_cast<QDoubleSpinBox *>(editor))
+        decimal->setValue(value.toDouble());
     else if (auto *line = qobject_cast<QLineEdit *>(editor))
         line->setText(value);
     else if (auto *combo = qobject_cast<QComboBox *>(editor)) {
@@ -94,6 +116,15 @@ QString SettingsBinder::editedValue(const QString &key) const
         if (scale != 1 && m_loaded.contains(key) && std::llround(double(loaded.toLongLong()) / double(scale)) == spin->value())
             return loaded;
         return QString::number(qint64(spin->value()) * scale);
+    }
+    if (auto *decimal = qobject_cast<QDoubleSpinBox *>(editor)) {
+        // Untouched, the stored text goes back as it was ("0.50" stays, a finer value than the
+        // box shows is not rounded away).
+        const QString loaded = m_loaded.value(key);
+        const double step = std::pow(10.0, decimal->decimals());
+        if (m_loaded.contains(key) && std::llround(loaded.toDouble() * step) == std::llround(decimal->value() * step))
+            return loaded;
+        return decimalText(decimal);
     }
     if (auto *line = qobject_cast<QLineEdit *>(editor))
         return line->text().trimmed();

@@ -14,11 +14,11 @@ class QWidget;
 
 // Binds a dialog's editors to setting keys: load() fills them from the engine's config.list,
 // save() sends what changed as one config.set-many (every value checked before any is written)
-// and reports the reply. Editors: QCheckBox (boolean), QSpinBox (integer), QLineEdit (text),
-// QComboBox (choice: item data or text). Spin boxes take their range from the schema, so the
-// dialog cannot offer a value the engine would refuse; editors without a tool tip get the
-// setting's description. Editors are read-only while administration mode is locked. Lives as
-// long as its dialog.
+// and reports the reply. Editors: QCheckBox (boolean), QSpinBox (integer), QDoubleSpinBox
+// (decimal hours), QLineEdit (text), QComboBox (choice: item data or text). Spin boxes take their
+// range from the schema, so the dialog cannot offer a value the engine would refuse; editors
+// without a tool tip get the setting's description. Editors are read-only while administration
+// mode is locked. Lives as long as its dialog.
 class SettingsBinder : public QObject
 {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "adminjson.h"
 
+#include "decimalhours.h"
 #include "settingsschema.h"
 
 #include <QJsonObject>
@@ -21,6 +22,7 @@ QString typeName(SettingType type)
     case SettingType::DnsServers: return QStringLiteral("dns-servers");
     case SettingType::DurationList: return QStringLiteral("duration-list");
     case SettingType::HostPort: return QStringLiteral("host-port");
+    case SettingType::Hours: return QStringLiteral("hours");
     case SettingType::Text: return QStringLiteral("text");
     }
     return QStringLiteral("text");
@@ -110,15 +112,18 @@ QJsonArray attachmentFilters(const QList<AttachmentFilterRecord> &records)
 QJsonArray settings(const QMap<QString, QString> &values)
 {
     QJsonArray array;
-    for (const SettingSpec &spec : SettingsSchema::all())
+    for (const SettingSpec &spec : SettingsSchema::all()) {
+        // Limits in the unit the value is written in: hours keep theirs in thousandths.
+        const double unit = spec.type == SettingType::Hours ? double(DecimalHours::kPerHour) : 1.0;
         array.append(QJsonObject{{QStringLiteral("key"), spec.key},
                                  {QStringLiteral("value"), values.value(spec.key, SettingsSchema::defaultValue(spec))},
                                  {QStringLiteral("default"), SettingsSchema::defaultValue(spec)},
                                  {QStringLiteral("description"), spec.description},
                                  {QStringLiteral("type"), typeName(spec.type)},
-                                 {QStringLiteral("minimum"), double(spec.minimum)},
-                                 {QStringLiteral("maximum"), double(spec.maximum)},
+                                 {QStringLiteral("minimum"), double(spec.minimum) / unit},
+                                 {QStringLiteral("maximum"), double(spec.maximum) / unit},
                                  {QStringLiteral("choices"), QJsonArray::fromStringList(spec.choices)}});
+    }
     return array;
 }
 

@@ -1,5 +1,6 @@
 #include "deliveryoutcome.h"
 
+#include "decimalhours.h"
 #include "outboundsettings.h"
 
 namespace {
@@ -41,7 +42,9 @@ QueuedRecipient DeliveryOutcome::apply(const QueuedMessage &message, QueuedRecip
         // RFC 3463 4.4.7: the message stayed in the queue too long; the last error says why.
         recipient.state = QueuedRecipientState::Failed;
         recipient.statusCode = QStringLiteral("4.4.7");
-        recipient.lastError = QStringLiteral("gave up after %1 hours: %2").arg(settings.maxAgeSeconds / 3600).arg(said);
+        // In the setting's own unit, decimals and all ("0.5 hours").
+        const QString hours = DecimalHours::toText((settings.maxAgeSeconds * 10 + 18) / 36);
+        recipient.lastError = QStringLiteral("gave up after %1 hours: %2").arg(hours, said);
         recipient.report = failureReport(message, recipient);
         return recipient;
     }

@@ -17,6 +17,7 @@ enum class SettingType {
     DnsServers,   // comma-separated nameservers, each an address with an optional port (DnsServerList)
     DurationList, // comma-separated waits with units, "5m,15m,1h" (RetrySchedule), stored normalized
     HostPort,     // "host:port" or "[v6]:port", port 1-65535, host stored lower-case ACE; empty = none
+    Hours,        // decimal hours, at most three decimals ("0.5"); minimum and maximum in thousandths of an hour
     Text,         // printable, no spaces, at most `maximum` characters; empty = none
 };
 

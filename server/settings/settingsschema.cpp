@@ -10,6 +10,7 @@
 #include <QHostInfo>
 
 #include "cidrrange.h"
+#include "decimalhours.h"
 #include "dnsserverlist.h"
 #include "hostport.h"
 #include "mailaddress.h"
@@ -133,10 +134,12 @@ QList<SettingSpec> buildTable()
         spec(QStringLiteral("outbound.retry_schedule"), SettingType::DurationList, QStringLiteral("5m,15m,30m,1h,2h,4h"), 0, 0,
          QStringLiteral("Waits between delivery attempts, comma-separated, each a number with s, m, h or d "
                         "(at most 20); the last wait repeats")),
-        spec(QStringLiteral("outbound.max_age_hours"), SettingType::Integer, QStringLiteral("120"), 1, 8760,
-         QStringLiteral("Hours a message may wait in the queue; then it fails and the sender gets a report")),
-        spec(QStringLiteral("outbound.delay_notice_hours"), SettingType::Integer, QStringLiteral("4"), 0, 8760,
-         QStringLiteral("Hours of waiting after which the sender is told once that the message is delayed (0 = never)")),
+        spec(QStringLiteral("outbound.max_age_hours"), SettingType::Hours, QStringLiteral("120"), 1, 8760 * DecimalHours::kPerHour,
+         QStringLiteral("Hours a message may wait in the queue (decimals allowed: 0.5 = 30 minutes); then it fails "
+                        "and the sender gets a report")),
+        spec(QStringLiteral("outbound.delay_notice_hours"), SettingType::Hours, QStringLiteral("4"), 0, 8760 * DecimalHours::kPerHour,
+         QStringLiteral("Hours of waiting after which the sender is told once that the message is delayed "
+                        "(decimals allowed; 0 = never)")),
         spec(QStringLiteral("outbound.tls"), SettingType::Choice, QStringLiteral("opportunistic"), 0, 0,
          QStringLiteral("Encryption when delivering to a domain's mail servers (MX): opportunistic (when offered), "
                         "required (no delivery without it) or verify (also check the certificate)"),
@@ -336,6 +339,16 @@ QString SettingsSchema::normalize(const SettingSpec &spec, const QString &value,
         QString why;
         const std::optional<HostPort> hostPort = HostPort::parse(trimmed, &why);
         return hostPort ? hostPort->toString() : fail(why);
+    }
+    case SettingType::Hours: {
+        QString why;
+        const std::optional<qint64> thousandths = DecimalHours::parse(trimmed, &why);
+        if (!thousandths)
+            return fail(why);
+        if (*thousandths < spec.minimum || *thousandths > spec.maximum)
+            return fail(QStringLiteral("must be between %1 and %2 hours")
+                            .arg(DecimalHours::toText(spec.minimum), DecimalHours::toText(spec.maximum)));
+        return DecimalHours::toText(*thousandths);
     }
     case SettingType::Text: {
         if (trimmed.size() > spec.maximum)

@@ -30,6 +30,7 @@
 #include <QMenu>
 #include <QMetaEnum>
 #include <QSystemTrayIcon>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -233,7 +234,19 @@ int main(int argc, char *argv[])
         OutboundDialog outbound(canned, window.adminMode(), &window);
         outbound.show();
         waitFor(500);
-        save(&outbound, QStringLiteral("outbound.png"));
+        // Every tab: outbound.png is the first (Smart host), then outbound-delivery.png and
+        // outbound-routes.png after the tabs' object names.
+        auto *tabs = outbound.findChild<QTabWidget *>(QStringLiteral("tabs"));
+        if (!tabs)
+            ++failures;
+        for (int tab = 0; tabs && tab < tabs->count(); ++tab) {
+            tabs->setCurrentIndex(tab);
+            waitFor(200);
+            QString name = tabs->widget(tab)->objectName();   // "deliveryTab"
+            if (name.endsWith(QStringLiteral("Tab")))
+                name.chop(3);
+            save(&outbound, tab == 0 ? QStringLiteral("outbound.png") : QStringLiteral("outbound-%1.png").arg(name.toLower()));
+        }
         outbound.close();
     }
     if (auto *viewer = window.findChild<QAction *>(QStringLiteral("logViewerAction"))) {

@@ -10,6 +10,8 @@ import poplib
 import smtplib
 import socket
 
+import pytest
+
 from postern_harness import (FIXTURE_PASSWORD, HeadlessServer, check, copy_data_dir, maildir_files, postern,
                              sql_query, wait_until)
 from smtp_client_support import ALICE, CLIENT_TIMEOUT, HELO
@@ -58,11 +60,26 @@ def start_outbound_server(template, directory, settings, expect=("smtp", "pop3")
     return HeadlessServer(data_dir, settings=False, expect=expect).start()
 
 
+def outbound_server_fixture(name, extra=None, scope="module"):
+    """A fixture ``server``: start_outbound_server on outbound_settings (plus ``extra``), killed
+    afterwards. The test module provides the ``dns`` and ``port`` fixtures."""
+    @pytest.fixture(scope=scope)
+    def server(dns, port, mail_template, tmp_path_factory):
+        running = start_outbound_server(mail_template, tmp_path_factory.mktemp(name) / "data",
+                                        outbound_settings(dns, port, extra))
+        try:
+            yield running
+        finally:
+            running.kill()
+    return server
+
+
 def send(server, recipients, subject="outbound test", sender=ALICE, body="Hello from the office.\r\n",
-         mail_options=(), rcpt_options=()):
-    """Sends one message through the server's SMTP port; returns the queue id from the 250."""
+         mail_options=(), rcpt_options=(), headers=""):
+    """Sends one message through the server's SMTP port; returns the queue id from the 250.
+    ``headers``: more header lines, each ending in CRLF (MIME-Version, Content-Type, ...)."""
     message = (f"From: {sender}\r\nTo: {', '.join(recipients)}\r\nSubject: {subject}\r\n"
-               f"Message-ID: <{subject.replace(' ', '-')}@example.test>\r\n\r\n{body}")
+               f"Message-ID: <{subject.replace(' ', '-')}@example.test>\r\n{headers}\r\n{body}")
     with smtplib.SMTP("127.0.0.1", server.ports["smtp"], local_hostname=HELO, timeout=CLIENT_TIMEOUT) as smtp:
         smtp.ehlo()
         code, _ = smtp.mail(sender, list(mail_options))

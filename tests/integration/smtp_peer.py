@@ -1,7 +1,7 @@
 """A receiving SMTP server for the outbound tests: Debian's aiosmtpd on a loopback address, in a
 thread, recording what it accepted and answering as a test scripts it (temporary refusals first,
 permanent ones for some recipients, a slow answer to the end of data), optionally with STARTTLS
-and AUTH. Only loopback: the address must be in 127.0.0.0/8.
+and AUTH, optionally without 8BITMIME in its EHLO answer. Only loopback: the address must be in 127.0.0.0/8.
 
     with SmtpPeer("127.0.0.31") as peer:       # a free port on that address
         ...; peer.wait_for_messages(1)
@@ -56,6 +56,14 @@ class _Handler:
     def __init__(self, peer):
         self.peer = peer
 
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        # aiosmtpd 1.4's five-argument hook: it takes over remembering the client's name and
+        # returns the lines to send.
+        session.host_name = hostname
+        if not self.peer.eightbitmime:
+            responses = [line for line in responses if line[4:].upper() != "8BITMIME"]
+        return responses
+
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         reply = self.peer._next_rcpt_reply(address)
         if reply.startswith("250"):
@@ -81,16 +89,18 @@ class SmtpPeer:
     ``implicit_tls``: TLS from the first byte instead; ``logins``: {user: password} required
     (AUTH only over TLS); ``rcpt_replies``: {address: [reply, ...]} answered in turn (then 250);
     ``data_replies``: [reply, ...] for the end of data in turn (then 250); ``data_delay``: seconds
-    to wait before answering the end of data."""
+    to wait before answering the end of data; ``eightbitmime``: False leaves 8BITMIME out of the
+    EHLO answer, as a 7-bit-only server (RFC 6152 §3 then asks the client to convert)."""
 
     def __init__(self, address, port=0, tls=None, implicit_tls=False, logins=None, rcpt_replies=None,
-                 data_replies=None, data_delay=0, smtputf8=True):
+                 data_replies=None, data_delay=0, smtputf8=True, eightbitmime=True):
         if not ipaddress.ip_address(address).is_loopback:
             raise ValueError("test peers listen on loopback only")
         require_aiosmtpd()
         self.address = address
         self.port = port or free_port(address)
         self.data_delay = data_delay
+        self.eightbitmime = eightbitmime
         self.implicit_tls = implicit_tls   # a plaintext client never gets past the handshake
         self.rcpt_replies = {key.lower(): list(value) for key, value in (rcpt_replies or {}).items()}
         self.data_replies = list(data_replies or [])

@@ -69,6 +69,10 @@ def test_config_set_and_get(cli):
         ("autoban.max_failures", "3", "3"),
         ("autoban.never", "127.0.0.1, 192.0.2.9/24", "127.0.0.1/32,192.0.2.0/24"),
         ("autoban.never", "", "none"),
+        ("outbound.max_age_hours", "48", "48"),
+        ("outbound.max_age_hours", "0.50", "0.5"),
+        ("outbound.delay_notice_hours", "0.002", "0.002"),
+        ("outbound.delay_notice_hours", "0", "0"),
     ]:
         check(cli("config", "set", key, value))
         assert config(cli, key) == stored, key
@@ -105,6 +109,12 @@ def test_config_set_and_get(cli):
     ("autoban.max_failures", "0"),
     ("autoban.window_minutes", "61"),
     ("autoban.never", "10.0.0.0/33"),
+    ("outbound.max_age_hours", "0"),
+    ("outbound.max_age_hours", "-0.5"),
+    ("outbound.max_age_hours", "two"),
+    ("outbound.delay_notice_hours", "-1"),
+    ("outbound.delay_notice_hours", "0.0001"),
+    ("outbound.delay_notice_hours", "1e2"),
 ])
 def test_config_set_invalid_value(cli, key, value):
     valid = {"listen.addresses": "127.0.0.1", "network.local_ranges": "192.168.0.0/16", "auth.plaintext": "never",

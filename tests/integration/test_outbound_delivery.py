@@ -8,8 +8,8 @@ and a remote recipient."""
 import pytest
 
 from dnsmasq_support import dnsmasq_fixture
-from outbound_support import (DELIVERY_TIMEOUT, delivery_status, outbound_settings, pop3_messages, queue_rows,
-                              send, shared_port, start_outbound_server, wait_for_report, wait_queue_empty)
+from outbound_support import (DELIVERY_TIMEOUT, delivery_status, outbound_server_fixture, pop3_messages, queue_rows,
+                              send, shared_port, wait_for_report, wait_queue_empty)
 from postern_harness import check, log_text, mail_template, maildir_files, postern, wait_until  # noqa: F401
 from smtp_client_support import ALICE, BOB
 from smtp_peer import SmtpPeer, require_aiosmtpd
@@ -39,14 +39,7 @@ def port():
     return shared_port(PEERS)
 
 
-@pytest.fixture(scope="module")
-def server(dns, port, mail_template, tmp_path_factory):
-    running = start_outbound_server(mail_template, tmp_path_factory.mktemp("outbound") / "data",
-                                    outbound_settings(dns, port))
-    try:
-        yield running
-    finally:
-        running.kill()
+server = outbound_server_fixture("outbound")
 
 
 def test_delivered_to_the_mx(server, port):

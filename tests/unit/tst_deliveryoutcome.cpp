@@ -165,6 +165,18 @@ private Q_SLOTS:
         QVERIFY(after.diagnostic.isEmpty());   // no server said anything
     }
 
+    void maxAgeInDecimalHoursNamedInTheError()
+    {
+        OutboundSettings shortLived = settings();
+        shortLived.maxAgeSeconds = 11;   // outbound.max_age_hours 0.003
+        const QueuedRecipient after = DeliveryOutcome::apply(
+            message(), recipient(), reply(RecipientResult::Kind::Temporary, 450, QStringLiteral("4.2.0"), QStringLiteral("450 4.2.0 later")),
+            QStringLiteral("mx.remote.test"), shortLived, kReceived.addSecs(11));
+        QCOMPARE(after.state, QueuedRecipientState::Failed);
+        QCOMPARE(after.statusCode, QStringLiteral("4.4.7"));
+        QVERIFY2(after.lastError.startsWith(QStringLiteral("gave up after 0.003 hours: ")), qPrintable(after.lastError));
+    }
+
     void failWithoutAConnection()
     {
         const QDateTime now = kReceived.addSecs(5);

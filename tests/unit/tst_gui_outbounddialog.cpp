@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QTableWidget>
 
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void valuesAreShown();
     void applySendsExactlyTheChanges();
     void okSendsAndCloses();
+    void decimalHoursAreKeptAndSent();
     void cancelSendsNothing();
     void editedRouteIsRemovedThenAdded();
     void clearPasswordIsSent();
@@ -156,9 +158,10 @@ void TestGuiOutboundDialog::valuesAreShown()
     QCOMPARE(child<QLineEdit>("smartHostUserEdit")->text(), QStringLiteral("office"));
     QCOMPARE(child<QComboBox>("smartHostTlsCombo")->currentData().toString(), QStringLiteral("required"));
     QCOMPARE(child<QComboBox>("tlsCombo")->currentData().toString(), QStringLiteral("opportunistic"));
-    QCOMPARE(child<QSpinBox>("maxAgeSpin")->value(), 120);
-    QCOMPARE(child<QSpinBox>("maxAgeSpin")->maximum(), 720);   // the engine's range, not the .ui's
-    QCOMPARE(child<QSpinBox>("delayNoticeSpin")->value(), 4);
+    QCOMPARE(child<QDoubleSpinBox>("maxAgeSpin")->value(), 120.0);
+    QCOMPARE(child<QDoubleSpinBox>("maxAgeSpin")->maximum(), 720.0);   // the engine's range, not the .ui's
+    QCOMPARE(child<QDoubleSpinBox>("delayNoticeSpin")->value(), 4.0);
+    QCOMPARE(child<QDoubleSpinBox>("maxAgeSpin")->text(), QStringLiteral("120 h"));   // not "120.000 h"
     QCOMPARE(child<QSpinBox>("maxConnectionsSpin")->value(), 50);
     QCOMPARE(child<QLabel>("passwordStateLabel")->text(), QStringLiteral("A password is stored."));
     auto *routes = child<QTableWidget>("routeTable");
@@ -175,7 +178,8 @@ void TestGuiOutboundDialog::applySendsExactlyTheChanges()
 {
     QVERIFY(showAndWait());
     child<QLineEdit>("smartHostEdit")->setText(QStringLiteral("smtp.isp.example:465"));
-    child<QSpinBox>("delayNoticeSpin")->setValue(0);
+    child<QDoubleSpinBox>("delayNoticeSpin")->setValue(0);
+    QCOMPARE(child<QDoubleSpinBox>("delayNoticeSpin")->text(), QStringLiteral("Never"));
     child<QComboBox>("tlsCombo")->setCurrentIndex(child<QComboBox>("tlsCombo")->findData(QStringLiteral("verify")));
     m_dialog->stageSmartHostPassword(QStringLiteral("isp secret"));
     QCOMPARE(child<QLabel>("passwordStateLabel")->text(), QStringLiteral("A new password is stored on OK or Apply."));
@@ -206,6 +210,37 @@ void TestGuiOutboundDialog::applySendsExactlyTheChanges()
     QTRY_VERIFY_WITH_TIMEOUT(m_dialog->isLoaded(), 5000);
     QCOMPARE(m_link->operations().count(QStringLiteral("route.list")), 2);
     QCOMPARE(m_link->operations().count(QStringLiteral("config.list")), 2);
+}
+
+// Hours may be decimal ("0.5"): shown as such, sent back untouched as stored, sent as typed.
+void TestGuiOutboundDialog::decimalHoursAreKeptAndSent()
+{
+    QJsonArray settings;
+    for (const QJsonValue &value : outboundSettings()) {
+        QJsonObject entry = value.toObject();
+        if (entry[QStringLiteral("key")] == QStringLiteral("outbound.max_age_hours"))
+            entry[QStringLiteral("value")] = QStringLiteral("0.5");
+        if (entry[QStringLiteral("key")] == QStringLiteral("outbound.delay_notice_hours"))
+            entry[QStringLiteral("value")] = QStringLiteral("0.002");
+        settings.append(entry);
+    }
+    m_dialog.reset();
+    m_link->succeed(QStringLiteral("config.list"), settings);
+    m_dialog = std::make_unique<OutboundDialog>(*m_link, *m_mode);
+    QVERIFY(showAndWait());
+    QCOMPARE(child<QDoubleSpinBox>("maxAgeSpin")->value(), 0.5);
+    QCOMPARE(child<QDoubleSpinBox>("delayNoticeSpin")->value(), 0.002);
+    QCOMPARE(child<QDoubleSpinBox>("maxAgeSpin")->text(), QStringLiteral("0.5 h"));
+    QCOMPARE(child<QDoubleSpinBox>("delayNoticeSpin")->text(), QStringLiteral("0.002 h"));
+    QVERIFY(press(QDialogButtonBox::Apply));
+    QVERIFY(changes().isEmpty());   // nothing was touched, nothing rounded
+    QTRY_VERIFY_WITH_TIMEOUT(m_dialog->isLoaded(), 5000);
+    child<QDoubleSpinBox>("maxAgeSpin")->setValue(1.25);
+    QVERIFY(press(QDialogButtonBox::Apply));
+    const QList<AdminRequest> sent = changes();
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.at(0).arguments.value(QStringLiteral("values")).toObject(),
+             (QJsonObject{{QStringLiteral("outbound.max_age_hours"), QStringLiteral("1.25")}}));
 }
 
 void TestGuiOutboundDialog::okSendsAndCloses()
@@ -338,7 +373,7 @@ void TestGuiOutboundDialog::lockedModeIsReadOnly()
     for (const char *name : {"smartHostEdit", "smartHostUserEdit", "caFileEdit", "retryScheduleEdit"})
         QVERIFY2(!child<QLineEdit>(name)->isEnabled(), name);
     for (const char *name : {"maxAgeSpin", "delayNoticeSpin", "maxPerDomainSpin", "maxConnectionsSpin"})
-        QVERIFY2(!child<QSpinBox>(name)->isEnabled(), name);
+        QVERIFY2(!child<QAbstractSpinBox>(name)->isEnabled(), name);
     QVERIFY(!child<QComboBox>("tlsCombo")->isEnabled());
     for (const char *name : {"setPasswordButton", "clearPasswordButton", "addRouteButton", "editRouteButton",
                              "removeRouteButton", "caFileButton"})
@@ -366,10 +401,10 @@ void TestGuiOutboundDialog::unknownSettingsAreNamedAndNotSent()
     QVERIFY(showAndWait());
     QVERIFY2(error().contains(QStringLiteral("outbound.max_age_hours")), qPrintable(error()));
     QVERIFY2(error().contains(QStringLiteral("outbound.smarthost")), qPrintable(error()));
-    QCOMPARE(child<QSpinBox>("maxAgeSpin")->maximum(), 8760);   // the dialog's own range
-    QVERIFY(!child<QSpinBox>("maxAgeSpin")->isEnabled());
+    QCOMPARE(child<QDoubleSpinBox>("maxAgeSpin")->maximum(), 8760.0);   // the dialog's own range
+    QVERIFY(!child<QDoubleSpinBox>("maxAgeSpin")->isEnabled());
     QVERIFY(!child<QLineEdit>("retryScheduleEdit")->isEnabled());
-    child<QSpinBox>("maxAgeSpin")->setValue(48);
+    child<QDoubleSpinBox>("maxAgeSpin")->setValue(48);
     QVERIFY(m_dialog->stageRoute(route(QStringLiteral("lab.example"), QStringLiteral("lab-gw.example"), 25,
                                        QStringLiteral("required"), QString(), false)));
     QVERIFY(press(QDialogButtonBox::Apply));

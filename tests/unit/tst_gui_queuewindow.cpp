@@ -76,6 +76,7 @@ private Q_SLOTS:
     void refreshEveryTwoSecondsKeepsTheSelection();
     void retrySendsOneRequestPerSelectedMessage();
     void retryAllSendsAll();
+    void retryCountIsShownAndClearedByTheNextAction();
     void deleteAsksNamingTheCount();
     void deleteCancelledSendsNothing();
     void returnToSenderAsksThenBounces();
@@ -215,6 +216,9 @@ void TestGuiQueueWindow::retrySendsOneRequestPerSelectedMessage()
     QCOMPARE(sent.at(0).arguments, (QJsonObject{{QStringLiteral("id"), QStringLiteral("q-1")}}));
     QCOMPARE(sent.at(1).arguments, (QJsonObject{{QStringLiteral("id"), QStringLiteral("q-2")}}));
     QCOMPARE(m_link->operations().last(), QStringLiteral("queue.list"));   // read again after the action
+    // Each reply counted one recipient: the window adds them up.
+    QVERIFY(child<QLabel>("statusLabel")->isVisible());
+    QCOMPARE(child<QLabel>("statusLabel")->text(), QStringLiteral("Recipients to be tried again now: 2."));
 }
 
 void TestGuiQueueWindow::retryAllSendsAll()
@@ -225,6 +229,25 @@ void TestGuiQueueWindow::retryAllSendsAll()
     QCOMPARE(sent.size(), 1);
     QCOMPARE(sent.at(0).operation, QStringLiteral("queue.retry"));
     QCOMPARE(sent.at(0).arguments, (QJsonObject{{QStringLiteral("all"), true}}));
+    QCOMPARE(child<QLabel>("statusLabel")->text(), QStringLiteral("Recipients to be tried again now: 1."));
+}
+
+void TestGuiQueueWindow::retryCountIsShownAndClearedByTheNextAction()
+{
+    QVERIFY(!child<QLabel>("statusLabel")->isVisibleTo(m_window.get()));   // nothing said before a retry
+    m_link->succeed(QStringLiteral("queue.retry"), QJsonObject{{QStringLiteral("count"), 3}});
+    QVERIFY(showAndWait());
+    QVERIFY(act("retryAllButton"));
+    QCOMPARE(child<QLabel>("statusLabel")->text(), QStringLiteral("Recipients to be tried again now: 3."));
+    m_link->succeed(QStringLiteral("queue.retry"), QJsonObject{{QStringLiteral("count"), 0}});
+    QVERIFY(act("retryAllButton"));
+    QCOMPARE(child<QLabel>("statusLabel")->text(), QStringLiteral("Recipients to be tried again now: 0."));
+    // Another action says nothing about retries.
+    select({0});
+    QString question;
+    answerNextQuestion(QMessageBox::Yes, &question);
+    QVERIFY(act("bounceButton"));
+    QVERIFY(!child<QLabel>("statusLabel")->isVisible());
 }
 
 void TestGuiQueueWindow::deleteAsksNamingTheCount()

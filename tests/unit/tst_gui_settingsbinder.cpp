@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void loadsValuesAndSchemaLimits();
     void savesChangedValuesTogether();
     void scaledSpinKeepsAnUnroundedValue();
+    void decimalSpinTakesHours();
     void engineRefusalIsShownAndNothingStored();
     void lockedModeDisablesAndRefuses();
     void cancelAndReopenDropsEdits();
@@ -162,6 +164,30 @@ void TestGuiSettingsBinder::scaledSpinKeepsAnUnroundedValue()
     binder.save();
     QVERIFY(saved.wait(10000));
     QCOMPARE(m_engine->setting(QStringLiteral("message.max_size")), QStringLiteral("3145728"));
+}
+
+// Decimal hours (outbound.max_age_hours): the engine gives the limits in hours, the box sends
+// "0.5", not "0.500".
+void TestGuiSettingsBinder::decimalSpinTakesHours()
+{
+    SettingsBinder binder(m_engine->link(), *m_mode, m_owner.get());
+    auto *spin = new QDoubleSpinBox(m_owner.get());
+    spin->setDecimals(3);
+    binder.bind(QStringLiteral("outbound.max_age_hours"), spin);
+    QSignalSpy loaded(&binder, &SettingsBinder::loaded);
+    binder.load();
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(spin->value(), 120.0);
+    QCOMPARE(spin->minimum(), 0.001);
+    QCOMPARE(spin->maximum(), 8760.0);
+    QVERIFY(!binder.hasChanges());
+    spin->setValue(0.5);
+    QCOMPARE(binder.editedValue(QStringLiteral("outbound.max_age_hours")), QStringLiteral("0.5"));
+    QSignalSpy saved(&binder, &SettingsBinder::saved);
+    binder.save();
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(m_engine->setting(QStringLiteral("outbound.max_age_hours")), QStringLiteral("0.5"));
+    QVERIFY(!binder.hasChanges());
 }
 
 void TestGuiSettingsBinder::engineRefusalIsShownAndNothingStored()

@@ -1,5 +1,6 @@
 // Typed settings: defaults, validation, normalisation and snapshots.
 
+#include "outboundsettings.h"
 #include "settings.h"
 #include "settingsschema.h"
 
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void snapshotFallsBackOnBadStoredValues();
     void changedKeys();
     void outboundEmptyMeansNone();
+    void outboundHoursInSeconds();
 };
 
 void TestSettings::defaults()
@@ -158,6 +160,20 @@ void TestSettings::normalize_data()
     QTest::newRow("smarthost tls bad") << QStringLiteral("outbound.smarthost_tls") << QStringLiteral("maybe") << QString();
     QTest::newRow("mx tls none refused") << QStringLiteral("outbound.tls") << QStringLiteral("none") << QString();
     QTest::newRow("per domain zero") << QStringLiteral("outbound.max_per_domain") << QStringLiteral("0") << QString();
+    const QString maxAge = QStringLiteral("outbound.max_age_hours");
+    const QString delay = QStringLiteral("outbound.delay_notice_hours");
+    QTest::newRow("max age whole") << maxAge << QStringLiteral("120") << QStringLiteral("120");
+    QTest::newRow("max age half hour") << maxAge << QStringLiteral(" 0.50 ") << QStringLiteral("0.5");
+    QTest::newRow("max age thousandth") << maxAge << QStringLiteral("0.003") << QStringLiteral("0.003");
+    QTest::newRow("max age zero") << maxAge << QStringLiteral("0") << QString();
+    QTest::newRow("max age over a year") << maxAge << QStringLiteral("8760.001") << QString();
+    QTest::newRow("max age negative") << maxAge << QStringLiteral("-2") << QString();
+    QTest::newRow("max age garbage") << maxAge << QStringLiteral("two days") << QString();
+    QTest::newRow("delay notice off") << delay << QStringLiteral("0") << QStringLiteral("0");
+    QTest::newRow("delay notice decimal") << delay << QStringLiteral("0.002") << QStringLiteral("0.002");
+    QTest::newRow("delay notice too fine") << delay << QStringLiteral("0.0001") << QString();
+    QTest::newRow("delay notice negative") << delay << QStringLiteral("-0.5") << QString();
+    QTest::newRow("delay notice exponent") << delay << QStringLiteral("1e2") << QString();
     QTest::newRow("ca file") << QStringLiteral("outbound.ca_file") << QStringLiteral("/etc/ssl/ca.pem") << QStringLiteral("/etc/ssl/ca.pem");
 }
 
@@ -169,6 +185,22 @@ void TestSettings::outboundEmptyMeansNone()
         QCOMPARE(SettingsSchema::normalize(*SettingsSchema::find(key), QStringLiteral("  "), &error), QString());
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
+}
+
+// The agent reads both hour settings as seconds, whole numbers and decimals alike.
+void TestSettings::outboundHoursInSeconds()
+{
+    const OutboundSettings defaults = OutboundSettings::fromSettings(Settings::fromStored({}));
+    QCOMPARE(defaults.maxAgeSeconds, 120 * 3600);
+    QCOMPARE(defaults.delayNoticeSeconds, 4 * 3600);
+    const OutboundSettings decimal = OutboundSettings::fromSettings(Settings::fromStored(
+        {{QStringLiteral("outbound.max_age_hours"), QStringLiteral("0.5")},
+         {QStringLiteral("outbound.delay_notice_hours"), QStringLiteral("0.002")}}));
+    QCOMPARE(decimal.maxAgeSeconds, 1800);
+    QCOMPARE(decimal.delayNoticeSeconds, 7);
+    const OutboundSettings off = OutboundSettings::fromSettings(
+        Settings::fromStored({{QStringLiteral("outbound.delay_notice_hours"), QStringLiteral("0")}}));
+    QCOMPARE(off.delayNoticeSeconds, 0);
 }
 
 void TestSettings::normalize()

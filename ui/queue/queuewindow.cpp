@@ -18,6 +18,7 @@
 
 namespace {
 constexpr int kIdRole = Qt::UserRole;
+constexpr int kRetryTag = 1;
 }
 
 QueueWindow::QueueWindow(EngineLink &engine, AdminMode &mode, QWidget *parent)
@@ -40,19 +41,18 @@ QueueWindow::QueueWindow(EngineLink &engine, AdminMode &mode, QWidget *parent)
     connect(m_ui->messageTable, &QTableWidget::itemSelectionChanged, this, &QueueWindow::updateButtons);
     connect(m_ui->messageTable, &QTableWidget::itemDoubleClicked, this, &QueueWindow::showDetails);
     connect(&m_mode, &AdminMode::unlockedChanged, this, &QueueWindow::updateButtons);
-    connect(m_actions, &AdminRequestQueue::finished, this, [this] {
-        updateButtons();
-        refresh();
-        Q_EMIT actionFinished();
+    connect(m_actions, &AdminRequestQueue::stepDone, this, [this](int tag, const AdminReply &reply) {
+        if (tag == kRetryTag)
+            m_retried += reply.result.toObject().value(QStringLiteral("count")).toInt();
     });
+    connect(m_actions, &AdminRequestQueue::finished, this, &QueueWindow::actionDone);
     connect(m_actions, &AdminRequestQueue::failed, this, [this](int, const AdminReply &reply) {
         m_actions->clear();   // the messages after a refused one are not tried: the admin sees why first
         m_actionError = reply.message;
         showErrors();
-        updateButtons();
-        refresh();
-        Q_EMIT actionFinished();
+        actionDone();   // what was retried before the refusal is still said
     });
+    m_ui->statusLabel->hide();
     showMessages({});
     showErrors();
 }
@@ -168,26 +168,42 @@ QList<AdminRequest> QueueWindow::perSelectedMessage(const QString &operation) co
     return requests;
 }
 
-void QueueWindow::send(const QList<AdminRequest> &requests)
+void QueueWindow::send(const QList<AdminRequest> &requests, int tag)
 {
     if (!m_mode.isUnlocked() || m_actions->isRunning() || requests.isEmpty())
         return;
     m_actionError.clear();
     showErrors();
+    m_retried = tag == kRetryTag ? 0 : -1;
+    m_ui->statusLabel->clear();
+    m_ui->statusLabel->hide();
     for (const AdminRequest &request : requests)
-        m_actions->add(request);
+        m_actions->add(request, tag);
     updateButtons();
     m_actions->run();
 }
 
+void QueueWindow::actionDone()
+{
+    if (m_retried >= 0) {
+        // The engine counts recipients (a message waits for each of its own); "label: %n" needs no
+        // English plural forms.
+        m_ui->statusLabel->setText(tr("Recipients to be tried again now: %n.", nullptr, m_retried));
+        m_ui->statusLabel->show();
+    }
+    updateButtons();
+    refresh();
+    Q_EMIT actionFinished();
+}
+
 void QueueWindow::retrySelected()
 {
-    send(perSelectedMessage(QStringLiteral("queue.retry")));
+    send(perSelectedMessage(QStringLiteral("queue.retry")), kRetryTag);
 }
 
 void QueueWindow::retryAll()
 {
-    send({AdminRequest{QStringLiteral("queue.retry"), {{QStringLiteral("all"), true}}}});
+    send({AdminRequest{QStringLiteral("queue.retry"), {{QStringLiteral("all"), true}}}}, kRetryTag);
 }
 
 void QueueWindow::deleteSelected()

@@ -20,7 +20,8 @@ class QueueWindow;
 // View ▸ Queue: the messages waiting for other servers (queue.list), read again every 2 s while
 // the window is shown, with the selection kept across reads. Retry, Retry all, Delete and Return
 // to sender act on the selected messages (one request per message, in order, stopping at the
-// first refusal, which the window shows); they need administration mode. Refresh and Details
+// first refusal, which the window shows); they need administration mode. After a retry the window
+// says how many recipients the engine made due (queue.retry's count). Refresh and Details
 // (queue.show) work while it is locked.
 class QueueWindow : public QDialog
 {
@@ -60,7 +61,9 @@ private:
     void selectIds(const QStringList &ids);
     // One request per selected message, {"id": …} as queue.list gave the id.
     [[nodiscard]] QList<AdminRequest> perSelectedMessage(const QString &operation) const;
-    void send(const QList<AdminRequest> &requests);
+    // `tag` marks the requests whose replies carry a count to add up (kRetryTag).
+    void send(const QList<AdminRequest> &requests, int tag = 0);
+    void actionDone();
     // Asks before a destructive action; false when there is nothing to do or the admin declines.
     [[nodiscard]] bool confirm(const QList<AdminRequest> &requests, const QString &title, const QString &question);
     void updateButtons();
@@ -74,6 +77,7 @@ private:
     QJsonArray m_messages;
     QString m_listError;
     QString m_actionError;
+    int m_retried = -1;   // recipients made due by this action's queue.retry replies; -1: no retry
     bool m_listPending = false;
     bool m_columnsFitted = false;
 };
