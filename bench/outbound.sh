@@ -238,18 +238,52 @@ setup_postern() {
     start_postern
 }
 
+# ---------------------------------------------------------------- smtp-sink and the queue, per load
+# start_sink: a fresh smtp-sink (its counter starts at 0) in SINK_DIR, ready to take mail.
+start_sink() {
+    SINK_DIR=$(mktemp -d /tmp/postern-bench-sink.XXXXXX)
+    "$HERE/sink-watch.py" "$ADDR:$SINK_PORT" --expect "$MESSAGES" --ready "$SINK_DIR/ready" --done "$SINK_DIR/done" \
+        --timeout $((RELAY_TIMEOUT + 120)) > "$SINK_DIR/final" 2>>"$LOG" &
+    SINK_PID=$!
+    for _ in $(seq 1 200); do [ -f "$SINK_DIR/ready" ] && break; kill -0 "$SINK_PID" 2>/dev/null || break; sleep 0.1; done
+    [ -f "$SINK_DIR/ready" ] || { SINK_PID=""; die "smtp-sink did not start on $ADDR:$SINK_PORT"; }
+}
+
+# sink_and_queue_done TARGET WHAT: waits (bounded) until smtp-sink has every message (the time is
+# in its file, taken at the N-th "."; this only notices it) and the server's queue is empty (a
+# message is not relayed until it is gone), then a moment more so that a duplicate would still be
+# counted, and stops smtp-sink. Non-zero, logged with WHAT, when any of it failed.
+sink_and_queue_done() {
+    local target=$1 what=$2 rc=0 q i
+    for i in $(seq 1 $((RELAY_TIMEOUT * 10))); do
+        [ -f "$SINK_DIR/done" ] && break
+        kill -0 "$SINK_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    [ -f "$SINK_DIR/done" ] || { rc=1; log "FAILED $what: smtp-sink did not get $MESSAGES messages within $RELAY_TIMEOUT s"; }
+    for i in $(seq 1 600); do
+        if [ "$target" = postfix ]; then q=$(pf_queue_count); else q=$(postern_queue_count); fi
+        [ "$q" = 0 ] && break
+        sleep 0.1
+    done
+    [ "$q" = 0 ] || { rc=1; log "FAILED $what: $q messages still queued 60 s later"; }
+    sleep 1
+    stop_sink || rc=1
+    [ "$(kv "$(cat "$SINK_DIR/final")" msgs)" = "$MESSAGES" ] \
+        || { rc=1; log "FAILED $what: smtp-sink got $(cat "$SINK_DIR/final"), not $MESSAGES messages"; }
+    return $rc
+}
+
+stop_sink() { local rc=0; kill -TERM "$SINK_PID" 2>/dev/null; wait "$SINK_PID" || rc=1; SINK_PID=""; return $rc; }
+drop_sink() { rm -rf "$SINK_DIR"; SINK_DIR=""; }
+
 # ---------------------------------------------------------------- one load
 # relay_case TARGET PORT ROUND: smtp-sink (fresh, so it counts from 0), the load, the wait until
 # smtp-sink has every message and the server's queue is empty, then the rows.
 relay_case() {
-    local target=$1 port=$2 r=$3 line t0 t1 done_line last first final sink_msgs sessions q mem rc=0 i
-    SINK_DIR=$(mktemp -d /tmp/postern-bench-sink.XXXXXX)
+    local target=$1 port=$2 r=$3 line t0 t1 done_line last first final sessions mem rc=0
+    start_sink
     local dir=$SINK_DIR
-    "$HERE/sink-watch.py" "$ADDR:$SINK_PORT" --expect "$MESSAGES" --ready "$dir/ready" --done "$dir/done" \
-        --timeout $((RELAY_TIMEOUT + 120)) > "$dir/final" 2>>"$LOG" &
-    SINK_PID=$!
-    for _ in $(seq 1 200); do [ -f "$dir/ready" ] && break; kill -0 "$SINK_PID" 2>/dev/null || break; sleep 0.1; done
-    [ -f "$dir/ready" ] || { SINK_PID=""; die "smtp-sink did not start on $ADDR:$SINK_PORT"; }
 
     # In the background and waited for, so that a signal stops the run at once (the trap stops it).
     t0=$(now)
@@ -261,33 +295,13 @@ relay_case() {
     LOAD_PID=""
     line=$(cat "$dir/load")
     if [ $rc = 0 ]; then
-        # The time is in the file (taken when smtp-sink reported the N-th "."); this loop only
-        # notices it.
-        for i in $(seq 1 $((RELAY_TIMEOUT * 10))); do
-            [ -f "$dir/done" ] && break
-            kill -0 "$SINK_PID" 2>/dev/null || break
-            sleep 0.1
-        done
-        [ -f "$dir/done" ] || { rc=1; log "FAILED $CASE $target round $r: smtp-sink did not get $MESSAGES messages within $RELAY_TIMEOUT s"; }
+        sink_and_queue_done "$target" "$CASE $target round $r" || rc=1
     else
         log "FAILED $CASE $target round $r: smtp-load.sh failed (see above)"
+        stop_sink
     fi
-    # The server's queue must empty too (bounded): a message is not relayed until it is gone.
-    for i in $(seq 1 600); do
-        if [ "$target" = postfix ]; then q=$(pf_queue_count); else q=$(postern_queue_count); fi
-        [ "$q" = 0 ] && break
-        sleep 0.1
-    done
-    [ "$q" = 0 ] || { rc=1; log "FAILED $CASE $target round $r: $q messages still queued 60 s after the load"; }
-    # A moment more, so that a duplicate delivery would still be counted, then stop smtp-sink.
-    sleep 1
-    kill -TERM "$SINK_PID" 2>/dev/null
-    wait "$SINK_PID" || rc=1
-    SINK_PID=""
     final=$(cat "$dir/final")
-    sink_msgs=$(kv "$final" msgs)
     sessions=$(kv "$final" sessions)
-    [ "$sink_msgs" = "$MESSAGES" ] || { rc=1; log "FAILED $CASE $target round $r: smtp-sink got $sink_msgs messages, not $MESSAGES"; }
     if [ "$target" = postfix ]; then mem=$("$SHARED/proc-mem.py" --pidfile "$PF_PIDFILE"); else mem=$("$SHARED/proc-mem.py" --pid "$POSTERN_PID"); fi
     log "$CASE $target round $r: ${line:-no load line} | smtp-sink: $final | $(cat "$dir/done" 2>/dev/null) | after: $mem"
     if [ $rc = 0 ]; then
@@ -306,8 +320,7 @@ relay_case() {
         record "$CASE" "$target" rss_kib_after "$(kv "$mem" rss_kib)" "$r"
         record "$CASE" "$target" procs_after "$(kv "$mem" procs)" "$r"
     fi
-    rm -rf "$dir"
-    SINK_DIR=""
+    drop_sink
     return $rc
 }
 
@@ -316,7 +329,7 @@ relay_case() {
 # Postern: queue retry --all). Measures delivery alone, from the flush until smtp-sink has the
 # last message: what a server does after an outage, and the issue's "2,000 messages queued".
 drain_case() {
-    local target=$1 port=$2 r=$3 t0 last q tried rc=0 i dir
+    local target=$1 port=$2 r=$3 t0 last q tried rc=0 i
     port_free "$SINK_PORT" || die "smtp-sink still listens on $ADDR:$SINK_PORT"
     "$SHARED/smtp-load.sh" "$ADDR" "$port" -s "$SESSIONS" -m "$MESSAGES" -l "$SIZE" \
         -t "$RCPT" -f "$SENDER" -T "$RELAY_TIMEOUT" > /dev/null 2>>"$LOG" &
@@ -337,41 +350,18 @@ drain_case() {
         sleep 0.1
     done
     [ "$tried" = "$MESSAGES" ] || { log "FAILED $DRAIN_CASE $target round $r: only $tried of $MESSAGES deferred"; return 1; }
-    SINK_DIR=$(mktemp -d /tmp/postern-bench-sink.XXXXXX)
-    dir=$SINK_DIR
-    "$HERE/sink-watch.py" "$ADDR:$SINK_PORT" --expect "$MESSAGES" --ready "$dir/ready" --done "$dir/done" \
-        --timeout $((RELAY_TIMEOUT + 120)) > "$dir/final" 2>>"$LOG" &
-    SINK_PID=$!
-    for _ in $(seq 1 200); do [ -f "$dir/ready" ] && break; kill -0 "$SINK_PID" 2>/dev/null || break; sleep 0.1; done
-    [ -f "$dir/ready" ] || { SINK_PID=""; die "smtp-sink did not start on $ADDR:$SINK_PORT"; }
+    start_sink
     t0=$(now)
     if [ "$target" = postfix ]; then postqueue -c "$PF_CONF" -f 2>>"$LOG"
     else "$POSTERN_BIN" --data-dir "$DATA" queue retry --all >> "$LOG" 2>&1; fi
-    for i in $(seq 1 $((RELAY_TIMEOUT * 10))); do
-        [ -f "$dir/done" ] && break
-        kill -0 "$SINK_PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    [ -f "$dir/done" ] || { rc=1; log "FAILED $DRAIN_CASE $target round $r: smtp-sink did not get $MESSAGES messages within $RELAY_TIMEOUT s"; }
-    for i in $(seq 1 600); do
-        if [ "$target" = postfix ]; then q=$(pf_queue_count); else q=$(postern_queue_count); fi
-        [ "$q" = 0 ] && break
-        sleep 0.1
-    done
-    [ "$q" = 0 ] || { rc=1; log "FAILED $DRAIN_CASE $target round $r: $q messages still queued 60 s after the flush"; }
-    sleep 1
-    kill -TERM "$SINK_PID" 2>/dev/null
-    wait "$SINK_PID" || rc=1
-    SINK_PID=""
-    [ "$(kv "$(cat "$dir/final")" msgs)" = "$MESSAGES" ] || { rc=1; log "FAILED $DRAIN_CASE $target round $r: smtp-sink got $(cat "$dir/final"), not $MESSAGES"; }
-    log "$DRAIN_CASE $target round $r: flush at $t0 | smtp-sink: $(cat "$dir/final") | $(cat "$dir/done" 2>/dev/null)"
+    sink_and_queue_done "$target" "$DRAIN_CASE $target round $r" || rc=1
+    log "$DRAIN_CASE $target round $r: flush at $t0 | smtp-sink: $(cat "$SINK_DIR/final") | $(cat "$SINK_DIR/done" 2>/dev/null)"
     if [ $rc = 0 ]; then
-        last=$(kv "$(cat "$dir/done")" last)
+        last=$(kv "$(cat "$SINK_DIR/done")" last)
         record "$DRAIN_CASE" "$target" drained_msgs_per_s "$(awk -v a="$t0" -v b="$last" -v m="$MESSAGES" 'BEGIN{printf "%.1f", m/(b-a)}')" "$r"
         record "$DRAIN_CASE" "$target" drained_s "$(elapsed "$t0" "$last")" "$r"
     fi
-    rm -rf "$dir"
-    SINK_DIR=""
+    drop_sink
     return $rc
 }
 
@@ -388,28 +378,24 @@ else
 fi
 printf 'case\ttarget\tmetric\tvalue\trun\n' > "$OUT"
 
-fail=0
-for r in $(seq 1 "$REPEATS"); do
-    # Alternate who goes first, so neither always runs on the other's leftover page cache or load.
-    if [ $((r % 2)) = 1 ]; then order="postfix postern"; else order="postern postfix"; fi
-    for target in $order; do
-        has "$target" || continue
-        log "round $r/$REPEATS: $target"
-        if [ "$target" = postfix ]; then relay_case postfix "$POSTFIX_PORT" "$r" || fail=1
-        else relay_case postern "$POSTERN_PORT" "$r" || fail=1; fi
-    done
-done
-if [ "$DRAIN" = 1 ]; then
+# rounds CASE_FUNCTION FIRST SECOND: REPEATS rounds of one case, alternating who goes first so
+# neither always runs on the other's leftover page cache or load.
+rounds() {
+    local run=$1 first=$2 second=$3 r order target
     for r in $(seq 1 "$REPEATS"); do
-        if [ $((r % 2)) = 1 ]; then order="postern postfix"; else order="postfix postern"; fi
+        if [ $((r % 2)) = 1 ]; then order="$first $second"; else order="$second $first"; fi
         for target in $order; do
             has "$target" || continue
-            log "drain round $r/$REPEATS: $target"
-            if [ "$target" = postfix ]; then drain_case postfix "$POSTFIX_PORT" "$r" || fail=1
-            else drain_case postern "$POSTERN_PORT" "$r" || fail=1; fi
+            log "$run round $r/$REPEATS: $target"
+            if [ "$target" = postfix ]; then "$run" postfix "$POSTFIX_PORT" "$r" || fail=1
+            else "$run" postern "$POSTERN_PORT" "$r" || fail=1; fi
         done
     done
-fi
+}
+
+fail=0
+rounds relay_case postfix postern
+if [ "$DRAIN" = 1 ]; then rounds drain_case postern postfix; fi
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 stop_rc=0
 if has postern; then stop_postern || stop_rc=1; fi
