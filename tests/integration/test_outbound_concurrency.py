@@ -54,7 +54,8 @@ def deliver_all(server, peers, recipients):
 def check_peak(sessions, limit):
     """The limit held (never more sessions at once) and was reached (not merely never exceeded)."""
     assert sessions.peak <= limit, f"{sessions.peak} sessions at once, over the limit of {limit}"
-    assert sessions.peak >= limit, f"only {sessions.peak} sessions at once ({sessions.total} in all), the limit {limit} never reached"
+    assert sessions.peak >= limit, \
+        f"only {sessions.peak} sessions at once ({sessions.total} in all), the limit {limit} never reached"
 
 
 def test_max_per_domain_caps_one_domain(dns, port, mail_template, tmp_path):
