@@ -1,7 +1,8 @@
 """A receiving SMTP server for the outbound tests: Debian's aiosmtpd on a loopback address, in a
 thread, recording what it accepted and answering as a test scripts it (temporary refusals first,
 permanent ones for some recipients, a slow answer to the end of data), optionally with STARTTLS
-and AUTH, optionally without 8BITMIME in its EHLO answer. Only loopback: the address must be in 127.0.0.0/8.
+and AUTH, optionally without 8BITMIME in its EHLO answer, counting how many sessions were open at once
+(one counter can be shared by several peers). Only loopback: the address must be in 127.0.0.0/8.
 
     with SmtpPeer("127.0.0.31") as peer:       # a free port on that address
         ...; peer.wait_for_messages(1)
@@ -18,7 +19,7 @@ import pytest
 
 try:
     from aiosmtpd.controller import Controller
-    from aiosmtpd.smtp import AuthResult
+    from aiosmtpd.smtp import SMTP, AuthResult
 except ImportError:  # pragma: no cover - the CI installs python3-aiosmtpd
     Controller = None
 
@@ -52,6 +53,57 @@ class Received:
         self.mail_options = mail_options
 
 
+class SessionCounter:
+    """How many SMTP sessions are open now and the most that were open at once. Thread-safe: each
+    peer's aiosmtpd runs its own event loop thread, and peers may share one counter."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.open = 0
+        self.peak = 0
+        self.total = 0
+
+    def opened(self):
+        with self._lock:
+            self.open += 1
+            self.total += 1
+            self.peak = max(self.peak, self.open)
+
+    def closed(self):
+        with self._lock:
+            self.open -= 1
+
+
+def _counting_controller(sessions):
+    """An aiosmtpd Controller class whose sessions count in ``sessions`` from the accepted
+    connection to QUIT or the lost connection, whichever comes first. Ending at QUIT matters: the
+    client may open its next connection as soon as it has the 221, before this loop sees the old
+    one close."""
+    class CountingSMTP(SMTP):
+        _counted = False
+
+        def connection_made(self, transport):
+            first = self.transport is None   # STARTTLS calls this again for the same session
+            super().connection_made(transport)
+            if first:
+                self._counted = True
+                sessions.opened()
+
+        def connection_lost(self, error):
+            self.session_ended()
+            super().connection_lost(error)
+
+        def session_ended(self):
+            if self._counted:
+                self._counted = False
+                sessions.closed()
+
+    class CountingController(Controller):
+        def factory(self):
+            return CountingSMTP(self.handler, **self.SMTP_kwargs)
+    return CountingController
+
+
 class _Handler:
     def __init__(self, peer):
         self.peer = peer
@@ -69,6 +121,10 @@ class _Handler:
         if reply.startswith("250"):
             envelope.rcpt_tos.append(address)
         return reply
+
+    async def handle_QUIT(self, server, session, envelope):
+        server.session_ended()
+        return "221 Bye"
 
     async def handle_DATA(self, server, session, envelope):
         self.peer._data_started.set()
@@ -90,10 +146,12 @@ class SmtpPeer:
     (AUTH only over TLS); ``rcpt_replies``: {address: [reply, ...]} answered in turn (then 250);
     ``data_replies``: [reply, ...] for the end of data in turn (then 250); ``data_delay``: seconds
     to wait before answering the end of data; ``eightbitmime``: False leaves 8BITMIME out of the
-    EHLO answer, as a 7-bit-only server (RFC 6152 §3 then asks the client to convert)."""
+    EHLO answer, as a 7-bit-only server (RFC 6152 §3 then asks the client to convert); ``sessions``: a
+    SessionCounter to count this peer's sessions in (several peers may share one), else its own;
+    ``peer.sessions.peak`` is the most sessions that were open at once."""
 
     def __init__(self, address, port=0, tls=None, implicit_tls=False, logins=None, rcpt_replies=None,
-                 data_replies=None, data_delay=0, smtputf8=True, eightbitmime=True):
+                 data_replies=None, data_delay=0, smtputf8=True, eightbitmime=True, sessions=None):
         if not ipaddress.ip_address(address).is_loopback:
             raise ValueError("test peers listen on loopback only")
         require_aiosmtpd()
@@ -104,6 +162,7 @@ class SmtpPeer:
         self.implicit_tls = implicit_tls   # a plaintext client never gets past the handshake
         self.rcpt_replies = {key.lower(): list(value) for key, value in (rcpt_replies or {}).items()}
         self.data_replies = list(data_replies or [])
+        self.sessions = sessions or SessionCounter()
         self.messages = []
         self.rcpt_attempts = []
         self._lock = threading.Condition()
@@ -120,7 +179,8 @@ class SmtpPeer:
             # aiosmtpd counts only STARTTLS as TLS; with implicit TLS the whole session is encrypted.
             kwargs["auth_require_tls"] = not implicit_tls
             kwargs["authenticator"] = self._authenticator(logins)
-        self._controller = Controller(_Handler(self), hostname=address, port=self.port,
+        controller = _counting_controller(self.sessions)
+        self._controller = controller(_Handler(self), hostname=address, port=self.port,
                                       ssl_context=context if implicit_tls else None, ready_timeout=TIMEOUT,
                                       server_hostname=f"peer-{address}", **kwargs)
 
