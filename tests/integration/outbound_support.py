@@ -5,7 +5,6 @@ one-second retry schedule, and ways to look into the queue and at reports."""
 
 import email
 import email.policy
-import os
 import poplib
 import smtplib
 import socket
@@ -15,6 +14,7 @@ import pytest
 from postern_harness import (FIXTURE_PASSWORD, HeadlessServer, check, copy_data_dir, maildir_files, postern,
                              sql_query, wait_until)
 from smtp_client_support import ALICE, CLIENT_TIMEOUT, HELO
+from smtp_peer import require_aiosmtpd
 
 SQLITE = {"database": None}
 DELIVERY_TIMEOUT = 20
@@ -37,6 +37,15 @@ def shared_port(addresses):
         if free:
             return port
     raise RuntimeError("no port free on every peer address")
+
+
+def peer_port_fixture(addresses):
+    """A module fixture ``port``: one port free on every peer address (skips without aiosmtpd)."""
+    @pytest.fixture(scope="module")
+    def port():
+        require_aiosmtpd()
+        return shared_port(addresses)
+    return port
 
 
 def outbound_settings(dns, mx_port, extra=None):

@@ -8,12 +8,11 @@ arrives once."""
 import contextlib
 import email
 
-import pytest
 
 from dnsmasq_support import dnsmasq_fixture
-from outbound_support import outbound_settings, send, shared_port, start_outbound_server, wait_queue_empty
+from outbound_support import outbound_settings, peer_port_fixture, send, start_outbound_server, wait_queue_empty
 from postern_harness import mail_template, wait_until  # noqa: F401
-from smtp_peer import SessionCounter, SmtpPeer, require_aiosmtpd
+from smtp_peer import SessionCounter, SmtpPeer
 
 BUSY = "127.0.0.44"                       # one domain, per-domain limit
 WIDE = ["127.0.0.45", "127.0.0.46", "127.0.0.47"]
@@ -29,10 +28,7 @@ ARRIVAL_TIMEOUT = 25
 dns = dnsmasq_fixture(RECORDS, scope="module")
 
 
-@pytest.fixture(scope="module")
-def port():
-    require_aiosmtpd()
-    return shared_port([BUSY, *WIDE])
+port = peer_port_fixture([BUSY, *WIDE])
 
 
 def subjects(peers):

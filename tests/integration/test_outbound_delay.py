@@ -7,14 +7,12 @@ message fails with a 4.4.7 report and the queue empties."""
 
 import contextlib
 
-import pytest
-
 from dnsmasq_support import dnsmasq_fixture
-from outbound_support import (delivery_status, outbound_settings, pop3_messages, queue_rows, send, shared_port,
+from outbound_support import (delivery_status, outbound_settings, peer_port_fixture, pop3_messages, queue_rows, send,
                               start_outbound_server, wait_for_report, wait_queue_empty)
 from postern_harness import log_text, mail_template, maildir_files, wait_until  # noqa: F401
 from smtp_client_support import ALICE
-from smtp_peer import SmtpPeer, require_aiosmtpd
+from smtp_peer import SmtpPeer
 
 DELAYED = "127.0.0.42"
 EXPIRED = "127.0.0.43"
@@ -28,10 +26,7 @@ ATTEMPTS_TIMEOUT = 15
 dns = dnsmasq_fixture(RECORDS, scope="module")
 
 
-@pytest.fixture(scope="module")
-def port():
-    require_aiosmtpd()
-    return shared_port([DELAYED, EXPIRED])
+port = peer_port_fixture([DELAYED, EXPIRED])
 
 
 def start(dns, port, template, directory, **hours):

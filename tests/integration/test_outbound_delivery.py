@@ -5,14 +5,13 @@ report (RFC 3464) in the sender's Maildir, read through POP3; two MX with the fi
 null MX -> a report without any connection; an alias forwarding outside; a message for a local
 and a remote recipient."""
 
-import pytest
 
 from dnsmasq_support import dnsmasq_fixture
-from outbound_support import (DELIVERY_TIMEOUT, delivery_status, outbound_server_fixture, pop3_messages, queue_rows,
-                              send, shared_port, wait_for_report, wait_queue_empty)
+from outbound_support import (DELIVERY_TIMEOUT, delivery_status, outbound_server_fixture, peer_port_fixture,
+                              pop3_messages, queue_rows, send, wait_for_report, wait_queue_empty)
 from postern_harness import check, log_text, mail_template, maildir_files, postern, wait_until  # noqa: F401
 from smtp_client_support import ALICE, BOB
-from smtp_peer import SmtpPeer, require_aiosmtpd
+from smtp_peer import SmtpPeer
 
 REMOTE = "127.0.0.31"
 RETRY = "127.0.0.32"
@@ -33,10 +32,7 @@ RECORDS = [
 dns = dnsmasq_fixture(RECORDS, scope="module")
 
 
-@pytest.fixture(scope="module")
-def port():
-    require_aiosmtpd()
-    return shared_port(PEERS)
+port = peer_port_fixture(PEERS)
 
 
 server = outbound_server_fixture("outbound")

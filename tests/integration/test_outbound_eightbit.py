@@ -7,14 +7,13 @@ is not sent at all: alice gets a failure report with status 5.6.3."""
 import email
 import email.policy
 
-import pytest
 
 from dnsmasq_support import dnsmasq_fixture
-from outbound_support import (DELIVERY_TIMEOUT, delivery_status, outbound_server_fixture, pop3_messages, send,
-                              shared_port, wait_for_report, wait_queue_empty)
+from outbound_support import (DELIVERY_TIMEOUT, delivery_status, outbound_server_fixture, peer_port_fixture,
+                              pop3_messages, send, wait_for_report, wait_queue_empty)
 from postern_harness import log_text, mail_template, maildir_files  # noqa: F401
 from smtp_client_support import ALICE
-from smtp_peer import SmtpPeer, require_aiosmtpd
+from smtp_peer import SmtpPeer
 
 SEVEN_BIT = "127.0.0.41"
 RECORDS = ["--mx-host=sevenbit.test,mx.sevenbit.test,10", f"--host-record=mx.sevenbit.test,{SEVEN_BIT}"]
@@ -26,10 +25,7 @@ MIME_HEADERS = ("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\
 dns = dnsmasq_fixture(RECORDS, scope="module")
 
 
-@pytest.fixture(scope="module")
-def port():
-    require_aiosmtpd()
-    return shared_port([SEVEN_BIT])
+port = peer_port_fixture([SEVEN_BIT])
 
 
 server = outbound_server_fixture("eightbit")

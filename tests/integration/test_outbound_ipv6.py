@@ -10,7 +10,7 @@ import pytest
 
 from dnsmasq_support import dnsmasq_fixture
 from outbound_support import DELIVERY_TIMEOUT, log_of, outbound_server_fixture, send, wait_queue_empty
-from postern_harness import log_text, mail_template  # noqa: F401
+from postern_harness import mail_template  # noqa: F401
 from smtp_peer import SmtpPeer, require_aiosmtpd
 
 DUAL_V4 = "127.0.0.48"

@@ -5,13 +5,12 @@ the peer down and killed: after the restart the message is still there and goes 
 
 import time
 
-import pytest
 
 from dnsmasq_support import dnsmasq_fixture
-from outbound_support import (DELIVERY_TIMEOUT, outbound_settings, queue_rows, send, shared_port,
+from outbound_support import (DELIVERY_TIMEOUT, outbound_settings, peer_port_fixture, queue_rows, send,
                               start_outbound_server, wait_queue_empty)
 from postern_harness import HeadlessServer, log_text, mail_template, wait_until  # noqa: F401
-from smtp_peer import SmtpPeer, require_aiosmtpd
+from smtp_peer import SmtpPeer
 
 PEER = "127.0.0.39"
 DOWN = "127.0.0.40"   # nothing listens here
@@ -24,10 +23,7 @@ QUIET_SECONDS = 4
 dns = dnsmasq_fixture(RECORDS, scope="module")
 
 
-@pytest.fixture(scope="module")
-def port():
-    require_aiosmtpd()
-    return shared_port([PEER])
+port = peer_port_fixture([PEER])
 
 
 def restart(server):

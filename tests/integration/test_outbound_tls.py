@@ -9,7 +9,7 @@ import socket
 import pytest
 
 from dnsmasq_support import dnsmasq_fixture
-from outbound_support import (DELIVERY_TIMEOUT, outbound_settings, queue_rows, send, shared_port,
+from outbound_support import (DELIVERY_TIMEOUT, outbound_settings, peer_port_fixture, queue_rows, send,
                               start_outbound_server, wait_queue_empty)
 from postern_harness import check, log_text, mail_template, postern, wait_until  # noqa: F401
 from smtp_client_support import ALICE
@@ -26,10 +26,7 @@ RELAY_PASSWORD = "s3cret-Relay-pw"
 dns = dnsmasq_fixture(RECORDS, scope="module")
 
 
-@pytest.fixture(scope="module")
-def port():
-    require_aiosmtpd()
-    return shared_port([TLS_PEER, SMART_HOST])
+port = peer_port_fixture([TLS_PEER, SMART_HOST])
 
 
 @pytest.fixture(scope="module")
