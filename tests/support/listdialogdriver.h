@@ -6,7 +6,7 @@
 
 #include "adminmode.h"
 #include "inprocessenginelink.h"
-#include "linkedengine.h"
+#include "liveenginefixture.h"
 #include "security/listeditor.h"
 
 #include <QApplication>
@@ -111,26 +111,32 @@ private:
     ListEditor *m_editor;
 };
 
+// The mailbox that OpenListDialog's engine has, for mail delivered to it in a test.
+inline const QString kListDialogMailbox = QStringLiteral("user@example.test");
+
 // A real engine with a list dialog on it, in administration mode unless told otherwise: the
-// setup every list dialog test starts with. Members are built in order, the engine first.
+// setup every list dialog test starts with. The engine has the mailbox kListDialogMailbox and
+// makes no DNS lookups of the (loopback) senders' domains. Members are built in order, the
+// engine first.
 template <typename Dialog>
 class OpenListDialog
 {
 public:
     explicit OpenListDialog(bool unlocked = true) : m_dialog(m_engine.link(), m_mode), m_driver(m_dialog)
     {
+        m_engine.addMailbox(kListDialogMailbox, QStringLiteral("secret-password"));
         m_mode.setUnlocked(unlocked);
     }
 
     // Starts the engine (unless a test did already) and shows the dialog with its list read.
     [[nodiscard]] bool show() { return (m_engine.link().status().running() || m_engine.start()) && m_driver.show(); }
-    [[nodiscard]] LinkedEngine &engine() { return m_engine; }
+    [[nodiscard]] LiveEngineFixture &engine() { return m_engine; }
     [[nodiscard]] AdminMode &mode() { return m_mode; }
     [[nodiscard]] Dialog &dialog() { return m_dialog; }
     [[nodiscard]] ListDialogDriver &driver() { return m_driver; }
 
 private:
-    LinkedEngine m_engine;
+    LiveEngineFixture m_engine{{{QStringLiteral("verify.sender_domain"), QStringLiteral("false")}}};
     AdminMode m_mode;
     Dialog m_dialog;
     ListDialogDriver m_driver;

@@ -1,69 +1,153 @@
 #include "liveenginefixture.h"
 
+#include <optional>
+#include <utility>
+
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
 #include "adminservice.h"
 #include "databaseurl.h"
 #include "datadirectory.h"
-#include "enginecontroller.h"
 #include "inprocessenginelink.h"
+#include "log.h"
+#include "records.h"
 #include "sqlstorage.h"
 
-#include <QtTest>
-#include <QElapsedTimer>
-#include <QHostAddress>
-#include <QTcpSocket>
-
-#include <optional>
-
-LiveEngineFixture::LiveEngineFixture()
+LiveEngineFixture::LiveEngineFixture(const QMap<QString, QString> &settings)
 {
+    Log::install(&m_hub);
     m_options.dataDirectory = m_dir.path();
     m_options.ephemeralPorts = true;
     m_options.changePollMs = 200;
     m_options.housekeepingMs = 200;
     m_options.shutdownGraceMs = 2000;
     QMap<QString, QString> loopback{{QStringLiteral("listen.addresses"), QStringLiteral("127.0.0.1")}};
-    for (const QString &service : {QStringLiteral("smtp"), QStringLiteral("submission"), QStringLiteral("smtps"),
-                                   QStringLiteral("pop3"), QStringLiteral("pop3s")})
-        loopback.insert(service + QStringLiteral(".port"), QStringLiteral("0"));
+    for (const char *service : {"smtp", "submission", "smtps", "pop3", "pop3s"})
+        loopback.insert(QLatin1String(service) + QStringLiteral(".port"), QStringLiteral("0"));
     configure(loopback);
+    configure(settings);
 }
 
+// The link goes first (members die in reverse order), then the hub, which uninstalls itself.
 LiveEngineFixture::~LiveEngineFixture() = default;
 
-void LiveEngineFixture::configure(const QMap<QString, QString> &settings)
+QString LiveEngineFixture::mailDirectory() const
+{
+    return DataDirectory(m_dir.path()).mailDirectory();
+}
+
+void LiveEngineFixture::prepare(const std::function<void(AdminService &)> &steps)
 {
     SqlStorage storage(DatabaseUrl::sqliteFile(DataDirectory(m_dir.path()).databaseFile()));
     AdminService admin(storage, QStringLiteral("test"));
-    for (auto it = settings.cbegin(); it != settings.cend(); ++it)
-        admin.configSet(it.key(), it.value());
+    steps(admin);
+}
+
+void LiveEngineFixture::configure(const QMap<QString, QString> &settings)
+{
+    prepare([&settings](AdminService &admin) {
+        for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
+            if (it.value().isNull())
+                admin.configReset(it.key());
+            else
+                admin.configSet(it.key(), it.value());
+        }
+    });
+}
+
+void LiveEngineFixture::addMailbox(const QString &address, const QString &password)
+{
+    prepare([&address, &password](AdminService &admin) {
+        const QString domain = address.section(QLatin1Char('@'), 1);
+        if (!admin.domains().contains(domain))
+            admin.addDomain(domain);
+        admin.addUser(AdminService::NewAccount{address, password, {}, 0});
+    });
+}
+
+void LiveEngineFixture::addAutoBan(const QString &range, const QString &reason, qint64 minutes)
+{
+    SqlStorage storage(DatabaseUrl::sqliteFile(DataDirectory(m_dir.path()).databaseFile()));
+    BanRecord ban;
+    ban.range = range;
+    ban.created = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    ban.expires = ban.created.addSecs(minutes * 60);
+    ban.comment = reason;
+    ban.source = QStringLiteral("auto");
+    storage.setBan(ban);
 }
 
 InProcessEngineLink &LiveEngineFixture::link()
 {
-    if (!m_link)
+    if (!m_link) {
         m_link = std::make_unique<InProcessEngineLink>(m_options, m_hub);
+        QObject::connect(m_link.get(), &EngineLink::changesApplied, m_link.get(), [this] { ++m_changesApplied; });
+    }
     return *m_link;
 }
 
 bool LiveEngineFixture::start(int timeoutMs)
 {
-    EngineController &engine = link().controller();
-    QSignalSpy started(&engine, &EngineController::started);
     link().startServer();
-    return (started.count() > 0 || started.wait(timeoutMs)) && engine.isRunning();
+    // The engine reports "running" together with its listeners, so this covers both.
+    QDeadlineTimer deadline(timeoutMs);
+    while (!m_link->status().running() && !deadline.hasExpired())
+        QTest::qWait(20);
+    return m_link->status().running();
+}
+
+quint16 LiveEngineFixture::port(const QString &service)
+{
+    for (const ListenerState &listener : link().status().listeners) {
+        if (listener.service == service)
+            return listener.port;
+    }
+    return 0;
 }
 
 AdminReply LiveEngineFixture::call(const QString &operation, const QJsonObject &arguments, int timeoutMs)
 {
+    return call(link(), operation, arguments, timeoutMs);
+}
+
+AdminReply LiveEngineFixture::call(EngineLink &link, const QString &operation, const QJsonObject &arguments, int timeoutMs)
+{
     std::optional<AdminReply> answer;
     QObject context;
-    link().call(AdminRequest{operation, arguments}, &context, [&answer](const AdminReply &reply) { answer = reply; });
-    QElapsedTimer clock;
-    clock.start();
-    while (!answer && clock.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    link.call(AdminRequest{operation, arguments}, &context, [&answer](const AdminReply &reply) { answer = reply; });
+    QDeadlineTimer deadline(timeoutMs);
+    while (!answer && !deadline.hasExpired())
+        QTest::qWait(10);
     return answer.value_or(AdminReply::failure(AdminReply::Status::Unavailable,
                                                QStringLiteral("no reply to %1 within %2 ms").arg(operation).arg(timeoutMs)));
+}
+
+QString LiveEngineFixture::setting(const QString &key)
+{
+    const AdminReply reply = call(QStringLiteral("config.get"), {{QStringLiteral("key"), key}});
+    return reply.ok() ? reply.result.toString() : QStringLiteral("<%1>").arg(reply.message);
+}
+
+QMap<QString, QString> LiveEngineFixture::settings(EngineLink &link)
+{
+    QMap<QString, QString> values;
+    for (const QJsonValue &setting : call(link, QStringLiteral("config.list")).result.toArray())
+        values.insert(setting[QStringLiteral("key")].toString(), setting[QStringLiteral("value")].toString());
+    return values;
+}
+
+bool LiveEngineFixture::waitForChangesApplied(int mark, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (m_changesApplied <= mark && !deadline.hasExpired())
+        QTest::qWait(10);
+    return m_changesApplied > mark;
 }
 
 bool LiveEngineFixture::settle(int timeoutMs)
@@ -74,68 +158,99 @@ bool LiveEngineFixture::settle(int timeoutMs)
     return reply.ok() && applied.wait(timeoutMs);
 }
 
-namespace {
-
-// One reply (the last line of a multi-line one) from a blocking test client, bounded.
-QByteArray readReply(QTcpSocket &socket, bool smtp)
+QStringList LiveEngineFixture::logLines(const QString &text)
 {
-    QByteArray line;
-    while (true) {
-        if (!socket.canReadLine() && !socket.waitForReadyRead(20000))
-            return line;
-        line = socket.readLine();
-        // SMTP continues a multi-line reply with "250-"; POP3 replies here are one line.
-        if (!smtp || line.size() < 4 || line.at(3) != '-')
-            return line;
+    QStringList lines;
+    for (const LogEntry &entry : m_hub.ring().entriesAfter(0)) {
+        if (entry.text.contains(text))
+            lines << entry.text;
     }
+    return lines;
 }
 
-QByteArray exchange(QTcpSocket &socket, const QByteArray &command, bool smtp)
+quint16 LiveEngineFixture::freePort()
 {
-    socket.write(command + "\r\n");
-    return readReply(socket, smtp);
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
 }
 
-}
-
-bool LiveEngineFixture::pop3Login(const QString &user, const QString &password)
+std::unique_ptr<QTcpSocket> LiveEngineFixture::connectFrom(const QString &source, const QString &service)
 {
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port(QStringLiteral("pop3")));
-    if (!socket.waitForConnected(5000) || !readReply(socket, false).startsWith("+OK"))
-        return false;
-    if (!exchange(socket, "USER " + user.toUtf8(), false).startsWith("+OK"))
-        return false;
-    const bool loggedIn = exchange(socket, "PASS " + password.toUtf8(), false).startsWith("+OK");
-    exchange(socket, "QUIT", false);
-    return loggedIn;
+    auto socket = std::make_unique<QTcpSocket>();
+    if (!socket->bind(QHostAddress(source)))
+        return nullptr;
+    QSignalSpy connected(socket.get(), &QTcpSocket::connected);
+    socket->connectToHost(QHostAddress::LocalHost, port(service));
+    // Spin the event loop rather than block in waitFor*: the link's signals are delivered here.
+    // A banned source is connected and closed at once, so "connected" is what counts, not the state now.
+    QDeadlineTimer deadline(5000);
+    while (connected.isEmpty() && socket->state() != QAbstractSocket::UnconnectedState && !deadline.hasExpired())
+        QTest::qWait(10);
+    if (connected.isEmpty())
+        return nullptr;
+    return socket;
+}
+
+QByteArray LiveEngineFixture::readReply(QTcpSocket &socket, int timeoutMs)
+{
+    QByteArray reply;
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        while (socket.canReadLine()) {
+            const QByteArray line = socket.readLine();
+            reply += line;
+            // The last line of an SMTP reply has a space (or nothing) after the code: "250 OK", not
+            // "250-"; a POP3 reply ("+OK …", "-ERR …") is one line.
+            if (line.size() < 4 || line.at(3) != '-')
+                return reply;
+        }
+        if (socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
+            break;
+        QTest::qWait(10);
+    }
+    return reply;
+}
+
+QByteArray LiveEngineFixture::command(QTcpSocket &socket, const QByteArray &line, int timeoutMs)
+{
+    socket.write(line + "\r\n");
+    return readReply(socket, timeoutMs);
+}
+
+QByteArray LiveEngineFixture::deliver(const QString &recipient, const QByteArray &message, const QByteArray &sender)
+{
+    const std::unique_ptr<QTcpSocket> socket = connectFrom(QStringLiteral("127.0.0.1"));
+    if (!socket)
+        return "no connection";
+    const std::pair<QByteArray, QByteArray> steps[] = {{QByteArray(), "220"},
+                                                       {"EHLO client.test", "250"},
+                                                       {"MAIL FROM:<" + sender + ">", "250"},
+                                                       {"RCPT TO:<" + recipient.toUtf8() + ">", "250"},
+                                                       {"DATA", "354"}};
+    for (const auto &[line, expected] : steps) {
+        const QByteArray reply = line.isEmpty() ? readReply(*socket) : command(*socket, line);
+        if (!reply.startsWith(expected))
+            return line + " -> " + reply;
+    }
+    socket->write(message);
+    const QByteArray reply = command(*socket, "\r\n.");
+    command(*socket, "QUIT");
+    return reply;
 }
 
 bool LiveEngineFixture::sendMail(const QString &recipient, const QByteArray &subject)
 {
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port(QStringLiteral("smtp")));
-    if (!socket.waitForConnected(5000) || !readReply(socket, true).startsWith("220"))
+    return deliver(recipient, "Subject: " + subject + "\r\n\r\nHello.", QByteArray()).startsWith("250");
+}
+
+bool LiveEngineFixture::pop3Login(const QString &user, const QString &password)
+{
+    const std::unique_ptr<QTcpSocket> socket = connectFrom(QStringLiteral("127.0.0.1"), QStringLiteral("pop3"));
+    if (!socket || !readReply(*socket).startsWith("+OK") || !command(*socket, "USER " + user.toUtf8()).startsWith("+OK"))
         return false;
-    const bool accepted = exchange(socket, "EHLO client.test", true).startsWith("250")
-                          && exchange(socket, "MAIL FROM:<>", true).startsWith("250")
-                          && exchange(socket, "RCPT TO:<" + recipient.toUtf8() + ">", true).startsWith("250")
-                          && exchange(socket, "DATA", true).startsWith("354")
-                          && exchange(socket, "Subject: " + subject + "\r\n\r\nHello.\r\n.", true).startsWith("250");
-    exchange(socket, "QUIT", true);
-    return accepted;
-}
-
-quint16 LiveEngineFixture::port(const QString &service)
-{
-    for (const ListenerState &listener : link().controller().listeners()) {
-        if (listener.service == service && listener.status == ListenerState::Status::Listening)
-            return listener.port;
-    }
-    return 0;
-}
-
-QString LiveEngineFixture::mailDirectory() const
-{
-    return DataDirectory(m_dir.path()).mailDirectory();
+    const bool loggedIn = command(*socket, "PASS " + password.toUtf8()).startsWith("+OK");
+    command(*socket, "QUIT");
+    return loggedIn;
 }

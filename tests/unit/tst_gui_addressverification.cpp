@@ -6,7 +6,7 @@
 #include <QLabel>
 
 #include "adminmode.h"
-#include "guitestengine.h"
+#include "liveenginefixture.h"
 #include "inprocessenginelink.h"
 #include "lineclient.h"
 #include "security/addressverificationdialog.h"
@@ -35,13 +35,13 @@ private Q_SLOTS:
 private:
     [[nodiscard]] QByteArray reply(const QList<QByteArray> &lines);
 
-    std::unique_ptr<GuiTestEngine> m_engine;
+    std::unique_ptr<LiveEngineFixture> m_engine;
     AdminMode m_mode;
 };
 
 void TestGuiAddressVerification::init()
 {
-    m_engine = std::make_unique<GuiTestEngine>();
+    m_engine = std::make_unique<LiveEngineFixture>();
     m_engine->addMailbox(QStringLiteral("alice@example.test"), QStringLiteral("correct horse"));
     QVERIFY(m_engine->start());
     m_mode.setUnlocked(true);

@@ -9,7 +9,7 @@
 #include "databaseurl.h"
 #include "datadirectory.h"
 #include "dialoglauncher.h"
-#include "guitestfixture.h"
+#include "liveenginefixture.h"
 #include "inprocessenginelink.h"
 #include "mainwindow.h"
 #include "optionsdialog.h"
@@ -41,7 +41,7 @@ private:
     }
     [[nodiscard]] AdminPasswordPrompt *enterWith(MainWindow &window, const QString &password);
 
-    std::unique_ptr<GuiTestFixture> m_engine;
+    std::unique_ptr<LiveEngineFixture> m_engine;
 };
 
 namespace {
@@ -50,7 +50,7 @@ const QString kPassword = QStringLiteral("gate-keeper 42");
 
 void TestGuiAdminMode::initTestCase()
 {
-    m_engine = std::make_unique<GuiTestFixture>();
+    m_engine = std::make_unique<LiveEngineFixture>();
     QVERIFY(m_engine->isValid());
 }
 
@@ -106,7 +106,7 @@ void TestGuiAdminMode::passwordGuardsTheMode()
     QSignalSpy applied(options, &OptionsDialog::applied);
     options->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok)->click();
     QVERIFY(applied.wait(10000));
-    QCOMPARE(GuiTestFixture::call(link, QStringLiteral("admin.password.exists")).result.toBool(), true);
+    QCOMPARE(LiveEngineFixture::call(link, QStringLiteral("admin.password.exists")).result.toBool(), true);
 
     // The database holds a PBKDF2 hash, never the password, and config.list does not show it.
     {
@@ -115,7 +115,7 @@ void TestGuiAdminMode::passwordGuardsTheMode()
         QVERIFY(PasswordHash::isValid(stored));
         QVERIFY(!stored.contains(kPassword));
         const QByteArray listed =
-            QJsonDocument(GuiTestFixture::call(link, QStringLiteral("config.list")).result.toArray()).toJson();
+            QJsonDocument(LiveEngineFixture::call(link, QStringLiteral("config.list")).result.toArray()).toJson();
         QVERIFY(!listed.isEmpty());
         QVERIFY(!listed.contains(stored.toUtf8()));
         QVERIFY(!listed.contains("secret."));
@@ -156,7 +156,7 @@ void TestGuiAdminMode::passwordGuardsTheMode()
     window.dialogs().open(DialogLauncher::Dialog::Options);
     QTRY_VERIFY_WITH_TIMEOUT(clear->isEnabled(), 10000);
     clear->click();
-    QTRY_VERIFY_WITH_TIMEOUT(!GuiTestFixture::call(link, QStringLiteral("admin.password.exists")).result.toBool(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!LiveEngineFixture::call(link, QStringLiteral("admin.password.exists")).result.toBool(), 10000);
     window.adminMode().setUnlocked(false);
     action(window, "enterAdminModeAction")->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(window.adminMode().isUnlocked(), 10000);

@@ -20,7 +20,7 @@ private Q_SLOTS:
     void lockedModeDisablesEditing();
 
 private:
-    [[nodiscard]] static QStringList patterns(LinkedEngine &engine);
+    [[nodiscard]] static QStringList patterns(LiveEngineFixture &engine);
 };
 
 namespace {
@@ -36,7 +36,7 @@ QByteArray withAttachment(const QByteArray &name)
 
 }
 
-QStringList TestGuiAttachmentFilters::patterns(LinkedEngine &engine)
+QStringList TestGuiAttachmentFilters::patterns(LiveEngineFixture &engine)
 {
     QStringList list;
     for (const QJsonValue &entry : engine.call(QStringLiteral("attachment-filter.list")).result.toArray())
@@ -48,12 +48,12 @@ QStringList TestGuiAttachmentFilters::patterns(LinkedEngine &engine)
 void TestGuiAttachmentFilters::patternRefusesRealMailWhateverTheSizeLimit()
 {
     OpenListDialog<AttachmentFiltersDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("config.set"), {{QStringLiteral("key"), QStringLiteral("message.max_size")},
                                                        {QStringLiteral("value"), QStringLiteral("0")}})
                 .ok());
     QVERIFY(engine.start());
-    const QByteArray accepted = engine.deliver(withAttachment("setup.exe"));
+    const QByteArray accepted = engine.deliver(kListDialogMailbox, withAttachment("setup.exe"));
     QVERIFY2(accepted.startsWith("250"), accepted.constData());
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
@@ -65,15 +65,15 @@ void TestGuiAttachmentFilters::patternRefusesRealMailWhateverTheSizeLimit()
     QVERIFY(driver.apply());
     QVERIFY(engine.waitForChangesApplied(mark));
     QCOMPARE(patterns(engine), QStringList{QStringLiteral("*.EXE")});
-    const QByteArray refused = engine.deliver(withAttachment("setup.exe"));
+    const QByteArray refused = engine.deliver(kListDialogMailbox, withAttachment("setup.exe"));
     QVERIFY2(refused.startsWith("550 5.7.1"), refused.constData());
-    QVERIFY(engine.deliver(withAttachment("report.pdf")).startsWith("250"));
+    QVERIFY(engine.deliver(kListDialogMailbox, withAttachment("report.pdf")).startsWith("250"));
 }
 
 void TestGuiAttachmentFilters::cancelChangesNothing()
 {
     OpenListDialog<AttachmentFiltersDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
     driver.type("patternEdit", QStringLiteral("*.scr"));
@@ -89,7 +89,7 @@ void TestGuiAttachmentFilters::cancelChangesNothing()
 void TestGuiAttachmentFilters::badOrDuplicatePatternIsRefused()
 {
     OpenListDialog<AttachmentFiltersDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("attachment-filter.add"), {{QStringLiteral("pattern"), QStringLiteral("*.exe")}}).ok());
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
@@ -107,7 +107,7 @@ void TestGuiAttachmentFilters::badOrDuplicatePatternIsRefused()
 void TestGuiAttachmentFilters::importSkipsCommentsAndReportsBadLines()
 {
     OpenListDialog<AttachmentFiltersDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QTemporaryDir files;
     QFile in(files.filePath(QStringLiteral("patterns.txt")));
     QVERIFY(in.open(QIODevice::WriteOnly));

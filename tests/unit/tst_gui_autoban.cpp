@@ -9,7 +9,7 @@
 #include <QSpinBox>
 
 #include "adminmode.h"
-#include "guitestengine.h"
+#include "liveenginefixture.h"
 #include "inprocessenginelink.h"
 #include "lineclient.h"
 #include "security/autobandialog.h"
@@ -35,14 +35,14 @@ private Q_SLOTS:
 private:
     [[nodiscard]] QStringList bannedRanges();
 
-    std::unique_ptr<GuiTestEngine> m_engine;
+    std::unique_ptr<LiveEngineFixture> m_engine;
     AdminMode m_mode;
     QString m_defaultNever;
 };
 
 void TestGuiAutoBan::init()
 {
-    m_engine = std::make_unique<GuiTestEngine>();
+    m_engine = std::make_unique<LiveEngineFixture>();
     m_engine->addMailbox(QStringLiteral("alice@example.test"), QStringLiteral("correct horse"));
     QVERIFY(m_engine->start());
     m_mode.setUnlocked(true);

@@ -26,17 +26,17 @@ private Q_SLOTS:
     void lockedModeDisablesEditing();
 
 private:
-    [[nodiscard]] static QByteArray greeting(LinkedEngine &engine, const QString &source);
-    [[nodiscard]] static QJsonArray bans(LinkedEngine &engine);
+    [[nodiscard]] static QByteArray greeting(LiveEngineFixture &engine, const QString &source);
+    [[nodiscard]] static QJsonArray bans(LiveEngineFixture &engine);
 };
 
-QByteArray TestGuiBannedAddresses::greeting(LinkedEngine &engine, const QString &source)
+QByteArray TestGuiBannedAddresses::greeting(LiveEngineFixture &engine, const QString &source)
 {
     const std::unique_ptr<QTcpSocket> socket = engine.connectFrom(source);
-    return socket ? LinkedEngine::readReply(*socket, 2000) : QByteArray("no connection");
+    return socket ? LiveEngineFixture::readReply(*socket, 2000) : QByteArray("no connection");
 }
 
-QJsonArray TestGuiBannedAddresses::bans(LinkedEngine &engine)
+QJsonArray TestGuiBannedAddresses::bans(LiveEngineFixture &engine)
 {
     return engine.call(QStringLiteral("ban.list")).result.toArray();
 }
@@ -44,7 +44,7 @@ QJsonArray TestGuiBannedAddresses::bans(LinkedEngine &engine)
 void TestGuiBannedAddresses::banClosesConnectionsAndUnbanServesAgain()
 {
     OpenListDialog<BannedAddressesDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(engine.start());
     QVERIFY(greeting(engine, QStringLiteral("127.0.0.23")).startsWith("220"));
     QVERIFY(open.show());
@@ -84,7 +84,7 @@ void TestGuiBannedAddresses::banClosesConnectionsAndUnbanServesAgain()
 void TestGuiBannedAddresses::unbanWaitsForApplyBehindOtherEdits()
 {
     OpenListDialog<BannedAddressesDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("ban.add"), {{QStringLiteral("range"), QStringLiteral("203.0.113.9")},
                                                     {QStringLiteral("minutes"), 0}})
                 .ok());
@@ -112,7 +112,7 @@ void TestGuiBannedAddresses::unbanWaitsForApplyBehindOtherEdits()
 void TestGuiBannedAddresses::autoBansAreMarkedAndNeverListShown()
 {
     OpenListDialog<BannedAddressesDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     engine.addAutoBan(QStringLiteral("198.51.100.7/32"), QStringLiteral("5 failed logins in 10 minutes"), 60);
     QVERIFY(engine.call(QStringLiteral("ban.add"), {{QStringLiteral("range"), QStringLiteral("203.0.113.0/24")},
                                                     {QStringLiteral("minutes"), 0}})
@@ -157,7 +157,7 @@ void TestGuiBannedAddresses::autoBansAreMarkedAndNeverListShown()
 void TestGuiBannedAddresses::cancelChangesNothing()
 {
     OpenListDialog<BannedAddressesDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
     driver.type("rangeEdit", QStringLiteral("127.0.0.23"));
@@ -172,7 +172,7 @@ void TestGuiBannedAddresses::cancelChangesNothing()
 void TestGuiBannedAddresses::badRangeIsRefused()
 {
     OpenListDialog<BannedAddressesDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
     driver.type("rangeEdit", QStringLiteral("127.0.0.23/40"));
@@ -186,7 +186,7 @@ void TestGuiBannedAddresses::badRangeIsRefused()
 void TestGuiBannedAddresses::importBansForGood()
 {
     OpenListDialog<BannedAddressesDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QTemporaryDir files;
     QFile in(files.filePath(QStringLiteral("bans.txt")));
     QVERIFY(in.open(QIODevice::WriteOnly));

@@ -22,7 +22,7 @@ private Q_SLOTS:
     void lockedModeDisablesEditing();
 
 private:
-    [[nodiscard]] static QStringList filters(LinkedEngine &engine);
+    [[nodiscard]] static QStringList filters(LiveEngineFixture &engine);
 };
 
 namespace {
@@ -32,7 +32,7 @@ const QByteArray kHam = "From: <sender@client.test>\r\nSubject: lunch\r\n\r\nSee
 
 }
 
-QStringList TestGuiFilters::filters(LinkedEngine &engine)
+QStringList TestGuiFilters::filters(LiveEngineFixture &engine)
 {
     QStringList list;
     for (const QJsonValue &entry : engine.call(QStringLiteral("filter.list")).result.toArray())
@@ -46,9 +46,9 @@ QStringList TestGuiFilters::filters(LinkedEngine &engine)
 void TestGuiFilters::filterRefusesRealMail()
 {
     OpenListDialog<FiltersDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(engine.start());
-    const QByteArray accepted = engine.deliver(kSpam);
+    const QByteArray accepted = engine.deliver(kListDialogMailbox, kSpam);
     QVERIFY2(accepted.startsWith("250"), accepted.constData());
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
@@ -60,16 +60,16 @@ void TestGuiFilters::filterRefusesRealMail()
     QVERIFY(driver.apply());
     QVERIFY(engine.waitForChangesApplied(mark));
     QCOMPARE(filters(engine), QStringList{QStringLiteral("Cheap-Pills.example|body|reject")});
-    const QByteArray refused = engine.deliver(kSpam);
+    const QByteArray refused = engine.deliver(kListDialogMailbox, kSpam);
     QVERIFY2(refused.startsWith("550 5.7.1"), refused.constData());
-    QVERIFY(engine.deliver(kHam).startsWith("250"));
+    QVERIFY(engine.deliver(kListDialogMailbox, kHam).startsWith("250"));
     QVERIFY(driver.cell(0, 3) != QStringLiteral("on Apply"));   // read back with its creation time
 }
 
 void TestGuiFilters::editChangesScopeAndAction()
 {
     OpenListDialog<FiltersDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("filter.add"), {{QStringLiteral("text"), QStringLiteral("cheap-pills")}}).ok());
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
@@ -96,7 +96,7 @@ void TestGuiFilters::editChangesScopeAndAction()
 void TestGuiFilters::cancelChangesNothing()
 {
     OpenListDialog<FiltersDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("filter.add"), {{QStringLiteral("text"), QStringLiteral("lottery")}}).ok());
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
@@ -116,7 +116,7 @@ void TestGuiFilters::cancelChangesNothing()
 void TestGuiFilters::emptyOrDuplicateTextIsRefused()
 {
     OpenListDialog<FiltersDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("filter.add"), {{QStringLiteral("text"), QStringLiteral("lottery")}}).ok());
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
@@ -134,7 +134,7 @@ void TestGuiFilters::emptyOrDuplicateTextIsRefused()
 void TestGuiFilters::engineRefusalIsShownAndKeptStaged()
 {
     OpenListDialog<FiltersDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
     driver.type("textEdit", QStringLiteral("lottery"));
@@ -152,7 +152,7 @@ void TestGuiFilters::engineRefusalIsShownAndKeptStaged()
 void TestGuiFilters::importExportRoundTrip()
 {
     OpenListDialog<FiltersDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QTemporaryDir files;
     QFile in(files.filePath(QStringLiteral("in.txt")));
     QVERIFY(in.open(QIODevice::WriteOnly));
@@ -188,7 +188,7 @@ void TestGuiFilters::importExportRoundTrip()
 void TestGuiFilters::lockedModeDisablesEditing()
 {
     OpenListDialog<FiltersDialog> open(false);
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
     QCOMPARE(driver.editableWhileLocked(), QStringList());

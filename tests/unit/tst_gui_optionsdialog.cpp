@@ -4,7 +4,7 @@
 
 #include "adminmode.h"
 #include "enginecontroller.h"
-#include "guitestfixture.h"
+#include "liveenginefixture.h"
 #include "inprocessenginelink.h"
 #include "optionsdialog.h"
 #include "testcertificates.h"
@@ -25,7 +25,7 @@ namespace {
 // An engine link, an administration mode and the dialog on them, as the menu opens it.
 struct Session
 {
-    Session(GuiTestFixture &engine, bool unlocked) : link(engine.options(), engine.hub()), dialog(link, mode)
+    Session(LiveEngineFixture &engine, bool unlocked) : link(engine.options(), engine.hub()), dialog(link, mode)
     {
         mode.setUnlocked(unlocked);
     }
@@ -67,12 +67,12 @@ private:
     [[nodiscard]] static bool open(Session &session, bool startEngine = false);
     [[nodiscard]] static quint16 listenerPort(EngineLink &link, const QString &service);
 
-    std::unique_ptr<GuiTestFixture> m_engine;
+    std::unique_ptr<LiveEngineFixture> m_engine;
 };
 
 void TestGuiOptionsDialog::initTestCase()
 {
-    m_engine = std::make_unique<GuiTestFixture>();
+    m_engine = std::make_unique<LiveEngineFixture>();
     QVERIFY(m_engine->isValid());
 }
 
@@ -130,7 +130,7 @@ void TestGuiOptionsDialog::applyReachesTheRunningServer()
     InProcessEngineLink &link = session.link;
     OptionsDialog &dialog = session.dialog;
 
-    const quint16 port = GuiTestFixture::freePort();
+    const quint16 port = LiveEngineFixture::freePort();
     QVERIFY(port != 0);
     QVERIFY(listenerPort(link, QStringLiteral("smtp")) != port);
     child<QSpinBox>(&dialog, "smtpPortSpin")->setValue(port);
@@ -152,7 +152,7 @@ void TestGuiOptionsDialog::applyReachesTheRunningServer()
     QVERIFY(client.waitForReadyRead(5000));
     QVERIFY(client.readLine().startsWith("220 "));
 
-    const QMap<QString, QString> settings = GuiTestFixture::settings(link);
+    const QMap<QString, QString> settings = LiveEngineFixture::settings(link);
     QCOMPARE(settings.value(QStringLiteral("log.retention_days")), QStringLiteral("45"));
     QCOMPARE(settings.value(QStringLiteral("message.max_size")), QString::number(10 * 1024 * 1024));
     QCOMPARE(settings.value(QStringLiteral("pop3.max_connections_per_ip")), QStringLiteral("7"));
@@ -164,7 +164,7 @@ void TestGuiOptionsDialog::applyReachesTheRunningServer()
     button(&dialog, QDialogButtonBox::Apply)->click();
     QVERIFY(applied.wait(10000));
     QCOMPARE(applied.count(), 2);
-    QCOMPARE(GuiTestFixture::settings(link).value(QStringLiteral("log.retention_days")), QStringLiteral("46"));
+    QCOMPARE(LiveEngineFixture::settings(link).value(QStringLiteral("log.retention_days")), QStringLiteral("46"));
     QCOMPARE(listenerPort(link, QStringLiteral("smtp")), port);
     m_engine->configure({{QStringLiteral("smtp.port"), QStringLiteral("0")}});
 }
@@ -179,7 +179,7 @@ void TestGuiOptionsDialog::chosenCertificateIsServed()
     // The first start made a self-signed certificate; the dialog shows its fingerprint.
     QTRY_VERIFY_WITH_TIMEOUT(!info->property("sha256").toString().isEmpty(), 10000);
     const QString generated = info->property("sha256").toString();
-    QCOMPARE(GuiTestFixture::call(link, QStringLiteral("tls.info")).result[QStringLiteral("sha256")].toString(), generated);
+    QCOMPARE(LiveEngineFixture::call(link, QStringLiteral("tls.info")).result[QStringLiteral("sha256")].toString(), generated);
 
     TestCertificates certificates;
     const TestCertificates::Pair pair = certificates.make(QStringLiteral("office"), QStringLiteral("mail.office.test"));
@@ -194,7 +194,7 @@ void TestGuiOptionsDialog::chosenCertificateIsServed()
     QVERIFY(applied.wait(10000));
     QVERIFY(!dialog.isVisible());   // OK closes it
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    const AdminReply tls = GuiTestFixture::call(link, QStringLiteral("tls.info"));
+    const AdminReply tls = LiveEngineFixture::call(link, QStringLiteral("tls.info"));
     QCOMPARE(tls.result[QStringLiteral("sha256")].toString(), pair.fingerprint);
     QTRY_COMPARE_WITH_TIMEOUT(info->property("sha256").toString(), pair.fingerprint, 10000);
     // The running engine took the pair in: it logs the new certificate.
@@ -225,7 +225,7 @@ void TestGuiOptionsDialog::invalidInputIsRefusedInTheDialog()
     QVERIFY(open(session));
     InProcessEngineLink &link = session.link;
     OptionsDialog &dialog = session.dialog;
-    const QMap<QString, QString> before = GuiTestFixture::settings(link);
+    const QMap<QString, QString> before = LiveEngineFixture::settings(link);
     child<QSpinBox>(&dialog, "logRetentionSpin")->setValue(77);   // a valid change that must not be sent either
     dialog.findChild<QLineEdit *>(editor)->setText(value);
     QSignalSpy applied(&dialog, &OptionsDialog::applied);
@@ -235,8 +235,8 @@ void TestGuiOptionsDialog::invalidInputIsRefusedInTheDialog()
     QVERIFY2(error->text().contains(message), qPrintable(error->text()));
     QVERIFY(dialog.isVisible());
     QVERIFY(!applied.wait(500));
-    QCOMPARE(GuiTestFixture::settings(link), before);
-    QCOMPARE(GuiTestFixture::call(link, QStringLiteral("admin.password.exists")).result.toBool(), false);
+    QCOMPARE(LiveEngineFixture::settings(link), before);
+    QCOMPARE(LiveEngineFixture::call(link, QStringLiteral("admin.password.exists")).result.toBool(), false);
 }
 
 void TestGuiOptionsDialog::cancelChangesNothing()
@@ -245,7 +245,7 @@ void TestGuiOptionsDialog::cancelChangesNothing()
     QVERIFY(open(session));
     InProcessEngineLink &link = session.link;
     OptionsDialog &dialog = session.dialog;
-    const QMap<QString, QString> before = GuiTestFixture::settings(link);
+    const QMap<QString, QString> before = LiveEngineFixture::settings(link);
     child<QSpinBox>(&dialog, "logRetentionSpin")->setValue(99);
     child<QLineEdit>(&dialog, "hostnameEdit")->setText(QStringLiteral("cancelled.example.test"));
     child<QComboBox>(&dialog, "languageCombo")->setCurrentIndex(2);
@@ -255,8 +255,8 @@ void TestGuiOptionsDialog::cancelChangesNothing()
     QVERIFY(!dialog.isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QTest::qWait(500);   // anything sent would have arrived by now
-    QCOMPARE(GuiTestFixture::settings(link), before);
-    QCOMPARE(GuiTestFixture::call(link, QStringLiteral("admin.password.exists")).result.toBool(), false);
+    QCOMPARE(LiveEngineFixture::settings(link), before);
+    QCOMPARE(LiveEngineFixture::call(link, QStringLiteral("admin.password.exists")).result.toBool(), false);
     QVERIFY(QSettings(m_engine->dataDirectory() + QStringLiteral("/gui.ini"), QSettings::IniFormat)
                 .value(QStringLiteral("gui/language")).toString() != QStringLiteral("de"));
 }

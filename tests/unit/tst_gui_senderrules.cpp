@@ -6,7 +6,7 @@
 
 #include "adminmode.h"
 #include "adminservice.h"
-#include "guitestengine.h"
+#include "liveenginefixture.h"
 #include "inprocessenginelink.h"
 #include "lineclient.h"
 #include "security/senderrulesdialog.h"
@@ -38,14 +38,15 @@ private:
     [[nodiscard]] QByteArray authenticatedSender(const QByteArray &sender);
     void check(const char *box, bool ticked, QDialogButtonBox::StandardButton button);
 
-    std::unique_ptr<GuiTestEngine> m_engine;
+    std::unique_ptr<LiveEngineFixture> m_engine;
     AdminMode m_mode;
 };
 
 void TestGuiSenderRules::init()
 {
     // No DNS in these tests: the sender domains are made up.
-    m_engine = std::make_unique<GuiTestEngine>(QMap<QString, QString>{{QStringLiteral("verify.sender_domain"), QStringLiteral("false")}});
+    m_engine = std::make_unique<LiveEngineFixture>(
+        QMap<QString, QString>{{QStringLiteral("verify.sender_domain"), QStringLiteral("false")}});
     m_engine->addMailbox(QStringLiteral("alice@example.test"), QStringLiteral("correct horse"));
     m_engine->prepare([](AdminService &admin) { admin.addTrust(QStringLiteral("127.0.0.41"), QStringLiteral("the office printer")); });
     QVERIFY(m_engine->start());

@@ -7,7 +7,7 @@
 
 #include "adminmode.h"
 #include "enginecontroller.h"
-#include "guitestengine.h"
+#include "liveenginefixture.h"
 #include "inprocessenginelink.h"
 #include "lineclient.h"
 #include "security/sendlimitsdialog.h"
@@ -29,13 +29,13 @@ private Q_SLOTS:
 private:
     [[nodiscard]] QList<QByteArray> talk(const QList<QByteArray> &lines);
 
-    std::unique_ptr<GuiTestEngine> m_engine;
+    std::unique_ptr<LiveEngineFixture> m_engine;
     AdminMode m_mode;
 };
 
 void TestGuiSendLimits::init()
 {
-    m_engine = std::make_unique<GuiTestEngine>();
+    m_engine = std::make_unique<LiveEngineFixture>();
     m_engine->addMailbox(QStringLiteral("alice@example.test"), QStringLiteral("correct horse"));
     QVERIFY(m_engine->start());
     m_mode.setUnlocked(true);

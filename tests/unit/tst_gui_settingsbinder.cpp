@@ -13,7 +13,7 @@
 
 #include "adminmode.h"
 #include "enginecontroller.h"
-#include "guitestengine.h"
+#include "liveenginefixture.h"
 #include "inprocessenginelink.h"
 #include "settingsbinder.h"
 #include "security/settingsdialog.h"
@@ -67,14 +67,15 @@ private Q_SLOTS:
     void cancelAndReopenDropsEdits();
 
 private:
-    std::unique_ptr<GuiTestEngine> m_engine;
+    std::unique_ptr<LiveEngineFixture> m_engine;
     std::unique_ptr<AdminMode> m_mode;
     std::unique_ptr<QWidget> m_owner;
 };
 
 void TestGuiSettingsBinder::init()
 {
-    m_engine = std::make_unique<GuiTestEngine>(QMap<QString, QString>{{QStringLiteral("message.max_size"), QStringLiteral("1000000")}});
+    m_engine = std::make_unique<LiveEngineFixture>(
+        QMap<QString, QString>{{QStringLiteral("message.max_size"), QStringLiteral("1000000")}});
     QVERIFY(m_engine->start());
     m_mode = std::make_unique<AdminMode>();
     m_mode->setUnlocked(true);

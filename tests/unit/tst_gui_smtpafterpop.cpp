@@ -6,7 +6,7 @@
 #include <QSpinBox>
 
 #include "adminmode.h"
-#include "guitestengine.h"
+#include "liveenginefixture.h"
 #include "inprocessenginelink.h"
 #include "lineclient.h"
 #include "security/smtpafterpopdialog.h"
@@ -28,13 +28,13 @@ private:
     [[nodiscard]] bool popLogin(const QHostAddress &from);
     [[nodiscard]] QByteArray relayFrom(const QHostAddress &from);
 
-    std::unique_ptr<GuiTestEngine> m_engine;
+    std::unique_ptr<LiveEngineFixture> m_engine;
     AdminMode m_mode;
 };
 
 void TestGuiSmtpAfterPop::init()
 {
-    m_engine = std::make_unique<GuiTestEngine>();
+    m_engine = std::make_unique<LiveEngineFixture>();
     m_engine->addMailbox(QStringLiteral("alice@example.test"), QStringLiteral("correct horse"));
     QVERIFY(m_engine->start());
     m_mode.setUnlocked(true);

@@ -7,7 +7,7 @@
 
 #include "adminmode.h"
 #include "dialoglauncher.h"
-#include "guitestengine.h"
+#include "liveenginefixture.h"
 #include "inprocessenginelink.h"
 #include "lineclient.h"
 #include "security/smtpauthenticationdialog.h"
@@ -30,13 +30,13 @@ private:
     [[nodiscard]] QByteArray mailFromLocalSender();
     [[nodiscard]] QByteArray ehlo();
 
-    std::unique_ptr<GuiTestEngine> m_engine;
+    std::unique_ptr<LiveEngineFixture> m_engine;
     AdminMode m_mode;
 };
 
 void TestGuiSmtpAuthentication::init()
 {
-    m_engine = std::make_unique<GuiTestEngine>();
+    m_engine = std::make_unique<LiveEngineFixture>();
     m_engine->addMailbox(QStringLiteral("alice@example.test"), QStringLiteral("correct horse"));
     QVERIFY(m_engine->start());
     m_mode.setUnlocked(true);

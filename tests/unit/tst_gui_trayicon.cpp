@@ -6,7 +6,7 @@
 #include "enginecontroller.h"
 #include "enginelink.h"
 #include "guipreferences.h"
-#include "guitestfixture.h"
+#include "liveenginefixture.h"
 #include "inprocessenginelink.h"
 #include "logringbuffer.h"
 #include "mainwindow.h"
@@ -69,12 +69,12 @@ private Q_SLOTS:
     void closeHidesToTheTray();
 
 private:
-    std::unique_ptr<GuiTestFixture> m_engine;
+    std::unique_ptr<LiveEngineFixture> m_engine;
 };
 
 void TestGuiTrayIcon::initTestCase()
 {
-    m_engine = std::make_unique<GuiTestFixture>();
+    m_engine = std::make_unique<LiveEngineFixture>();
     QVERIFY(m_engine->isValid());
     qInfo() << "platform" << QGuiApplication::platformName() << "tray available"
             << QSystemTrayIcon::isSystemTrayAvailable();

@@ -23,21 +23,21 @@ private Q_SLOTS:
     void lockedModeDisablesEditing();
 
 private:
-    [[nodiscard]] static QByteArray relayAnswer(LinkedEngine &engine, const QString &source);
-    [[nodiscard]] static QStringList ranges(LinkedEngine &engine);
+    [[nodiscard]] static QByteArray relayAnswer(LiveEngineFixture &engine, const QString &source);
+    [[nodiscard]] static QStringList ranges(LiveEngineFixture &engine);
 };
 
-QByteArray TestGuiTrustedAddresses::relayAnswer(LinkedEngine &engine, const QString &source)
+QByteArray TestGuiTrustedAddresses::relayAnswer(LiveEngineFixture &engine, const QString &source)
 {
     const std::unique_ptr<QTcpSocket> socket = engine.connectFrom(source);
-    if (!socket || !LinkedEngine::readReply(*socket).startsWith("220"))
+    if (!socket || !LiveEngineFixture::readReply(*socket).startsWith("220"))
         return {};
-    LinkedEngine::command(*socket, "EHLO client.test");
-    LinkedEngine::command(*socket, "MAIL FROM:<someone@client.test>");
-    return LinkedEngine::command(*socket, "RCPT TO:<someone@elsewhere.test>");
+    LiveEngineFixture::command(*socket, "EHLO client.test");
+    LiveEngineFixture::command(*socket, "MAIL FROM:<someone@client.test>");
+    return LiveEngineFixture::command(*socket, "RCPT TO:<someone@elsewhere.test>");
 }
 
-QStringList TestGuiTrustedAddresses::ranges(LinkedEngine &engine)
+QStringList TestGuiTrustedAddresses::ranges(LiveEngineFixture &engine)
 {
     QStringList list;
     for (const QJsonValue &entry : engine.call(QStringLiteral("trust.list")).result.toArray())
@@ -49,7 +49,7 @@ QStringList TestGuiTrustedAddresses::ranges(LinkedEngine &engine)
 void TestGuiTrustedAddresses::trustedSourceMayRelay()
 {
     OpenListDialog<TrustedAddressesDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(engine.start());
     QVERIFY2(relayAnswer(engine, QStringLiteral("127.0.0.24")).startsWith("554"), "relay must be refused before");
     QVERIFY(open.show());
@@ -75,7 +75,7 @@ void TestGuiTrustedAddresses::trustedSourceMayRelay()
 void TestGuiTrustedAddresses::cancelChangesNothing()
 {
     OpenListDialog<TrustedAddressesDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("trust.add"), {{QStringLiteral("range"), QStringLiteral("10.0.0.0/8")}}).ok());
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
@@ -98,7 +98,7 @@ void TestGuiTrustedAddresses::cancelChangesNothing()
 void TestGuiTrustedAddresses::badOrDuplicateRangeIsRefused()
 {
     OpenListDialog<TrustedAddressesDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
 
@@ -130,7 +130,7 @@ void TestGuiTrustedAddresses::badOrDuplicateRangeIsRefused()
 void TestGuiTrustedAddresses::editAndRemoveSeveral()
 {
     OpenListDialog<TrustedAddressesDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     for (const QString &range : {QStringLiteral("10.0.0.0/8"), QStringLiteral("172.16.0.0/12"), QStringLiteral("192.168.0.0/16")})
         QVERIFY(engine.call(QStringLiteral("trust.add"), {{QStringLiteral("range"), range}}).ok());
     QVERIFY(open.show());
@@ -163,7 +163,7 @@ void TestGuiTrustedAddresses::editAndRemoveSeveral()
 void TestGuiTrustedAddresses::importExportRoundTrip()
 {
     OpenListDialog<TrustedAddressesDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QTemporaryDir files;
     QFile in(files.filePath(QStringLiteral("in.txt")));
     QVERIFY(in.open(QIODevice::WriteOnly));
@@ -191,7 +191,7 @@ void TestGuiTrustedAddresses::importExportRoundTrip()
 void TestGuiTrustedAddresses::badImportImportsNothing()
 {
     OpenListDialog<TrustedAddressesDialog> open;
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QTemporaryDir files;
     QFile in(files.filePath(QStringLiteral("in.txt")));
     QVERIFY(in.open(QIODevice::WriteOnly));
@@ -211,7 +211,7 @@ void TestGuiTrustedAddresses::badImportImportsNothing()
 void TestGuiTrustedAddresses::lockedModeDisablesEditing()
 {
     OpenListDialog<TrustedAddressesDialog> open(false);
-    LinkedEngine &engine = open.engine();
+    LiveEngineFixture &engine = open.engine();
     QVERIFY(engine.call(QStringLiteral("trust.add"), {{QStringLiteral("range"), QStringLiteral("10.0.0.0/8")}}).ok());
     QVERIFY(open.show());
     ListDialogDriver &driver = open.driver();
