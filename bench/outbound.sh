@@ -80,7 +80,7 @@ else
     POSTERN_BIN=none BIN_SOURCE=none
     for f in smtp-load.sh proc-mem.py summarize.py; do [ -x "$SHARED/$f" ] || die "missing $SHARED/$f"; done
 fi
-for t in postfix postconf postsuper smtp-source smtp-sink dnsmasq sqlite3; do
+for t in postfix postconf postsuper postqueue smtp-source smtp-sink dnsmasq sqlite3; do
     command -v "$t" >/dev/null || die "$t is not installed (apt-get install postfix dnsmasq sqlite3)"
 done
 for n in REPEATS MESSAGES SESSIONS SIZE PER_DOMAIN RELAY_TIMEOUT; do
