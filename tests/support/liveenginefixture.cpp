@@ -155,7 +155,15 @@ bool LiveEngineFixture::settle(int timeoutMs)
     QSignalSpy applied(&link(), &EngineLink::changesApplied);
     const AdminReply reply = call(QStringLiteral("config.set"), {{QStringLiteral("key"), QStringLiteral("log.retention_days")},
                                                                 {QStringLiteral("value"), QStringLiteral("30")}});
-    return reply.ok() && applied.wait(timeoutMs);
+    if (!reply.ok())
+        return false;
+    if (applied.isEmpty())
+        return applied.wait(timeoutMs);
+    // The engine applied changes while the request ran, perhaps before this one was committed.
+    // QSignalSpy::wait() only sees later signals: give the engine two more polls, after which
+    // the committed change has certainly been applied (with its own signal, or in the one seen).
+    applied.wait(2 * m_options.changePollMs + 100);
+    return true;
 }
 
 QStringList LiveEngineFixture::logLines(const QString &text)
