@@ -140,6 +140,8 @@ void DeliveryAgent::reload()
     m_hops.clear();
     for (QueuedMessage &message : messages) {
         m_order << message.id;   // the storage gives them oldest first
+        for (const QueuedRecipient &recipient : std::as_const(message.recipients))
+            m_reloadedUpTo = std::max(m_reloadedUpTo, recipient.id);
         m_messages.insert(message.id, std::move(message));
     }
     const QStringList ids = m_order;
@@ -150,14 +152,31 @@ void DeliveryAgent::reload()
 
 void DeliveryAgent::messageQueued(const QueuedMessage &message)
 {
-    // An admin's reload() may have read it from the database already.
-    if (!m_running || m_messages.contains(message.id))
+    // The start's or an admin's reload() may have read it from the database already.
+    if (!m_running || m_messages.contains(message.id) || !stillQueued(message))
         return;
     insertOrdered(message);
     m_messages.insert(message.id, message);
     // Recipients delivered locally at acceptance have their success report due already.
     settle(message.id);
     dispatchSoon();
+}
+
+bool DeliveryAgent::stillQueued(const QueuedMessage &message)
+{
+    // Ids above every one a reload read were committed after it. Below that, only the database
+    // can tell: PostgreSQL hands out ids before commit, so a reload may have missed a lower one.
+    const bool readBefore = std::any_of(message.recipients.cbegin(), message.recipients.cend(),
+                                        [&](const QueuedRecipient &recipient) { return recipient.id <= m_reloadedUpTo; });
+    if (!readBefore)
+        return true;
+    try {
+        return m_storage->message(message.id).has_value();
+    } catch (const StorageError &error) {
+        // Taken when in doubt: a copy twice rather than none.
+        Log::error(kComponent, message.id, QStringLiteral("cannot check the queued message: %1").arg(error.message()));
+        return true;
+    }
 }
 
 std::optional<DeliveryJob> DeliveryAgent::makeJob(const Candidate &candidate)

@@ -117,6 +117,9 @@ private:
     [[nodiscard]] DeliveryConnection *newConnection(const QList<DeliveryTarget> &targets, DeliveryJob job);
     void rebuildTlsContexts();
     void logOutcome(const QueuedMessage &message, const QueuedRecipient &recipient) const;
+    // False when `message`, just announced, was read by a reload() meanwhile and is gone since
+    // (settled, or deleted by an admin): taking it again would deliver or report it twice.
+    [[nodiscard]] bool stillQueued(const QueuedMessage &message);
 
     Dependencies m_deps;
     OutboundSettings m_settings;
@@ -141,5 +144,6 @@ private:
     QTimer m_flush;
     QTimer m_dispatchSoon;
     QDateTime m_lastDelayCheck;
+    qint64 m_reloadedUpTo = 0;   // the highest recipient row id any reload() has read
     bool m_running = false;
 };
