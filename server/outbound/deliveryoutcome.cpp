@@ -79,11 +79,5 @@ DsnReport::Action DeliveryOutcome::reportAction(const QueuedRecipient &recipient
 {
     if (recipient.state != QueuedRecipientState::Delivered)
         return DsnReport::Action::Failed;
-    return isDeliveredLocally(recipient) ? DsnReport::Action::Delivered : DsnReport::Action::Relayed;
-}
-
-bool DeliveryOutcome::isDeliveredLocally(const QueuedRecipient &recipient)
-{
-    // apply() and fail() count every attempt; a recipient the agent took never has none.
-    return recipient.state == QueuedRecipientState::Delivered && recipient.attempts == 0;
+    return recipient.isDeliveredLocally() ? DsnReport::Action::Delivered : DsnReport::Action::Relayed;
 }

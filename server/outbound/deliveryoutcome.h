@@ -33,7 +33,4 @@ public:
     // The action the report on a final recipient states (RFC 3464 §2.3.3): failed; delivered
     // when it went into a local mailbox at acceptance; relayed when a next hop without DSN took it.
     [[nodiscard]] static DsnReport::Action reportAction(const QueuedRecipient &recipient);
-    // Stored in a local mailbox when the message was accepted (SmtpEnvelope queues such a
-    // recipient only for its NOTIFY=SUCCESS report): delivered, and never attempted by the agent.
-    [[nodiscard]] static bool isDeliveredLocally(const QueuedRecipient &recipient);
 };

@@ -12,3 +12,16 @@ QString queuedRecipientStateName(QueuedRecipientState state)
     }
     return QStringLiteral("queued");
 }
+
+QueuedRecipient QueuedRecipient::deliveredLocally(const QString &address, const QString &originalRecipient,
+                                                  const DsnNotify &notify)
+{
+    QueuedRecipient recipient;
+    recipient.address = address;
+    recipient.originalRecipient = originalRecipient;
+    recipient.notify = notify;
+    recipient.state = QueuedRecipientState::Delivered;
+    recipient.statusCode = QStringLiteral("2.0.0");
+    recipient.report = ReportState::Due;
+    return recipient;
+}

@@ -56,6 +56,15 @@ struct QueuedRecipient
     ReportState report = ReportState::None;
     bool delayReported = false;     // a delay notice went out already
 
+    // A recipient whose mailbox here took the message at acceptance and who asked for
+    // NOTIFY=SUCCESS: queued only so that the delivery agent sends that report durably.
+    [[nodiscard]] static QueuedRecipient deliveredLocally(const QString &address, const QString &originalRecipient,
+                                                          const DsnNotify &notify);
+    // Such a recipient: delivered, and never attempted by the agent (which counts each attempt).
+    [[nodiscard]] bool isDeliveredLocally() const
+    {
+        return state == QueuedRecipientState::Delivered && attempts == 0;
+    }
     [[nodiscard]] bool isFinal() const { return state != QueuedRecipientState::Queued; }
     // A message can leave the queue once every recipient is final and nothing is left to report.
     [[nodiscard]] bool isSettled() const { return isFinal() && report != ReportState::Due; }

@@ -241,14 +241,7 @@ void SmtpEnvelope::addSuccessReport(const QString &address, const QString &origi
         return;
     // Delivered as soon as the mailboxes have the message; the row only carries the report, so
     // that the delivery agent sends it durably (after a crash too) and then removes the entry.
-    QueuedRecipient recipient;
-    recipient.address = address;
-    recipient.originalRecipient = originalRecipient;
-    recipient.notify = notify;
-    recipient.state = QueuedRecipientState::Delivered;
-    recipient.statusCode = QStringLiteral("2.0.0");
-    recipient.report = ReportState::Due;
-    m_delivered << recipient;
+    m_delivered << QueuedRecipient::deliveredLocally(address, originalRecipient, notify);
 }
 
 QList<QueuedRecipient> SmtpEnvelope::deliveredRecipients() const

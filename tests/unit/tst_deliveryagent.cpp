@@ -18,18 +18,13 @@ namespace {
 
 QueuedMessage deliveredHereWithSuccessReport(const QString &id, const QString &fileName)
 {
-    QueuedRecipient bob;
-    bob.address = QStringLiteral("bob@example.test");
-    bob.notify = DsnNotify{true, false, false};
-    bob.state = QueuedRecipientState::Delivered;
-    bob.statusCode = QStringLiteral("2.0.0");
-    bob.report = ReportState::Due;
     QueuedMessage message;
     message.id = id;
     message.fileName = fileName;
     message.sender = QStringLiteral("alice@example.test");
     message.receivedAt = QDateTime::currentDateTimeUtc();
-    message.recipients << bob;
+    message.recipients << QueuedRecipient::deliveredLocally(QStringLiteral("bob@example.test"), {},
+                                                            DsnNotify{true, false, false});
     return message;
 }
 

@@ -86,11 +86,9 @@ private Q_SLOTS:
     void reportActionTellsLocalFromRelayed()
     {
         // As SmtpEnvelope queues a local recipient that asked for NOTIFY=SUCCESS.
-        QueuedRecipient local = recipient(DsnNotify{true, false, false});
-        local.state = QueuedRecipientState::Delivered;
-        local.statusCode = QStringLiteral("2.0.0");
-        local.report = ReportState::Due;
-        QVERIFY(DeliveryOutcome::isDeliveredLocally(local));
+        const QueuedRecipient local = QueuedRecipient::deliveredLocally(QStringLiteral("bob@example.test"), {},
+                                                                        DsnNotify{true, false, false});
+        QVERIFY(local.isDeliveredLocally());
         QCOMPARE(DeliveryOutcome::reportAction(local), DsnReport::Action::Delivered);
 
         const QDateTime now = kReceived.addSecs(10);
@@ -98,14 +96,14 @@ private Q_SLOTS:
             message(), recipient(DsnNotify{true, false, false}),
             reply(RecipientResult::Kind::Delivered, 250, QStringLiteral("2.0.0"), QStringLiteral("250 ok")),
             QStringLiteral("mx.remote.test"), settings(), now);
-        QVERIFY(!DeliveryOutcome::isDeliveredLocally(relayed));
+        QVERIFY(!relayed.isDeliveredLocally());
         QCOMPARE(DeliveryOutcome::reportAction(relayed), DsnReport::Action::Relayed);
 
         const QueuedRecipient failed = DeliveryOutcome::fail(message(), recipient(), QStringLiteral("5.1.2"),
                                                              QStringLiteral("no such domain"), now);
-        QVERIFY(!DeliveryOutcome::isDeliveredLocally(failed));
+        QVERIFY(!failed.isDeliveredLocally());
         QCOMPARE(DeliveryOutcome::reportAction(failed), DsnReport::Action::Failed);
-        QVERIFY(!DeliveryOutcome::isDeliveredLocally(recipient()));   // queued, not yet tried
+        QVERIFY(!recipient().isDeliveredLocally());   // queued, not yet tried
     }
 
     void permanentFailureReportsUnlessNeverOrNullSender()

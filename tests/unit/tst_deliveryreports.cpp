@@ -17,14 +17,9 @@ const QByteArray kOriginal = "From: alice@example.test\r\nTo: bob@example.test\r
 
 QueuedRecipient deliveredHere()
 {
-    QueuedRecipient bob;
+    QueuedRecipient bob = QueuedRecipient::deliveredLocally(
+        QStringLiteral("bob@example.test"), QStringLiteral("rfc822;Bob@Example.test"), DsnNotify{true, false, false});
     bob.id = 3;
-    bob.address = QStringLiteral("bob@example.test");
-    bob.originalRecipient = QStringLiteral("rfc822;Bob@Example.test");
-    bob.notify = DsnNotify{true, false, false};
-    bob.state = QueuedRecipientState::Delivered;
-    bob.statusCode = QStringLiteral("2.0.0");
-    bob.report = ReportState::Due;
     return bob;
 }
 

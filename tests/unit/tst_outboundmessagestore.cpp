@@ -256,13 +256,8 @@ void TestOutboundMessageStore::localAndRemoteShareOneFile()
 void TestOutboundMessageStore::localSuccessReportIsQueued()
 {
     // Only a local recipient, but it asked for NOTIFY=SUCCESS: the queue keeps the report due.
-    QueuedRecipient bob;
-    bob.address = QStringLiteral("bob@example.test");
-    bob.originalRecipient = QStringLiteral("rfc822;Bob@example.test");
-    bob.notify = DsnNotify{true, false, false};
-    bob.state = QueuedRecipientState::Delivered;
-    bob.statusCode = QStringLiteral("2.0.0");
-    bob.report = ReportState::Due;
+    const QueuedRecipient bob = QueuedRecipient::deliveredLocally(
+        QStringLiteral("bob@example.test"), QStringLiteral("rfc822;Bob@example.test"), DsnNotify{true, false, false});
     MessageTargets targets{{QStringLiteral("bob@example.test")}, {}};
     targets.outbound.sender = QStringLiteral("alice@example.test");
     targets.outbound.recipients << bob;
